@@ -1,0 +1,212 @@
+// The one contract between the renderer and the main process (or the web preview host).
+// Types flow outward from this file: main implements it, preload exposes it as
+// `window.avatarWatch`, the renderer consumes it, the web host carries it over a WebSocket.
+// It holds types and constant tables only, so every process can import it without pulling code.
+
+/** What JoggAI (or the tracker) last said about one photo. */
+export type PhotoStatus =
+  | 'checking' // added, first answer not in yet
+  | 'in_progress' // JoggAI is generating
+  | 'ready' // JoggAI said `success`; imageUrls holds the results
+  | 'failed' // JoggAI said `error`; failureMessage holds its reason (may be null)
+  | 'not_found' // JoggAI answered 10104: unknown photo ID for this key
+  | 'unknown'; // JoggAI answered a status this app does not know (kept in rawStatus)
+
+/** Statuses after which the tracker stops checking on its own. */
+export const FINISHED_STATUSES: readonly PhotoStatus[] = ['ready', 'failed', 'not_found'];
+
+/** Every failure the app can explain, as a kind the UI maps to plain words. */
+export type ErrorKind =
+  | 'invalid-key' // 10105
+  | 'no-permission' // 18025
+  | 'not-found' // 10104
+  | 'rate-limited' // 429 (code or HTTP status)
+  | 'server-error' // 50000 or HTTP 5xx
+  | 'bad-request' // 40000
+  | 'insufficient-credit' // 18020
+  | 'unknown-code' // any other non-zero business code
+  | 'http-error' // a non-2xx HTTP status without a usable envelope
+  | 'malformed-response' // the body did not match the spec
+  | 'network' // DNS, refused, reset, offline
+  | 'timeout' // no answer in time
+  | 'insecure-url' // plain http to a non-loopback address
+  | 'keychain-unavailable' // the OS keychain refused or hung
+  | 'no-key' // no API key saved yet
+  | 'invalid-input'; // the user's input was rejected before any request
+
+/** An error as a value: a kind the UI explains, plus the detail behind it (never the key). */
+export interface AppError {
+  kind: ErrorKind;
+  /** Human-readable detail: JoggAI's own `msg`, the code, or the network reason. */
+  message: string;
+  /** The business code when JoggAI sent one. */
+  code?: number;
+  /** Seconds to wait, when the server said so (429). */
+  retryAfterS?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** One watched photo, as the renderer sees it. Times are epoch milliseconds. */
+export interface WatchItem {
+  photoId: string;
+  status: PhotoStatus;
+  addedAt: number;
+  lastCheckedAt: number | null;
+  /** When the tracker plans the next check; null when finished or paused. */
+  nextCheckAt: number | null;
+  /** When the photo was seen ready/failed/not found. */
+  finishedAt: number | null;
+  checks: number;
+  imageUrls: string[];
+  /** JoggAI's reason on failure (may be null even when failed). */
+  failureMessage: string | null;
+  /** The raw status string when JoggAI sent one this app does not know. */
+  rawStatus: string | null;
+  /** The last check's transient problem (network, 50000, 429…), cleared by the next good answer. */
+  problem: AppError | null;
+}
+
+/** Why every check is on hold until the user acts. */
+export interface PauseReason {
+  kind: 'no-key' | 'invalid-key' | 'no-permission';
+  message: string;
+}
+
+export interface Account {
+  username: string;
+  email: string;
+  /** Last four characters of the key, for recognising it; the key itself never leaves main. */
+  keyHint: string;
+  /** Credits left; null when the quota call failed. */
+  remainingQuota: number | null;
+}
+
+/** The account panel's state. `error` is set when the saved key could not be read or checked. */
+export interface AccountState {
+  account: Account | null;
+  hasKey: boolean;
+  error: AppError | null;
+}
+
+/** Something the user must be told once (a corrupt watchlist kept aside, a key not kept…). */
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface Snapshot {
+  items: WatchItem[];
+  pause: PauseReason | null;
+  account: AccountState;
+  notices: Notice[];
+}
+
+/** Only what changed since the last patch; every field optional. */
+export interface StatePatch {
+  upserted?: WatchItem[];
+  removed?: string[];
+  /** Present when the pause state changed; null means running again. */
+  pause?: PauseReason | null;
+  account?: AccountState;
+  notices?: Notice[];
+  /** When true, `upserted` is the whole list and anything else the mirror holds is gone
+   *  (sent after a transport reconnects). */
+  replaceAll?: boolean;
+}
+
+/** One line of pasted input that was not added, with the reason. */
+export interface RejectedLine {
+  /** 1-based position of the entry in the pasted text (counting entries, not characters). */
+  position: number;
+  value: string;
+  reason: 'empty' | 'too-long' | 'bad-characters' | 'duplicate-in-paste' | 'already-watched';
+}
+
+export interface AddPhotosResult {
+  added: string[];
+  rejected: RejectedLine[];
+  /** Entries rejected beyond the ones listed (the list is capped to keep the answer small). */
+  rejectedNotListed: number;
+}
+
+/** Everything the renderer may ask of main. Every method answers; none throws across IPC. */
+export interface AvatarWatchCommands {
+  getSnapshot(): Promise<Snapshot>;
+  /** Checks the key against whoami before storing it; a rejected key is not stored. */
+  saveApiKey(key: string): Promise<Result<AccountState>>;
+  removeApiKey(): Promise<Result<AccountState>>;
+  /** Re-reads the account name and remaining credits. */
+  refreshAccount(): Promise<AccountState>;
+  /** Pasted text: IDs one per line or separated by commas or spaces. */
+  addPhotos(text: string): Promise<AddPhotosResult>;
+  removePhoto(photoId: string): Promise<void>;
+  checkNow(photoId: string): Promise<void>;
+  dismissNotice(noticeId: string): Promise<void>;
+  /** Opens a result image in the default browser; https only. */
+  openImage(url: string): Promise<Result<null>>;
+}
+
+/** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
+export interface AvatarWatchEvents {
+  onStateChanged(listener: (patch: StatePatch) => void): () => void;
+  /** A notification was clicked: bring this item into view. */
+  onFocusItem(listener: (photoId: string) => void): () => void;
+}
+
+export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
+
+export type CommandName = keyof AvatarWatchCommands;
+export type EventName = 'stateChanged' | 'focusItem';
+
+/** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
+export const COMMAND_CHANNELS = {
+  getSnapshot: 'avatar-watch:get-snapshot',
+  saveApiKey: 'avatar-watch:save-api-key',
+  removeApiKey: 'avatar-watch:remove-api-key',
+  refreshAccount: 'avatar-watch:refresh-account',
+  addPhotos: 'avatar-watch:add-photos',
+  removePhoto: 'avatar-watch:remove-photo',
+  checkNow: 'avatar-watch:check-now',
+  dismissNotice: 'avatar-watch:dismiss-notice',
+  openImage: 'avatar-watch:open-image',
+} as const satisfies Record<CommandName, string>;
+
+/** IPC channel per event (webContents.send / ipcRenderer.on). */
+export const EVENT_CHANNELS = {
+  stateChanged: 'avatar-watch:state-changed',
+  focusItem: 'avatar-watch:focus-item',
+} as const satisfies Record<EventName, string>;
+
+export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
+
+/** Payload of each event, for transports that carry events generically (the web host). */
+export interface EventPayloads {
+  stateChanged: StatePatch;
+  focusItem: string;
+}
+
+/** Limits shared by the input parser and the UI's hints. */
+export const PHOTO_ID_MAX_LENGTH = 128;
+
+declare global {
+  interface Window {
+    /** Present in Electron (set by the preload) and in the web preview (set by the web bridge). */
+    avatarWatch: AvatarWatchApi;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web preview transport. The preview host carries the same contract over a loopback WebSocket
+// (`ws://127.0.0.1:<port>/ws?token=<token>`); these are its messages, nothing more.
+
+export type ClientMessage = { type: 'call'; id: number; method: CommandName; args: unknown[] };
+
+export type ServerMessage =
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: string }
+  | { type: 'event'; name: 'stateChanged'; payload: StatePatch }
+  | { type: 'event'; name: 'focusItem'; payload: string }
+  /** The preview host has no desktop: the page shows this through the browser's Notification API. */
+  | { type: 'notify'; photoId: string; title: string; body: string };
