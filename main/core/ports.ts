@@ -22,7 +22,7 @@ export const systemClock: Clock = {
 /** A finished photo, told to the user by the host's native notification mechanism. */
 export interface PhotoNotification {
   photoId: string;
-  outcome: 'ready' | 'failed' | 'not_found';
+  outcome: 'ready' | 'failed';
   title: string;
   body: string;
 }

@@ -1,0 +1,324 @@
+// The JoggAI HTTP client: three GET calls, each answering a Result whose error has a kind the UI
+// can explain. It never throws and never lets the API key into a message, whatever the server,
+// the network or fetch itself does.
+import type { AppError, ErrorKind, Result } from '../../../preload/api';
+import type { z } from 'zod';
+import {
+  envelopeSchema,
+  KNOWN_PHOTO_STATUSES,
+  photoDataSchema,
+  remainingQuotaDataSchema,
+  whoamiDataSchema,
+  type Envelope,
+  type KnownPhotoStatus,
+} from './schemas';
+
+export interface JoggClientOptions {
+  /** From resolveApiBaseUrl: https, or http to loopback only. */
+  baseUrl: URL;
+  /** Covers the whole exchange, body included. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Wall clock for Retry-After HTTP dates. */
+  now?: () => number;
+}
+
+export interface PhotoAnswer {
+  photoId: string;
+  status: KnownPhotoStatus | 'unknown';
+  /** JoggAI's status string as sent, even when it is not one this app knows. */
+  rawStatus: string;
+  imageUrls: string[];
+  /** JoggAI's reason when status is 'error' (it may send none). */
+  failureMessage: string | null;
+}
+
+export interface JoggClient {
+  whoami(key: string): Promise<Result<{ username: string; email: string }>>;
+  remainingQuota(key: string): Promise<Result<number>>;
+  photoStatus(key: string, photoId: string): Promise<Result<PhotoAnswer>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Messages quote JoggAI or the body; beyond this they stop being readable in a row of the UI. */
+const MAX_MESSAGE_LENGTH = 200;
+const MAX_SNIPPET_LENGTH = 80;
+
+/** The business codes the docs define, with words for when JoggAI sends no msg. */
+const BUSINESS_CODES: Record<number, { kind: ErrorKind; fallback: string }> = {
+  429: { kind: 'rate-limited', fallback: 'Too many requests' },
+  10104: { kind: 'not-found', fallback: 'Record not found' },
+  10105: { kind: 'invalid-key', fallback: 'Invalid API key' },
+  18020: { kind: 'insufficient-credit', fallback: 'Insufficient credit' },
+  18025: { kind: 'no-permission', fallback: 'No permission to call APIs' },
+  40000: { kind: 'bad-request', fallback: 'Parameter error' },
+  50000: { kind: 'server-error', fallback: 'System error' },
+};
+
+/** Node's socket error codes in plain words; the code itself is kept in brackets for support. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'the server refused the connection',
+  ENOTFOUND: 'the server name could not be found (DNS)',
+  EAI_AGAIN: 'the server name could not be looked up (DNS; offline?)',
+  ECONNRESET: 'the connection was reset',
+  ECONNABORTED: 'the connection was aborted',
+  EPIPE: 'the connection was closed while sending',
+  ETIMEDOUT: 'the connection timed out',
+  ENETUNREACH: 'the network is unreachable (offline?)',
+  EHOSTUNREACH: 'the server is unreachable',
+  ENETDOWN: 'the network is down',
+  UND_ERR_SOCKET: 'the server closed the connection',
+  UND_ERR_CLOSED: 'the connection was closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting to the server timed out',
+  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's TLS certificate chain is self-signed",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate could not be verified",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's TLS certificate is for another name",
+};
+
+export function createJoggClient(options: JoggClientOptions): JoggClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  // Paths are joined relative to the base so a path prefix (a proxy at /jogg/) is kept.
+  const base = new URL(options.baseUrl.href.endsWith('/') ? options.baseUrl.href : `${options.baseUrl.href}/`);
+
+  async function call<S extends z.ZodType>(
+    key: string,
+    path: string,
+    query: Record<string, string>,
+    dataSchema: S,
+  ): Promise<Result<z.output<S>>> {
+    const badKey = checkKeyIsSendable(key);
+    if (badKey) return { ok: false, error: badKey };
+    const url = new URL(path, base);
+    url.search = new URLSearchParams(query).toString();
+    const result = await exchange(url, key, dataSchema);
+    // Belt and braces: whatever a server or a library echoed, the key does not leave here.
+    return result.ok ? result : { ok: false, error: redact(result.error, key) };
+  }
+
+  async function exchange<S extends z.ZodType>(url: URL, key: string, dataSchema: S): Promise<Result<z.output<S>>> {
+    let response: Response;
+    let body: string;
+    try {
+      response = await doFetch(url, {
+        method: 'GET',
+        headers: { 'x-api-key': key, accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+        // fetch would carry x-api-key to wherever a redirect points; never follow one.
+        redirect: 'manual',
+      });
+      body = await response.text();
+    } catch (err) {
+      return { ok: false, error: fetchFailure(err, url, timeoutMs) };
+    }
+    return interpret(response, body, dataSchema, now());
+  }
+
+  return {
+    async whoami(key) {
+      const result = await call(key, 'v2/user/whoami', {}, whoamiDataSchema);
+      return result.ok ? { ok: true, value: { username: result.value.username, email: result.value.email } } : result;
+    },
+
+    async remainingQuota(key) {
+      const result = await call(key, 'v2/user/remaining_quota', {}, remainingQuotaDataSchema);
+      return result.ok ? { ok: true, value: result.value.remaining_quota } : result;
+    },
+
+    async photoStatus(key, photoId) {
+      const result = await call(key, 'v2/photo_avatar/photo', { photo_id: photoId }, photoDataSchema);
+      if (!result.ok) return result;
+      const data = result.value;
+      const known = (KNOWN_PHOTO_STATUSES as readonly string[]).includes(data.status);
+      return {
+        ok: true,
+        value: {
+          photoId: data.photo_id || photoId,
+          status: known ? (data.status as KnownPhotoStatus) : 'unknown',
+          rawStatus: data.status,
+          imageUrls: data.image_url_list.filter((u) => u.trim() !== ''),
+          // On other statuses msg is chatter ("success"), not a failure reason.
+          failureMessage: data.status === 'error' && data.msg?.trim() ? data.msg : null,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * fetch rejects a header value with a newline or non-Latin-1 character and quotes the value in
+ * its error; catching that here keeps a mistyped key out of every message.
+ */
+function checkKeyIsSendable(key: string): AppError | null {
+  if (key.trim() === '') return { kind: 'invalid-input', message: 'The API key is empty.' };
+  if (!/^[\x20-\x7e\t]+$/.test(key)) {
+    return { kind: 'invalid-input', message: 'The API key contains characters that cannot be sent (line breaks or non-ASCII).' };
+  }
+  return null;
+}
+
+/** Turns one HTTP answer into a Result. Order matters: see the comments per branch. */
+function interpret<S extends z.ZodType>(
+  response: Response,
+  body: string,
+  dataSchema: S,
+  nowMs: number,
+): Result<z.output<S>> {
+  const status = response.status;
+  const json = parseJson(body);
+  const parsed = json.ok ? envelopeSchema.safeParse(json.value) : null;
+  const envelope = parsed?.success ? parsed.data : null;
+
+  // HTTP 429 is a rate limit whatever the body says; the body may still hold code and retryAfter.
+  if (status === 429) {
+    const code = envelope?.code !== undefined && envelope.code !== 0 ? envelope.code : undefined;
+    return fail({
+      kind: 'rate-limited',
+      message: short(envelope?.msg ?? 'Too many requests (HTTP 429)'),
+      code,
+      retryAfterS: retryAfterSeconds(response.headers, json.ok ? json.value : null, nowMs),
+    });
+  }
+
+  // A non-zero code is JoggAI's own verdict and says more than any HTTP status around it.
+  if (envelope && envelope.code !== 0) {
+    return fail(businessError(envelope, retryAfterSeconds(response.headers, json.ok ? json.value : null, nowMs)));
+  }
+
+  if (status < 200 || status > 299) return fail(httpError(response, body, envelope));
+
+  if (!json.ok) {
+    const what = body.trim() === '' ? 'an empty answer' : `an answer that is not JSON (${describeBody(response, body)})`;
+    return fail({ kind: 'malformed-response', message: short(`JoggAI sent ${what}.`) });
+  }
+  if (!envelope) return fail(mismatch('the answer', parsed?.error ?? null));
+
+  const data = dataSchema.safeParse(envelope.data);
+  if (!data.success) return fail(mismatch('data', data.error));
+  return { ok: true, value: data.data };
+}
+
+function businessError(envelope: Envelope, retryAfterS: number | undefined): AppError {
+  const known = BUSINESS_CODES[envelope.code];
+  const msg = envelope.msg?.trim() ? envelope.msg : null;
+  if (!known) {
+    // Unknown codes must be shown, not swallowed: the code and JoggAI's words both go to the UI.
+    return {
+      kind: 'unknown-code',
+      message: short(`JoggAI answered code ${envelope.code}: ${msg ?? '(no message)'}`),
+      code: envelope.code,
+    };
+  }
+  const error: AppError = { kind: known.kind, message: short(msg ?? known.fallback), code: envelope.code };
+  if (known.kind === 'rate-limited' && retryAfterS !== undefined) error.retryAfterS = retryAfterS;
+  return error;
+}
+
+function httpError(response: Response, body: string, envelope: Envelope | null): AppError {
+  const status = response.status;
+  const label = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (status >= 300 && status <= 399) {
+    const location = response.headers.get('location');
+    const where = location ? ` to ${hostOf(location)}` : '';
+    return { kind: 'http-error', message: short(`JoggAI redirected (${label})${where}; not followed, so the key stays here.`) };
+  }
+  const detail = envelope?.msg ?? (body.trim() === '' ? null : snippet(body));
+  return {
+    kind: status >= 500 ? 'server-error' : 'http-error',
+    message: short(detail ? `JoggAI answered ${label}: ${detail}` : `JoggAI answered ${label}.`),
+  };
+}
+
+function mismatch(where: string, error: z.ZodError | null): AppError {
+  const issues = (error?.issues ?? [])
+    .slice(0, 3)
+    .map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+  const detail = issues.length > 0 ? issues.join('; ') : `${where} is not a JoggAI envelope`;
+  return { kind: 'malformed-response', message: short(`JoggAI's answer did not match the spec (${detail}).`) };
+}
+
+/** Why fetch itself failed: our own timeout, or the reason Node gives in err.cause.code. */
+function fetchFailure(err: unknown, url: URL, timeoutMs: number): AppError {
+  const name = err instanceof Error || err instanceof DOMException ? err.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return { kind: 'timeout', message: `JoggAI did not answer within ${formatSeconds(timeoutMs)}.` };
+  }
+  const code = causeCode(err);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return { kind: 'timeout', message: `Could not connect to ${url.host} in time.` };
+  }
+  const reason = code ? (NETWORK_REASONS[code] ?? 'the connection failed') : 'the connection failed';
+  return { kind: 'network', message: `Could not reach ${url.host}: ${reason}${code ? ` (${code})` : ''}.` };
+}
+
+/** undici wraps socket errors: the code sits on err.cause, or on its first error for AggregateError. */
+function causeCode(err: unknown): string | null {
+  const cause = (err as { cause?: unknown } | null)?.cause as { code?: unknown; errors?: unknown[] } | undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  const first = cause?.errors?.[0] as { code?: unknown } | undefined;
+  return typeof first?.code === 'string' ? first.code : null;
+}
+
+/** Retry-After header (seconds or HTTP date) first, then a `retryAfter` field in the body. */
+export function retryAfterSeconds(headers: Headers, body: unknown, nowMs: number): number | undefined {
+  const header = headers.get('retry-after')?.trim();
+  if (header) {
+    if (/^\d+$/.test(header)) return Number(header);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - nowMs) / 1000));
+  }
+  const fromBody = (body as { retryAfter?: unknown } | null)?.retryAfter;
+  const seconds = typeof fromBody === 'string' ? Number(fromBody) : fromBody;
+  if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  return undefined;
+}
+
+function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function describeBody(response: Response, body: string): string {
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+  return `${type ? `${type}, ` : ''}starts with "${snippet(body)}"`;
+}
+
+function snippet(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_SNIPPET_LENGTH ? `${flat.slice(0, MAX_SNIPPET_LENGTH)}…` : flat;
+}
+
+function short(text: string): string {
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
+}
+
+function hostOf(location: string): string {
+  try {
+    return new URL(location, 'http://relative.invalid').host;
+  } catch {
+    return 'another address';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Drops undefined fields so errors compare and serialise cleanly. */
+function fail(error: AppError): { ok: false; error: AppError } {
+  const clean: AppError = { kind: error.kind, message: error.message };
+  if (error.code !== undefined) clean.code = error.code;
+  if (error.retryAfterS !== undefined) clean.retryAfterS = error.retryAfterS;
+  return { ok: false, error: clean };
+}
+
+function redact(error: AppError, key: string): AppError {
+  return error.message.includes(key) ? { ...error, message: error.message.split(key).join('[API key]') } : error;
+}

@@ -1,0 +1,50 @@
+// The API key in the OS keychain through keytar (service `avatar-watch`, account
+// `jogg-api-key`). Only main ever holds the key; every call is bounded in time.
+import type { SecretStore } from '../ports';
+import { KeychainUnavailableError } from './keychain-error';
+import { withTimeout } from './with-timeout';
+
+export const KEYCHAIN_SERVICE = 'avatar-watch';
+export const KEYCHAIN_ACCOUNT = 'jogg-api-key';
+
+type Keytar = typeof import('keytar');
+
+export interface KeychainOptions {
+  timeoutMs?: number;
+  /** Injected in tests; the real keytar is loaded lazily so a missing libsecret fails here, not at startup. */
+  loadKeytar?: () => Promise<Keytar>;
+}
+
+async function loadRealKeytar(): Promise<Keytar> {
+  // keytar is CommonJS: under ESM interop its functions sit on `default`.
+  const mod = (await import('keytar')) as Keytar & { default?: Keytar };
+  return mod.default ?? mod;
+}
+
+export function createKeychainSecretStore(options: KeychainOptions = {}): SecretStore {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const loadKeytar = options.loadKeytar ?? loadRealKeytar;
+  let keytar: Promise<Keytar> | undefined;
+
+  async function call<T>(what: string, run: (k: Keytar) => Promise<T>): Promise<T> {
+    try {
+      keytar ??= loadKeytar();
+      const k = await keytar;
+      return await withTimeout(run(k), timeoutMs, `The keychain (${what})`);
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw error;
+      // A failed load stays failed until the next call retries it.
+      if (!(await keytar?.then(() => true, () => false))) keytar = undefined;
+      throw new KeychainUnavailableError(error);
+    }
+  }
+
+  return {
+    description: 'system keychain',
+    get: () => call('read', (k) => k.getPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT)),
+    set: (key) => call('save', (k) => k.setPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT, key)),
+    delete: async () => {
+      await call('delete', (k) => k.deletePassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT));
+    },
+  };
+}

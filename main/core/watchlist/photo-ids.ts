@@ -1,0 +1,61 @@
+// Turns whatever the user pasted into photo IDs to watch, and says why each other entry was
+// refused. Runs in main so a 10,000-line paste never blocks the window.
+import type { AddPhotosResult, RejectedLine } from '../../../preload/api';
+import { PHOTO_ID_MAX_LENGTH } from '../../../preload/api';
+
+/** Entries are separated by line breaks, commas, semicolons or any white space. */
+const SEPARATORS = /[\s,;]+/u;
+/** Characters never valid inside an ID: controls, invisible format marks, any kind of space. */
+const BAD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Z}]/u;
+/** Enough rejected entries to fix a paste by hand; the rest are only counted. */
+export const REJECTED_LIST_CAP = 500;
+
+export interface ParsedPhotoIds extends AddPhotosResult {
+  added: string[];
+}
+
+export function parsePhotoIds(text: string, isWatched: (photoId: string) => boolean): ParsedPhotoIds {
+  const added: string[] = [];
+  const rejected: RejectedLine[] = [];
+  let rejectedNotListed = 0;
+  const seen = new Set<string>();
+  const reject = (line: RejectedLine) => {
+    if (rejected.length < REJECTED_LIST_CAP) rejected.push(line);
+    else rejectedNotListed += 1;
+  };
+
+  let position = 0;
+  for (const raw of text.split(SEPARATORS)) {
+    if (raw === '') continue; // blank lines and doubled separators are layout, not mistakes
+    position += 1;
+    const value = unquote(raw);
+    if (value === '') reject({ position, value: raw, reason: 'empty' });
+    else if (value.length > PHOTO_ID_MAX_LENGTH) reject({ position, value: clip(value), reason: 'too-long' });
+    else if (BAD_CHARACTERS.test(value)) reject({ position, value: visible(value), reason: 'bad-characters' });
+    else if (seen.has(value)) reject({ position, value, reason: 'duplicate-in-paste' });
+    else if (isWatched(value)) {
+      seen.add(value);
+      reject({ position, value, reason: 'already-watched' });
+    } else {
+      seen.add(value);
+      added.push(value);
+    }
+  }
+  if (position === 0) reject({ position: 1, value: '', reason: 'empty' });
+  return { added, rejected, rejectedNotListed };
+}
+
+/** IDs copied out of JSON or a spreadsheet often keep their quotes. */
+function unquote(value: string): string {
+  const match = /^(["'`])(.*)\1$/su.exec(value);
+  return match ? (match[2] ?? '') : value;
+}
+
+function clip(value: string): string {
+  return value.length > PHOTO_ID_MAX_LENGTH + 12 ? `${value.slice(0, PHOTO_ID_MAX_LENGTH)}…` : value;
+}
+
+/** Shows invisible characters as code points so the user can see what is wrong. */
+function visible(value: string): string {
+  return value.replace(/[\p{Cc}\p{Cf}\p{Z}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
