@@ -195,7 +195,7 @@ function interpret<S extends z.ZodType>(
     const what = body.trim() === '' ? 'an empty answer' : `an answer that is not JSON (${describeBody(response, body)})`;
     return fail({ kind: 'malformed-response', message: short(`JoggAI sent ${what}.`) });
   }
-  if (!envelope) return fail(mismatch('the answer', parsed?.error ?? null));
+  if (!envelope) return fail(mismatch(null, parsed?.error ?? null));
 
   const data = dataSchema.safeParse(envelope.data);
   if (!data.success) return fail(mismatch('data', data.error));
@@ -233,11 +233,13 @@ function httpError(response: Response, body: string, envelope: Envelope | null):
   };
 }
 
-function mismatch(where: string, error: z.ZodError | null): AppError {
-  const issues = (error?.issues ?? [])
-    .slice(0, 3)
-    .map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
-  const detail = issues.length > 0 ? issues.join('; ') : `${where} is not a JoggAI envelope`;
+/** Names the first few offending fields, e.g. "data.status: expected string, received number". */
+function mismatch(where: 'data' | null, error: z.ZodError | null): AppError {
+  const issues = (error?.issues ?? []).slice(0, 3).map((issue) => {
+    const path = [...(where ? [where] : []), ...issue.path.map(String)].join('.');
+    return `${path || where || 'body'}: ${issue.message.replace(/^Invalid input: /, '')}`;
+  });
+  const detail = issues.length > 0 ? issues.join('; ') : 'not a JoggAI envelope';
   return { kind: 'malformed-response', message: short(`JoggAI's answer did not match the spec (${detail}).`) };
 }
 
@@ -251,8 +253,17 @@ function fetchFailure(err: unknown, url: URL, timeoutMs: number): AppError {
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return { kind: 'timeout', message: `Could not connect to ${url.host} in time.` };
   }
-  const reason = code ? (NETWORK_REASONS[code] ?? 'the connection failed') : 'the connection failed';
-  return { kind: 'network', message: `Could not reach ${url.host}: ${reason}${code ? ` (${code})` : ''}.` };
+  const known = code ? NETWORK_REASONS[code] : undefined;
+  // Without a code (fetch's own refusals, e.g. "bad port") the cause's short message is the best clue.
+  const detail = code ?? causeMessage(err);
+  const reason = known ?? 'the connection failed';
+  return { kind: 'network', message: short(`Could not reach ${url.host}: ${reason}${detail ? ` (${detail})` : ''}.`) };
+}
+
+function causeMessage(err: unknown): string | null {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  const message = cause instanceof Error ? cause.message.trim() : '';
+  return message !== '' && message.length <= MAX_SNIPPET_LENGTH ? message : null;
 }
 
 /** undici wraps socket errors: the code sits on err.cause, or on its first error for AggregateError. */

@@ -1,0 +1,155 @@
+// The Electron host: one instance, one window, a tray icon, and the core service behind IPC.
+// Closing the window keeps the app watching from the tray; Quit flushes the watchlist, then exits.
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { consoleLogger, type SecretStore } from '../core/ports';
+import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
+import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
+import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
+import { registerIpc } from './ipc';
+import { createElectronNotifier } from './notifier';
+import { APP_ICON_PATH, createAppTray, type AppTray } from './tray';
+import { applySessionPolicy, createMainWindow, showItem, showWindow, type RendererLocation } from './window';
+
+const APP_USER_MODEL_ID = 'com.avatarwatch.app';
+/** Quitting never waits longer than this for the watchlist to be written. */
+const STOP_TIMEOUT_MS = 5_000;
+
+const logger = consoleLogger;
+
+// Test hooks, honoured only when running from source (never in an installed app): a throwaway
+// data folder, and a key kept in memory for machines without a keychain.
+const testDataDir = app.isPackaged ? undefined : process.env.AVATAR_WATCH_DATA_DIR;
+const useMemoryKeyStore = !app.isPackaged && process.env.AVATAR_WATCH_SECRET_STORE === 'memory';
+// The userData folder also holds the single-instance lock, so it must be set before asking for it.
+if (testDataDir) app.setPath('userData', testDataDir);
+
+const renderer: RendererLocation =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? { kind: 'dev', url: process.env.ELECTRON_RENDERER_URL }
+    : { kind: 'file', path: join(__dirname, '../renderer/index.html') };
+
+let mainWindow: BrowserWindow | null = null;
+let tray: AppTray | null = null;
+let service: AvatarWatchService | null = null;
+let quitting = false;
+
+function ensureWindow(): BrowserWindow {
+  if (mainWindow === null || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({
+      renderer,
+      preloadPath: join(__dirname, '../preload/index.js'),
+      iconPath: APP_ICON_PATH,
+      isQuitting: () => quitting,
+      logger,
+    });
+  }
+  return mainWindow;
+}
+
+function chooseSecretStore(): SecretStore {
+  if (!useMemoryKeyStore) return createKeychainSecretStore();
+  logger.warn('AVATAR_WATCH_SECRET_STORE=memory: the API key is kept in memory only and forgotten on quit.');
+  return createMemorySecretStore();
+}
+
+async function start(): Promise<void> {
+  applySessionPolicy(session.defaultSession);
+
+  const secretStore = chooseSecretStore();
+  const dataDir = app.getPath('userData');
+  const notifier = createElectronNotifier({
+    showItem: (photoId) => showItem(ensureWindow(), photoId),
+    logger,
+    iconPath: APP_ICON_PATH,
+  });
+  const created = createAvatarWatchService({
+    dataDir,
+    apiBaseUrl: process.env.AVATAR_WATCH_API_BASE_URL,
+    secretStore,
+    notifier,
+    logger,
+  });
+  service = created;
+  logger.info(`Data folder: ${dataDir}; key store: ${secretStore.description}`);
+
+  // Commands wait for the saved watchlist and key, so the first snapshot is already complete.
+  const started = created.start();
+  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger });
+
+  ensureWindow();
+  const appTray = createAppTray({ onShow: () => showWindow(ensureWindow()), onQuit: () => app.quit() });
+  tray = appTray;
+  created.onStateChanged((patch) => appTray.apply(patch));
+
+  await started;
+  appTray.reset((await created.getSnapshot()).items);
+}
+
+/** Writes what is pending exactly once, bounded in time, whatever asked to quit. */
+let flushed = false;
+let flushing = false;
+function onBeforeQuit(event: Electron.Event): void {
+  quitting = true;
+  if (flushed) return;
+  event.preventDefault();
+  if (flushing) return;
+  flushing = true;
+  void flushService().finally(() => {
+    flushed = true;
+    tray?.destroy();
+    app.quit();
+  });
+}
+
+async function flushService(): Promise<void> {
+  if (service === null) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS);
+  });
+  try {
+    const outcome = await Promise.race([service.stop().then(() => 'stopped' as const), timeout]);
+    if (outcome === 'timeout') logger.warn(`Gave up waiting for the watchlist to be saved after ${STOP_TIMEOUT_MS} ms.`);
+  } catch (error) {
+    logger.error(`Could not save the watchlist on quit: ${errorText(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failToStart(error: unknown): void {
+  const message =
+    error instanceof ConfigurationError
+      ? error.message
+      : `Something went wrong while starting: ${errorText(error)}`;
+  logger.error(`Could not start: ${errorText(error)}`);
+  dialog.showErrorBox('Avatar Watch could not start', message);
+  app.exit(1);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Avatar Watch is running: it shows its window (second-instance below) and we leave.
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('second-instance', () => {
+    if (app.isReady()) showWindow(ensureWindow());
+  });
+  // macOS: clicking the Dock icon brings the window back.
+  app.on('activate', () => {
+    if (app.isReady() && service !== null) showWindow(ensureWindow());
+  });
+  // Without this listener Electron would quit when the last window closes; we live in the tray.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', onBeforeQuit);
+  // Ctrl+C in a terminal, or a system shutdown signal: quit the normal way so the list is saved.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app.whenReady().then(start).catch(failToStart);
+}

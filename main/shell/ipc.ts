@@ -1,0 +1,112 @@
+// The main-process end of the contract: one `ipcMain.handle` per command. Every call must come
+// from our own renderer, and every argument is checked before it reaches the core.
+import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import {
+  COMMAND_CHANNELS,
+  EVENT_CHANNELS,
+  type AvatarWatchCommands,
+  type CommandName,
+  type Result,
+} from '../../preload/api';
+import { checkCommandArgs } from '../core/command-args';
+import type { Logger } from '../core/ports';
+import { checkImageUrl } from '../core/safe-url';
+import type { AvatarWatchService } from '../core/service';
+import { isRendererUrl, type RendererLocation } from './window';
+
+export interface IpcOptions {
+  service: AvatarWatchService;
+  renderer: RendererLocation;
+  /** The window that receives state patches; null while there is none. */
+  getWindow: () => BrowserWindow | null;
+  /** Settles when the service has started; commands wait for it so the first snapshot is whole. */
+  ready?: Promise<unknown>;
+  logger: Logger;
+}
+
+/** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
+const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage']);
+
+/** Registers every command handler and the state-patch forwarding; returns an undo. */
+export function registerIpc(options: IpcOptions): () => void {
+  const { service, renderer, getWindow, logger } = options;
+  // A failed start is reported by whoever started the service; commands then answer as they can.
+  const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
+
+  // Arguments arrive here already checked (type, count, length) by checkCommandArgs.
+  const handlers: { [K in CommandName]: (...args: string[]) => ReturnType<AvatarWatchCommands[K]> } = {
+    getSnapshot: () => service.getSnapshot(),
+    saveApiKey: (key) => service.saveApiKey(key),
+    removeApiKey: () => service.removeApiKey(),
+    refreshAccount: () => service.refreshAccount(),
+    addPhotos: (text) => service.addPhotos(text),
+    removePhoto: (photoId) => service.removePhoto(photoId),
+    checkNow: (photoId) => service.checkNow(photoId),
+    dismissNotice: (noticeId) => service.dismissNotice(noticeId),
+    openImage: (url) => openImage(url),
+  };
+
+  async function openImage(url: string): Promise<Result<null>> {
+    const checked = checkImageUrl(url);
+    if (!checked.ok) return checked;
+    try {
+      await shell.openExternal(checked.value.href);
+      return { ok: true, value: null };
+    } catch (error) {
+      logger.warn(`Could not open an image in the browser: ${errorText(error)}`);
+      return { ok: false, error: { kind: 'invalid-input', message: 'The image could not be opened in your browser.' } };
+    }
+  }
+
+  const channels = Object.entries(COMMAND_CHANNELS) as [CommandName, string][];
+  for (const [name, channel] of channels) {
+    const handler = handlers[name] as (...args: string[]) => Promise<unknown>;
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      if (!isTrustedSender(event, renderer)) {
+        logger.warn(`Refused "${name}" from a frame that is not the app's window.`);
+        throw new Error('Refused: this request did not come from the Avatar Watch window.');
+      }
+      // Never log the arguments: one of them may be the API key.
+      const checked = checkCommandArgs(name, args);
+      if (!checked.ok) {
+        logger.warn(`Rejected "${name}": ${checked.error.message}`);
+        if (ANSWERS_WITH_RESULT.has(name)) return checked;
+        throw new Error(checked.error.message);
+      }
+      try {
+        await ready;
+        return await handler(...checked.value);
+      } catch (error) {
+        // Core failures are logged here; their messages never carry the key.
+        logger.error(`"${name}" failed: ${errorText(error)}`);
+        throw new Error(`Avatar Watch could not finish "${name}". See the log for details.`, { cause: error });
+      }
+    });
+  }
+
+  const stopForwarding = service.onStateChanged((patch) => {
+    const window = getWindow();
+    if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;
+    window.webContents.send(EVENT_CHANNELS.stateChanged, patch);
+  });
+
+  return () => {
+    stopForwarding();
+    for (const [, channel] of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+/** The caller must be a live frame showing our renderer (the built file or the dev server). */
+export function isTrustedSender(event: IpcMainInvokeEvent, renderer: RendererLocation): boolean {
+  try {
+    const frame = event.senderFrame;
+    return frame !== null && isRendererUrl(renderer, frame.url);
+  } catch {
+    // A frame that navigated away or was destroyed mid-call throws on access.
+    return false;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,29 @@
+// Exposes the contract to the page as `window.avatarWatch`: one named method per command and one
+// subscription per event. Nothing else crosses: no ipcRenderer, no event objects, no generic send.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { COMMAND_CHANNELS, EVENT_CHANNELS, type AvatarWatchApi } from './api';
+
+/** Listens on one event channel, handing the listener the payload only; returns an unsubscribe. */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const forward = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+const api: AvatarWatchApi = {
+  getSnapshot: () => ipcRenderer.invoke(COMMAND_CHANNELS.getSnapshot),
+  saveApiKey: (key) => ipcRenderer.invoke(COMMAND_CHANNELS.saveApiKey, key),
+  removeApiKey: () => ipcRenderer.invoke(COMMAND_CHANNELS.removeApiKey),
+  refreshAccount: () => ipcRenderer.invoke(COMMAND_CHANNELS.refreshAccount),
+  addPhotos: (text) => ipcRenderer.invoke(COMMAND_CHANNELS.addPhotos, text),
+  removePhoto: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.removePhoto, photoId),
+  checkNow: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.checkNow, photoId),
+  dismissNotice: (noticeId) => ipcRenderer.invoke(COMMAND_CHANNELS.dismissNotice, noticeId),
+  openImage: (url) => ipcRenderer.invoke(COMMAND_CHANNELS.openImage, url),
+  onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
+  onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
+};
+
+contextBridge.exposeInMainWorld('avatarWatch', api);

@@ -1,0 +1,308 @@
+// window.avatarWatch for the web preview: the same contract carried over the preview host's
+// loopback WebSocket. Calls wait in a queue until the socket is open; after a reconnect the
+// mirror is rebuilt from a fresh snapshot; opening images and notifications are done here,
+// with the browser's own APIs, because the host has no desktop.
+import type {
+  AppError,
+  AvatarWatchApi,
+  ClientMessage,
+  CommandName,
+  Result,
+  ServerMessage,
+  Snapshot,
+  StatePatch,
+} from '../../../preload/api';
+
+/** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+export type SocketConstructor = new (url: string) => SocketLike;
+
+/** The part of the browser's Notification API this bridge uses. */
+export interface NotificationLike {
+  onclick: ((event: Event) => void) | null;
+  close(): void;
+}
+export interface NotificationConstructor {
+  new (title: string, options?: NotificationOptions): NotificationLike;
+  readonly permission: NotificationPermission;
+  requestPermission(): Promise<NotificationPermission>;
+}
+
+export interface WebBridgeOptions {
+  WebSocket: SocketConstructor;
+  /** `location.protocol`: `https:` means `wss:`. */
+  protocol: string;
+  /** `location.host` (host and port). */
+  host: string;
+  /** `location.search`, which carries `?token=`. */
+  search: string;
+  /** Absent where the browser has no notifications. */
+  Notification?: NotificationConstructor;
+  /** Where the first user gesture is awaited to ask for notification permission (window). */
+  gestureTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** `window.open`. */
+  openWindow?: (url: string, target: string, features: string) => unknown;
+  /** `window.focus`. */
+  focusWindow?: () => void;
+  /** First reconnect delay; doubles up to `maxBackoffMs`. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface WebBridge extends AvatarWatchApi {
+  /** Closes the socket for good (tests, page unload). */
+  close(): void;
+}
+
+const OPEN = 1;
+
+/** Commands whose answer is a Result: a lost connection becomes an error value, not a throw. */
+const RESULT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
+
+interface Pending {
+  method: CommandName;
+  /** False while the call waits in the queue: a lost socket never saw it, so it stays. */
+  sent: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export function socketUrl(protocol: string, host: string, search: string): string {
+  const token = new URLSearchParams(search).get('token') ?? '';
+  const scheme = protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${host}/ws?token=${encodeURIComponent(token)}`;
+}
+
+function isServerMessage(value: unknown): value is ServerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'result' || type === 'event' || type === 'notify';
+}
+
+export function createWebBridge(options: WebBridgeOptions): WebBridge {
+  const url = socketUrl(options.protocol, options.host, options.search);
+  const initialBackoff = options.initialBackoffMs ?? 500;
+  const maxBackoff = options.maxBackoffMs ?? 10_000;
+
+  const stateListeners = new Set<(patch: StatePatch) => void>();
+  const focusListeners = new Set<(photoId: string) => void>();
+  const pending = new Map<number, Pending>();
+  /** Calls made while the socket was not open; sent in order once it is. */
+  const queue: ClientMessage[] = [];
+  let nextId = 1;
+  let socket: SocketLike | null = null;
+  let backoff = initialBackoff;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let everOpened = false;
+  let closed = false;
+
+  function emitState(patch: StatePatch) {
+    for (const listener of [...stateListeners]) listener(patch);
+  }
+  function emitFocus(photoId: string) {
+    for (const listener of [...focusListeners]) listener(photoId);
+  }
+
+  function connect() {
+    if (closed) return;
+    const ws = new options.WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      if (socket !== ws) return;
+      const isReconnect = everOpened;
+      everOpened = true;
+      backoff = initialBackoff;
+      for (const message of queue.splice(0)) send(ws, message);
+      if (isReconnect) void resync();
+    };
+    ws.onmessage = (event) => {
+      if (socket !== ws) return;
+      handleMessage(event.data);
+    };
+    ws.onerror = () => {
+      // A close event always follows; reconnecting is decided there.
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      failPending('The connection to the preview host was lost.');
+      scheduleReconnect();
+    };
+  }
+
+  function scheduleReconnect() {
+    if (closed || reconnectTimer !== null) return;
+    const delay = backoff;
+    backoff = Math.min(backoff * 2, maxBackoff);
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      connect();
+    }, delay);
+  }
+
+  function send(ws: SocketLike, message: ClientMessage) {
+    const call = pending.get(message.id);
+    try {
+      ws.send(JSON.stringify(message));
+      if (call) call.sent = true;
+    } catch {
+      // The socket is closing under us: keep the call for the next connection.
+      queue.push(message);
+    }
+  }
+
+  /** Answers every call sent on a lost socket: its reply can no longer arrive. */
+  function failPending(reason: string, includeQueued = false) {
+    const lost = [...pending.entries()].filter(([, call]) => call.sent || includeQueued);
+    for (const [id] of lost) pending.delete(id);
+    for (const [, call] of lost) {
+      if (RESULT_COMMANDS.has(call.method)) {
+        const error: AppError = { kind: 'network', message: reason };
+        call.resolve({ ok: false, error } satisfies Result<never>);
+      } else {
+        call.reject(new Error(reason));
+      }
+    }
+  }
+
+  /** After a reconnect, anything may have changed: rebuild the mirror from a fresh snapshot. */
+  async function resync() {
+    try {
+      const snapshot = (await call('getSnapshot', [])) as Snapshot;
+      emitState({
+        upserted: snapshot.items,
+        pause: snapshot.pause,
+        account: snapshot.account,
+        notices: snapshot.notices,
+        replaceAll: true,
+      });
+    } catch {
+      // The socket dropped again; the next reconnect resyncs.
+    }
+  }
+
+  function handleMessage(data: unknown) {
+    let message: unknown;
+    try {
+      message = JSON.parse(typeof data === 'string' ? data : String(data));
+    } catch {
+      return;
+    }
+    if (!isServerMessage(message)) return;
+    switch (message.type) {
+      case 'result': {
+        const call = pending.get(message.id);
+        if (!call) return;
+        pending.delete(message.id);
+        if (message.ok) call.resolve(message.value);
+        else call.reject(new Error(message.error));
+        return;
+      }
+      case 'event':
+        if (message.name === 'stateChanged') emitState(message.payload);
+        else if (message.name === 'focusItem') emitFocus(message.payload);
+        return;
+      case 'notify':
+        showNotification(message.photoId, message.title, message.body);
+        return;
+    }
+  }
+
+  function call(method: CommandName, args: unknown[]): Promise<unknown> {
+    if (closed) return Promise.reject(new Error('The preview connection is closed.'));
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { method, sent: false, resolve, reject });
+      const message: ClientMessage = { type: 'call', id, method, args };
+      if (socket !== null && socket.readyState === OPEN) send(socket, message);
+      else queue.push(message);
+    });
+  }
+
+  // Notifications: browsers only grant permission from a user gesture, so ask on the first one.
+  const Notify = options.Notification;
+  if (Notify && Notify.permission === 'default' && options.gestureTarget) {
+    const target = options.gestureTarget;
+    const ask = () => {
+      target.removeEventListener('pointerdown', ask);
+      target.removeEventListener('keydown', ask);
+      if (Notify.permission === 'default') void Notify.requestPermission().catch(() => undefined);
+    };
+    target.addEventListener('pointerdown', ask);
+    target.addEventListener('keydown', ask);
+  }
+
+  function showNotification(photoId: string, title: string, body: string) {
+    if (!Notify || Notify.permission !== 'granted') return;
+    try {
+      const notification = new Notify(title, { body, tag: photoId });
+      notification.onclick = () => {
+        options.focusWindow?.();
+        emitFocus(photoId);
+        notification.close();
+      };
+    } catch {
+      // Some browsers refuse page notifications outright; the list still shows the change.
+    }
+  }
+
+  async function openImage(url: string): Promise<Result<null>> {
+    let parsed: URL | null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || parsed.protocol !== 'https:') {
+      return { ok: false, error: { kind: 'invalid-input', message: 'Only https links can be opened' } };
+    }
+    options.openWindow?.(parsed.href, '_blank', 'noopener,noreferrer');
+    return { ok: true, value: null };
+  }
+
+  connect();
+
+  return {
+    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
+    saveApiKey: (key) => call('saveApiKey', [key]) as ReturnType<AvatarWatchApi['saveApiKey']>,
+    removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
+    refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
+    addPhotos: (text) => call('addPhotos', [text]) as ReturnType<AvatarWatchApi['addPhotos']>,
+    removePhoto: async (photoId) => {
+      await call('removePhoto', [photoId]);
+    },
+    checkNow: async (photoId) => {
+      await call('checkNow', [photoId]);
+    },
+    dismissNotice: async (noticeId) => {
+      await call('dismissNotice', [noticeId]);
+    },
+    openImage,
+    onStateChanged(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onFocusItem(listener) {
+      focusListeners.add(listener);
+      return () => focusListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (reconnectTimer !== null) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      const ws = socket;
+      socket = null;
+      queue.length = 0;
+      failPending('The preview connection is closed.', true);
+      ws?.close();
+    },
+  };
+}

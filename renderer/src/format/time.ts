@@ -1,0 +1,32 @@
+// Relative time as parts a translator turns into words ("20 s", "3 min", "1 h 5 min").
+// Pure: no clock, no locale; callers pass `now` so one shared ticker drives every row.
+
+export type DurationParts =
+  | { unit: 'now' }
+  | { unit: 'seconds'; seconds: number }
+  | { unit: 'minutes'; minutes: number }
+  | { unit: 'hours'; hours: number; minutes: number }
+  | { unit: 'days'; days: number; hours: number };
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Splits a duration in milliseconds into the coarsest parts a person reads at a glance. */
+export function durationParts(ms: number): DurationParts {
+  // Clocks drift and patches race the ticker: a small negative span reads as "just now".
+  const span = Math.max(0, ms);
+  if (span < 5 * SECOND) return { unit: 'now' };
+  if (span < MINUTE) return { unit: 'seconds', seconds: Math.floor(span / SECOND) };
+  if (span < HOUR) return { unit: 'minutes', minutes: Math.floor(span / MINUTE) };
+  if (span < DAY) {
+    return { unit: 'hours', hours: Math.floor(span / HOUR), minutes: Math.floor((span % HOUR) / MINUTE) };
+  }
+  return { unit: 'days', days: Math.floor(span / DAY), hours: Math.floor((span % DAY) / HOUR) };
+}
+
+/** Parts for the time between `then` and `now` (both epoch milliseconds). */
+export function sinceParts(then: number, now: number): DurationParts {
+  return durationParts(now - then);
+}

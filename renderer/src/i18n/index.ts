@@ -1,0 +1,89 @@
+// The app's vue-i18n instance and the two translators every part needs: an AppError in plain
+// words (chosen by its kind, never by matching message text) and a duration in words.
+import { createI18n, useI18n } from 'vue-i18n';
+import type { AppError } from '../../../preload/api';
+import type { DurationParts } from '../format/time';
+import en from './en';
+
+export function createAppI18n() {
+  return createI18n({
+    legacy: false,
+    locale: 'en',
+    fallbackLocale: 'en',
+    messages: { en },
+    // Text from JoggAI or main is interpolated, never compiled as a message, so no escaping
+    // worries; and a missing key should be loud in tests, not silently English-ish.
+    missingWarn: true,
+    fallbackWarn: false,
+  });
+}
+
+/** The slice of vue-i18n's `t` these helpers need, so any composer's `t` fits. */
+export type Translate = (key: string, named?: Record<string, unknown>) => string;
+
+/** JoggAI's reason in the user's words, by kind; the raw detail is appended where it helps. */
+export function explainError(t: Translate, error: AppError): string {
+  const message = error.message;
+  switch (error.kind) {
+    case 'rate-limited':
+      return error.retryAfterS !== undefined && error.retryAfterS > 0
+        ? t('errors.rate-limited-wait', { seconds: Math.ceil(error.retryAfterS) })
+        : t('errors.rate-limited');
+    case 'unknown-code':
+      return t('errors.unknown-code', { code: error.code ?? '?', message });
+    case 'bad-request':
+    case 'http-error':
+    case 'keychain-unavailable':
+    case 'invalid-input':
+      return t(`errors.${error.kind}`, { message });
+    case 'network':
+    case 'timeout':
+    case 'server-error':
+    case 'malformed-response':
+    case 'insecure-url':
+      // The general advice first; the technical reason after, for the person who helps them.
+      return message
+        ? `${t(`errors.${error.kind}`)} ${t('errors.details', { message })}`
+        : t(`errors.${error.kind}`);
+    case 'invalid-key':
+    case 'no-permission':
+    case 'not-found':
+    case 'insufficient-credit':
+    case 'no-key':
+      return t(`errors.${error.kind}`);
+    default: {
+      // A kind added to the contract later still reaches the user.
+      const unexpected: never = error.kind;
+      return String(unexpected) + (message ? `: ${message}` : '');
+    }
+  }
+}
+
+export function durationText(t: Translate, parts: DurationParts): string {
+  switch (parts.unit) {
+    case 'now':
+      return t('time.now');
+    case 'seconds':
+      return t('time.seconds', { n: parts.seconds });
+    case 'minutes':
+      return t('time.minutes', { n: parts.minutes });
+    case 'hours':
+      return parts.minutes === 0
+        ? t('time.hoursExact', { h: parts.hours })
+        : t('time.hours', { h: parts.hours, m: parts.minutes });
+    case 'days':
+      return parts.hours === 0
+        ? t('time.daysExact', { d: parts.days })
+        : t('time.days', { d: parts.days, h: parts.hours });
+  }
+}
+
+/** The translators bound to the current component's i18n. */
+export function useAppText() {
+  const { t } = useI18n();
+  return {
+    t,
+    explain: (error: AppError) => explainError(t, error),
+    duration: (parts: DurationParts) => durationText(t, parts),
+  };
+}

@@ -1,0 +1,29 @@
+// Renderer entry. In Electron the preload has already set window.avatarWatch; in the web
+// preview nothing has, so the WebSocket bridge takes its place before anything asks for it.
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { createWebBridge } from './bridge/web-bridge';
+import { createAppI18n } from './i18n';
+import { useWatchlistStore } from './stores/watchlist';
+import './styles/base.css';
+
+if ((window as Partial<Window>).avatarWatch === undefined) {
+  window.avatarWatch = createWebBridge({
+    WebSocket: window.WebSocket,
+    protocol: window.location.protocol,
+    host: window.location.host,
+    search: window.location.search,
+    Notification: 'Notification' in window ? window.Notification : undefined,
+    gestureTarget: window,
+    openWindow: (url, target, features) => window.open(url, target, features),
+    focusWindow: () => window.focus(),
+  });
+}
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+app.use(createAppI18n());
+app.mount('#app');
+void useWatchlistStore(pinia).start();

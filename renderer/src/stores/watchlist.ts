@@ -1,0 +1,229 @@
+// The renderer's live mirror of the tracker: one snapshot at start, then patches.
+// Items live in a Map by photo ID plus one array ordered newest first for the list; a patch
+// costs O(changed) plus at most one O(n) pass, so one update into 10,000 rows stays cheap.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import {
+  FINISHED_STATUSES,
+  type AddPhotosResult,
+  type Notice,
+  type PauseReason,
+  type PhotoStatus,
+  type Snapshot,
+  type StatePatch,
+  type WatchItem,
+} from '../../../preload/api';
+import { useAccountStore } from './account';
+
+/** What a row shows: the photo's status, or "paused" while checks are on hold. */
+export type DisplayState = PhotoStatus | 'paused';
+
+export const DISPLAY_STATES: readonly DisplayState[] = [
+  'checking',
+  'in_progress',
+  'paused',
+  'ready',
+  'failed',
+  'not_found',
+  'unknown',
+];
+
+export function isFinished(item: WatchItem): boolean {
+  return FINISHED_STATUSES.includes(item.status);
+}
+
+export function displayState(item: WatchItem, pause: PauseReason | null): DisplayState {
+  return pause !== null && !isFinished(item) ? 'paused' : item.status;
+}
+
+/** Newest first; Array.prototype.sort is stable, so equal times keep the order they came in. */
+function newestFirst(a: WatchItem, b: WatchItem): number {
+  return b.addedAt - a.addedAt;
+}
+
+export const useWatchlistStore = defineStore('watchlist', () => {
+  const items = shallowRef<readonly WatchItem[]>([]);
+  const pause = ref<PauseReason | null>(null);
+  const notices = ref<Notice[]>([]);
+  const loaded = ref(false);
+  const loadError = ref<string | null>(null);
+  /** Bumped on every focus request so the same ID twice still scrolls. */
+  const focusRequest = ref<{ photoId: string; seq: number } | null>(null);
+
+  // Not reactive on purpose: the array above is what views watch.
+  let byId = new Map<string, WatchItem>();
+  let position = new Map<string, number>();
+
+  function reindex(list: readonly WatchItem[]) {
+    position = new Map();
+    list.forEach((item, i) => position.set(item.photoId, i));
+  }
+
+  function replaceAll(list: readonly WatchItem[]) {
+    byId = new Map();
+    for (const item of list) byId.set(item.photoId, item);
+    const ordered = [...byId.values()].sort(newestFirst);
+    reindex(ordered);
+    items.value = ordered;
+  }
+
+  function getItem(photoId: string): WatchItem | undefined {
+    return byId.get(photoId);
+  }
+
+  function applySnapshot(snapshot: Snapshot) {
+    replaceAll(snapshot.items);
+    pause.value = snapshot.pause;
+    notices.value = snapshot.notices;
+    useAccountStore().apply(snapshot.account);
+    loaded.value = true;
+    loadError.value = null;
+  }
+
+  /**
+   * @param guardStale drop upserts older than what the mirror holds (fewer checks); used when
+   *   replaying patches that raced the first snapshot.
+   */
+  function applyPatch(patch: StatePatch, guardStale = false) {
+    if (patch.pause !== undefined) pause.value = patch.pause;
+    if (patch.notices !== undefined) notices.value = patch.notices;
+    if (patch.account !== undefined) useAccountStore().apply(patch.account);
+
+    if (patch.replaceAll) {
+      replaceAll(patch.upserted ?? []);
+      return;
+    }
+
+    // Copy-on-write: the current array is never mutated, so views see a new one or none.
+    let list = items.value as WatchItem[];
+    let copied = false;
+
+    const removed = patch.removed ?? [];
+    if (removed.length > 0) {
+      const gone = new Set(removed.filter((id) => byId.delete(id)));
+      if (gone.size > 0) {
+        list = list.filter((item) => !gone.has(item.photoId));
+        copied = true;
+        reindex(list);
+      }
+    }
+
+    // By ID, so an item sent twice in one patch is still listed once.
+    const fresh = new Map<string, WatchItem>();
+    let reorder = false;
+    for (const item of patch.upserted ?? []) {
+      const old = byId.get(item.photoId);
+      if (old !== undefined && guardStale && item.checks < old.checks) continue;
+      byId.set(item.photoId, item);
+      const at = old === undefined ? undefined : position.get(item.photoId);
+      if (at === undefined) {
+        fresh.set(item.photoId, item);
+        continue;
+      }
+      if (!copied) {
+        list = list.slice();
+        copied = true;
+      }
+      list[at] = item;
+      if (old !== undefined && old.addedAt !== item.addedAt) reorder = true;
+    }
+
+    if (fresh.size > 0 || reorder) {
+      // Fresh items go in front, so among equal times the newest paste still leads.
+      list = [...fresh.values(), ...list].sort(newestFirst);
+      reindex(list);
+      copied = true;
+    }
+    if (copied) items.value = list;
+  }
+
+  const counts = computed(() => {
+    const result = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<DisplayState, number>;
+    for (const item of items.value) result[displayState(item, pause.value)] += 1;
+    return result;
+  });
+
+  const total = computed(() => items.value.length);
+
+  function indexOf(photoId: string): number {
+    return position.get(photoId) ?? -1;
+  }
+
+  let unsubscribe: (() => void)[] = [];
+  let starting: Promise<void> | null = null;
+
+  /** Loads the snapshot and follows patches; safe to call twice. */
+  function start(): Promise<void> {
+    if (starting) return starting;
+    const api = window.avatarWatch;
+    // Subscribe before asking, and hold what arrives meanwhile: a patch sent while the snapshot
+    // was being answered would otherwise be lost.
+    let early: StatePatch[] | null = [];
+    unsubscribe = [
+      api.onStateChanged((patch) => {
+        if (early) early.push(patch);
+        else applyPatch(patch);
+      }),
+      api.onFocusItem((photoId) => {
+        focusRequest.value = { photoId, seq: (focusRequest.value?.seq ?? 0) + 1 };
+      }),
+    ];
+    starting = (async () => {
+      try {
+        applySnapshot(await api.getSnapshot());
+        const held = early ?? [];
+        early = null;
+        for (const patch of held) applyPatch(patch, true);
+      } catch (cause) {
+        loadError.value = cause instanceof Error ? cause.message : String(cause);
+        stop();
+      }
+    })();
+    return starting;
+  }
+
+  function stop() {
+    for (const off of unsubscribe) off();
+    unsubscribe = [];
+    starting = null;
+  }
+
+  async function addPhotos(text: string): Promise<AddPhotosResult> {
+    return window.avatarWatch.addPhotos(text);
+  }
+
+  async function removePhoto(photoId: string): Promise<void> {
+    await window.avatarWatch.removePhoto(photoId);
+  }
+
+  async function checkNow(photoId: string): Promise<void> {
+    await window.avatarWatch.checkNow(photoId);
+  }
+
+  async function dismissNotice(noticeId: string): Promise<void> {
+    // Hide it at once; main's next patch confirms (or brings it back if the call failed).
+    notices.value = notices.value.filter((n) => n.id !== noticeId);
+    await window.avatarWatch.dismissNotice(noticeId);
+  }
+
+  return {
+    items,
+    pause,
+    notices,
+    loaded,
+    loadError,
+    focusRequest,
+    counts,
+    total,
+    getItem,
+    indexOf,
+    applySnapshot,
+    applyPatch,
+    start,
+    stop,
+    addPhotos,
+    removePhoto,
+    checkNow,
+    dismissNotice,
+  };
+});

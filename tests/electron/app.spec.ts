@@ -1,0 +1,118 @@
+// The main flow in the real app: onboarding with a wrong then a right key, three photo IDs that
+// end ready, failed and not found, the four results, and a desktop notification per finished photo.
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+
+const MAIN = resolve(__dirname, '../../out/main/index.js');
+const RESULT_IMAGES = [1, 2, 3, 4].map((n) => `https://images.avatar-watch.invalid/ready-1/${n}.png`);
+
+interface ShownNotification {
+  title: string;
+  body: string;
+}
+
+let fake: FakeJogg;
+let dataDir: string;
+let app: ElectronApplication;
+let page: Page;
+
+test.beforeEach(async () => {
+  fake = await startFakeJogg({ validKeys: ['good-key'] });
+  dataDir = mkdtempSync(join(tmpdir(), 'avatar-watch-electron-'));
+  app = await electron.launch({
+    args: [MAIN],
+    env: {
+      ...process.env,
+      AVATAR_WATCH_API_BASE_URL: fake.url,
+      AVATAR_WATCH_DATA_DIR: dataDir,
+      // CI machines rarely have an unlocked keychain; the keychain has its own suite (tests/keychain).
+      AVATAR_WATCH_SECRET_STORE: 'memory',
+    },
+  });
+  // Record notifications instead of showing them (and claim support on desktops without a daemon).
+  await app.evaluate(({ Notification }) => {
+    const shown: { title: string; body: string }[] = [];
+    (globalThis as { shownNotifications?: typeof shown }).shownNotifications = shown;
+    Notification.isSupported = () => true;
+    Notification.prototype.show = function show(this: Electron.Notification) {
+      shown.push({ title: this.title, body: this.body });
+    };
+  });
+  page = await app.firstWindow();
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  await fake?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function shownNotifications(): Promise<ShownNotification[]> {
+  return app.evaluate(() => (globalThis as { shownNotifications?: ShownNotification[] }).shownNotifications ?? []);
+}
+
+test('from a first start to finished photos, with notifications', async () => {
+  fake.setPhoto('ready-1', { kind: 'ready', afterChecks: 0, images: RESULT_IMAGES });
+  fake.setPhoto('fail-1', { kind: 'fail', afterChecks: 0, message: 'The photo did not pass the content review' });
+  fake.setPhoto('missing-1', { kind: 'not-found' });
+
+  // A wrong key is refused and not kept; the right one is.
+  const keyField = page.getByLabel('API key', { exact: true });
+  await keyField.fill('bad-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('The key was not saved.')).toBeVisible();
+  await keyField.fill('good-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByLabel('Photo IDs')).toBeVisible();
+
+  await page.getByLabel('Photo IDs').fill('ready-1\nfail-1, missing-1');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+
+  const row = (photoId: string) => page.getByRole('article', { name: photoId });
+  await expect(row('ready-1')).toContainText('Ready', { timeout: 30_000 });
+  await expect(row('fail-1')).toContainText('Failed', { timeout: 30_000 });
+  await expect(row('missing-1')).toContainText('Not found', { timeout: 30_000 });
+  await expect(row('fail-1')).toContainText('The photo did not pass the content review');
+
+  // The four results of the ready photo, as https images (the CSP allows nothing else).
+  await expect(row('ready-1').locator('img[src^="https://"]')).toHaveCount(4);
+
+  // Ready and failed are told on the desktop; not found is shown in the window only.
+  await expect.poll(async () => (await shownNotifications()).length, { timeout: 30_000 }).toBe(2);
+  const notifications = await shownNotifications();
+  expect(notifications.map((n) => `${n.title} ${n.body}`).join('\n')).toMatch(/ready-1/);
+  expect(notifications.map((n) => `${n.title} ${n.body}`).join('\n')).toMatch(/fail-1/);
+});
+
+test('the page is locked down', async () => {
+  // Isolated and sandboxed: the page sees the contract object and nothing of Node or Electron.
+  const exposed = await page.evaluate(() => ({
+    api: Object.keys((globalThis as unknown as { avatarWatch: object }).avatarWatch).sort(),
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+  }));
+  expect(exposed.api).toContain('getSnapshot');
+  expect(exposed.api).toContain('onStateChanged');
+  expect(exposed.require).toBe('undefined');
+  expect(exposed.process).toBe('undefined');
+
+  // Navigation away is refused: the page stays ours.
+  const before = page.url();
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(before);
+});
+
+test('closing the window keeps the app running in the tray', async () => {
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+  const state = await app.evaluate(({ BrowserWindow }) => {
+    const [window] = BrowserWindow.getAllWindows();
+    return { windows: BrowserWindow.getAllWindows().length, visible: window?.isVisible() };
+  });
+  expect(state).toEqual({ windows: 1, visible: false });
+});

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { ErrorKind } from '../../../preload/api';
+import { durationParts, sinceParts } from '../../../renderer/src/format/time';
+import { createAppI18n, durationText, explainError, type Translate } from '../../../renderer/src/i18n';
+
+const i18n = createAppI18n();
+const t: Translate = i18n.global.t;
+
+describe('relative time', () => {
+  it.each([
+    [0, 'a moment'],
+    [-3_000, 'a moment'],
+    [20_000, '20 s'],
+    [59_999, '59 s'],
+    [3 * 60_000 + 30_000, '3 min'],
+    [60 * 60_000, '1 h'],
+    [65 * 60_000, '1 h 5 min'],
+    [26 * 3_600_000, '1 d 2 h'],
+    [48 * 3_600_000, '2 d'],
+  ])('%i ms reads "%s"', (ms, words) => {
+    expect(durationText(t, durationParts(ms))).toBe(words);
+  });
+
+  it('measures from then to now', () => {
+    expect(sinceParts(1_000, 61_000)).toEqual({ unit: 'minutes', minutes: 1 });
+  });
+});
+
+describe('error explanations', () => {
+  const kinds: ErrorKind[] = [
+    'invalid-key',
+    'no-permission',
+    'not-found',
+    'rate-limited',
+    'server-error',
+    'bad-request',
+    'insufficient-credit',
+    'unknown-code',
+    'http-error',
+    'malformed-response',
+    'network',
+    'timeout',
+    'insecure-url',
+    'keychain-unavailable',
+    'no-key',
+    'invalid-input',
+  ];
+
+  it.each(kinds)('%s has words of its own', (kind) => {
+    const text = explainError(t, { kind, message: 'detail', code: 123 });
+    expect(text).not.toMatch(/^errors\./);
+    expect(text.length).toBeGreaterThan(5);
+  });
+
+  it('shows the code and message of an unknown code', () => {
+    expect(explainError(t, { kind: 'unknown-code', message: 'Odd thing', code: 77001 })).toBe(
+      'JoggAI answered with code 77001: Odd thing',
+    );
+  });
+});

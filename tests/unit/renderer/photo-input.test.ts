@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import PhotoIdInput from '../../../renderer/src/components/PhotoIdInput.vue';
+import { leftoverText } from '../../../renderer/src/format/paste';
+import { createFakeApi, fakeLayout, installApi, mountWithApp, settle } from './fake-api';
+
+function field(wrapper: ReturnType<typeof mountWithApp>) {
+  const label = wrapper.findAll('label').find((l) => l.text() === 'Photo IDs');
+  expect(label).toBeDefined();
+  return wrapper.find<HTMLTextAreaElement>(`#${label!.attributes('for')}`);
+}
+
+describe('photo ID paste box', () => {
+  let undoLayout: () => void;
+  beforeEach(() => {
+    undoLayout = fakeLayout(240, 34);
+  });
+  afterEach(() => {
+    undoLayout();
+    document.body.innerHTML = '';
+  });
+
+  it('adds through main, lists every rejected entry with its reason, and keeps only those in the box', async () => {
+    const api = createFakeApi();
+    api.addPhotos.mockResolvedValue({
+      added: ['ph_1', 'ph_2'],
+      rejected: [
+        { position: 3, value: 'ph_1', reason: 'duplicate-in-paste' },
+        { position: 4, value: 'x'.repeat(130), reason: 'too-long' },
+        { position: 5, value: 'old_one', reason: 'already-watched' },
+        { position: 6, value: 'bad\\u{200b}id', reason: 'bad-characters' },
+      ],
+      rejectedNotListed: 0,
+    });
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+
+    const pasted = `ph_1, ph_2\nph_1\n${'x'.repeat(130)} old_one bad\u200bid`;
+    await field(wrapper).setValue(pasted);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+
+    expect(api.addPhotos).toHaveBeenCalledWith(pasted);
+    const text = wrapper.text();
+    expect(text).toContain('Added 2 photos');
+    expect(text).toContain('4 entries were not added');
+    expect(text).toContain('Duplicate in this paste');
+    expect(text).toContain('Too long (max 128 characters)');
+    expect(text).toContain('Already being watched');
+    expect(text).toContain('Contains spaces or control characters');
+    expect(text).toContain('Entry 4');
+    // The box keeps the entries as the user typed them, not main's display form.
+    expect(field(wrapper).element.value).toBe(`ph_1\n${'x'.repeat(130)}\nold_one\nbad\u200bid`);
+  });
+
+  it('says how many more were not listed, and a clean paste empties the box', async () => {
+    const api = createFakeApi();
+    api.addPhotos.mockResolvedValueOnce({
+      added: [],
+      rejected: [{ position: 1, value: 'a b', reason: 'bad-characters' }],
+      rejectedNotListed: 1234,
+    });
+    api.addPhotos.mockResolvedValueOnce({ added: ['ok1'], rejected: [], rejectedNotListed: 0 });
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+
+    await field(wrapper).setValue('lots of junk');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.text()).toContain('No photos were added.');
+    expect(wrapper.text()).toContain('1235 entries were not added');
+    expect(wrapper.text()).toContain('…and 1234 more not listed here.');
+    expect(field(wrapper).element.value).toBe('lots\nof\njunk');
+
+    await field(wrapper).setValue('ok1');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.text()).toContain('Added 1 photo');
+    expect(field(wrapper).element.value).toBe('');
+  });
+
+  it('renders a 10,000-entry rejection list virtualized', async () => {
+    const rejected = Array.from({ length: 10_000 }, (_, i) => ({ position: i + 1, value: `dup${i}`, reason: 'already-watched' as const }));
+    const api = createFakeApi();
+    api.addPhotos.mockResolvedValue({ added: [], rejected, rejectedNotListed: 0 });
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+    await field(wrapper).setValue(rejected.map((r) => r.value).join('\n'));
+    await wrapper.find('form').trigger('submit');
+    await settle();
+
+    const rows = wrapper.findAll('li.line');
+    expect(wrapper.text()).toContain('10000 entries were not added');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+  });
+
+  it('keeps the text and explains when the call itself fails', async () => {
+    const api = createFakeApi();
+    api.addPhotos.mockRejectedValue(new Error('The connection to the preview host was lost.'));
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+    await field(wrapper).setValue('ph_9');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(wrapper.find('[role="alert"]').text()).toContain('The photo IDs were not added.');
+    expect(field(wrapper).element.value).toBe('ph_9');
+  });
+});
+
+describe('leftoverText', () => {
+  it('removes one occurrence of each added ID, matching quoted entries too', () => {
+    expect(leftoverText('"a", b; a\n\n c', { added: ['a', 'c'] })).toBe('b\na');
+  });
+});

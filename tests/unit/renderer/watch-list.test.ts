@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import SummaryBar from '../../../renderer/src/components/SummaryBar.vue';
+import WatchList from '../../../renderer/src/components/WatchList.vue';
+import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
+import { NOW, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, mountWithApp, settle, snapshotOf } from './fake-api';
+
+describe('watchlist', () => {
+  let undoLayout: () => void;
+  beforeEach(() => {
+    undoLayout = fakeLayout(600, 100);
+  });
+  afterEach(() => {
+    undoLayout();
+    document.body.innerHTML = '';
+  });
+
+  async function mountList(count: number) {
+    const items = Array.from({ length: count }, (_, i) => makeItem(`ph_${i}`, { addedAt: NOW - i * 1000 }));
+    const api = createFakeApi(snapshotOf({ items }));
+    installApi(api);
+    const pinia = freshPinia();
+    await useWatchlistStore().start();
+    const wrapper = mountWithApp(WatchList, { pinia });
+    await settle();
+    return { wrapper, api };
+  }
+
+  it('says what to do when empty', async () => {
+    const { wrapper } = await mountList(0);
+    expect(wrapper.text()).toContain('No photos yet.');
+  });
+
+  it('renders only the rows in view out of 10,000', async () => {
+    const { wrapper } = await mountList(10_000);
+    const rows = wrapper.findAll('[role="listitem"]');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]!.attributes('aria-setsize')).toBe('10000');
+    expect(rows[0]!.find('code').text()).toBe('ph_0');
+  });
+
+  it('shows a patched item without touching the others', async () => {
+    const { wrapper, api } = await mountList(50);
+    api.emitState({ upserted: [makeItem('ph_1', { addedAt: NOW - 1000, status: 'failed', failureMessage: 'Blurry photo' })] });
+    await settle();
+    expect(wrapper.text()).toContain('JoggAI said: Blurry photo');
+  });
+
+  it('scrolls a focused item into view and highlights it briefly', async () => {
+    const { wrapper, api } = await mountList(2_000);
+    const scroller = wrapper.find('.scroller').element as HTMLElement;
+    api.emitFocus('ph_1500');
+    await settle();
+    // happy-dom moves scrollTop but fires no scroll event; a browser does.
+    expect(scroller.scrollTop).toBeGreaterThan(100_000);
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle();
+    const row = wrapper.find('[data-photo-id="ph_1500"]');
+    expect(row.exists()).toBe(true);
+    expect(row.find('.row').classes()).toContain('highlighted');
+  });
+
+  it('counts items by state in the summary', async () => {
+    installApi(
+      createFakeApi(
+        snapshotOf({
+          items: [
+            makeItem('a', { status: 'ready' }),
+            makeItem('b', { status: 'ready' }),
+            makeItem('c', { status: 'failed' }),
+            makeItem('d', { status: 'in_progress' }),
+          ],
+        }),
+      ),
+    );
+    const pinia = freshPinia();
+    await useWatchlistStore().start();
+    const wrapper = mountWithApp(SummaryBar, { pinia });
+    expect(wrapper.text()).toContain('4 photos');
+    expect(wrapper.text()).toContain('2 ready');
+    expect(wrapper.text()).toContain('1 failed');
+    expect(wrapper.text()).toContain('1 in progress');
+    expect(wrapper.text()).not.toContain('not found');
+  });
+});

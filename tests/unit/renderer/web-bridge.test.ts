@@ -1,0 +1,246 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientMessage, ServerMessage, StatePatch } from '../../../preload/api';
+import {
+  createWebBridge,
+  socketUrl,
+  type NotificationConstructor,
+  type SocketLike,
+  type WebBridge,
+} from '../../../renderer/src/bridge/web-bridge';
+import { CONNECTED, makeItem, snapshotOf } from './fake-api';
+
+/** A WebSocket stand-in the test drives by hand: open it, answer it, drop it. */
+class FakeSocket implements SocketLike {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: ClientMessage[] = [];
+  onopen: SocketLike['onopen'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  static get last(): FakeSocket {
+    const socket = FakeSocket.all.at(-1);
+    if (!socket) throw new Error('no socket yet');
+    return socket;
+  }
+  send(data: string) {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(JSON.parse(data) as ClientMessage);
+  }
+  close() {
+    this.drop();
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  drop() {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.onclose?.({} as CloseEvent);
+  }
+  receive(message: ServerMessage | string) {
+    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) } as MessageEvent);
+  }
+  answer(value: unknown, index = this.sent.length - 1) {
+    const call = this.sent[index];
+    if (!call) throw new Error('no call to answer');
+    this.receive({ type: 'result', id: call.id, ok: true, value });
+  }
+}
+
+function makeBridge(extra: Partial<Parameters<typeof createWebBridge>[0]> = {}): WebBridge {
+  return createWebBridge({
+    WebSocket: FakeSocket,
+    protocol: 'http:',
+    host: '127.0.0.1:5199',
+    search: '?token=s3cr%2Bt',
+    initialBackoffMs: 100,
+    maxBackoffMs: 400,
+    ...extra,
+  });
+}
+
+describe('web bridge', () => {
+  let bridge: WebBridge | null = null;
+  beforeEach(() => {
+    FakeSocket.all = [];
+  });
+  afterEach(() => {
+    bridge?.close();
+    bridge = null;
+    vi.useRealTimers();
+  });
+
+  it('connects to /ws on this host with the page token', () => {
+    bridge = makeBridge();
+    expect(FakeSocket.last.url).toBe('ws://127.0.0.1:5199/ws?token=s3cr%2Bt');
+    expect(socketUrl('https:', 'example.test', '?token=a')).toBe('wss://example.test/ws?token=a');
+  });
+
+  it('queues calls until open, then matches each result to its call', async () => {
+    bridge = makeBridge();
+    const snapshot = bridge.getSnapshot();
+    const added = bridge.addPhotos('a, b');
+    expect(FakeSocket.last.sent).toHaveLength(0);
+
+    FakeSocket.last.open();
+    const [first, second] = FakeSocket.last.sent;
+    expect(first).toMatchObject({ type: 'call', method: 'getSnapshot', args: [] });
+    expect(second).toMatchObject({ type: 'call', method: 'addPhotos', args: ['a, b'] });
+
+    // Answers may come in any order.
+    FakeSocket.last.answer({ added: ['a', 'b'], rejected: [], rejectedNotListed: 0 }, 1);
+    FakeSocket.last.answer(snapshotOf({ account: CONNECTED }), 0);
+    await expect(added).resolves.toEqual({ added: ['a', 'b'], rejected: [], rejectedNotListed: 0 });
+    await expect(snapshot).resolves.toMatchObject({ account: CONNECTED });
+  });
+
+  it('rejects a call the host refused', async () => {
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const removing = bridge.removePhoto('x');
+    const call = FakeSocket.last.sent[0]!;
+    FakeSocket.last.receive({ type: 'result', id: call.id, ok: false, error: 'Unknown command' });
+    await expect(removing).rejects.toThrow('Unknown command');
+  });
+
+  it('dispatches state and focus events to listeners until they unsubscribe', () => {
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const patches: StatePatch[] = [];
+    const focused: string[] = [];
+    const off = bridge.onStateChanged((patch) => patches.push(patch));
+    bridge.onFocusItem((id) => focused.push(id));
+
+    FakeSocket.last.receive({ type: 'event', name: 'stateChanged', payload: { removed: ['a'] } });
+    FakeSocket.last.receive({ type: 'event', name: 'focusItem', payload: 'ph_1' });
+    FakeSocket.last.receive('not json at all');
+    FakeSocket.last.receive(JSON.stringify({ type: 'mystery' }));
+    off();
+    FakeSocket.last.receive({ type: 'event', name: 'stateChanged', payload: { removed: ['b'] } });
+
+    expect(patches).toEqual([{ removed: ['a'] }]);
+    expect(focused).toEqual(['ph_1']);
+  });
+
+  it('reconnects with growing, capped delays and then rebuilds the mirror with replaceAll', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const patches: StatePatch[] = [];
+    bridge.onStateChanged((patch) => patches.push(patch));
+
+    // A call in flight when the socket drops is answered, not left hanging.
+    const lost = bridge.saveApiKey('sk-1');
+    FakeSocket.last.drop();
+    await expect(lost).resolves.toMatchObject({ ok: false, error: { kind: 'network' } });
+
+    // Refused reconnects back off: 100, 200, 400, 400 ms.
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const before = FakeSocket.all.length;
+      let waited = 0;
+      while (FakeSocket.all.length === before) {
+        vi.advanceTimersByTime(50);
+        waited += 50;
+      }
+      delays.push(waited);
+      if (attempt < 3) FakeSocket.last.drop();
+    }
+    expect(delays).toEqual([100, 200, 400, 400]);
+
+    FakeSocket.last.open();
+    const resync = FakeSocket.last.sent[0]!;
+    expect(resync.method).toBe('getSnapshot');
+    const items = [makeItem('a'), makeItem('b', { status: 'ready' })];
+    FakeSocket.last.answer(snapshotOf({ items, account: CONNECTED, pause: null, notices: [] }), 0);
+    await vi.waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({ upserted: items, pause: null, account: CONNECTED, notices: [], replaceAll: true });
+  });
+
+  it('keeps queued calls across a connection that never opened', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const checking = bridge.checkNow('ph_1');
+    FakeSocket.last.drop();
+    vi.advanceTimersByTime(100);
+    FakeSocket.last.open();
+    expect(FakeSocket.last.sent.map((m) => m.method)).toEqual(['checkNow']);
+    FakeSocket.last.answer(null, 0);
+    await expect(checking).resolves.toBeUndefined();
+  });
+
+  it('opens only https images, locally, without the opener', async () => {
+    const openWindow = vi.fn();
+    bridge = makeBridge({ openWindow });
+    await expect(bridge.openImage('http://cdn.jogg.ai/1.png')).resolves.toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'Only https links can be opened' },
+    });
+    await expect(bridge.openImage('javascript:alert(1)')).resolves.toMatchObject({ ok: false });
+    await expect(bridge.openImage('not a url')).resolves.toMatchObject({ ok: false });
+    expect(openWindow).not.toHaveBeenCalled();
+
+    await expect(bridge.openImage('https://cdn.jogg.ai/1.png')).resolves.toEqual({ ok: true, value: null });
+    expect(openWindow).toHaveBeenCalledWith('https://cdn.jogg.ai/1.png', '_blank', 'noopener,noreferrer');
+    expect(FakeSocket.last.sent).toHaveLength(0);
+  });
+
+  it('asks for notification permission on the first gesture, shows notify messages, and a click focuses the item', async () => {
+    const shown: { title: string; options?: NotificationOptions; instance: { onclick: ((e: Event) => void) | null } }[] = [];
+    let permission: NotificationPermission = 'default';
+    const requestPermission = vi.fn(async () => {
+      permission = 'granted';
+      return permission;
+    });
+    const FakeNotification = class {
+      onclick: ((e: Event) => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, options, instance: this });
+      }
+      close() {}
+      static get permission() {
+        return permission;
+      }
+      static requestPermission = requestPermission;
+    } as unknown as NotificationConstructor;
+    const target = new EventTarget();
+    const focusWindow = vi.fn();
+    bridge = makeBridge({ Notification: FakeNotification, gestureTarget: target, focusWindow });
+    FakeSocket.last.open();
+    const focused: string[] = [];
+    bridge.onFocusItem((id) => focused.push(id));
+
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', title: 'Ready', body: 'ph_1 is ready' });
+    expect(shown).toHaveLength(0); // no permission yet
+
+    target.dispatchEvent(new Event('pointerdown'));
+    target.dispatchEvent(new Event('keydown'));
+    await Promise.resolve();
+    expect(requestPermission).toHaveBeenCalledOnce();
+
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', title: 'Ready', body: 'ph_2 is ready' });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 is ready', tag: 'ph_2' } });
+    shown[0]!.instance.onclick?.(new Event('click'));
+    expect(focusWindow).toHaveBeenCalledOnce();
+    expect(focused).toEqual(['ph_2']);
+  });
+
+  it('stops reconnecting once closed and fails what was waiting', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const waiting = bridge.getSnapshot();
+    bridge.close();
+    await expect(waiting).rejects.toThrow();
+    vi.advanceTimersByTime(10_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    bridge = null;
+  });
+});

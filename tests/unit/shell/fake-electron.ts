@@ -1,0 +1,279 @@
+// In-memory stand-ins for the parts of `electron` the shell and the preload use. Each test file
+// mocks 'electron' with this module and calls resetElectronFakes() before every test.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/** An Electron-style event: records preventDefault and carries extra fields (e.g. url). */
+export function fakeEvent<T extends object>(extra: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
+  return {
+    ...extra,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  sent: unknown[][] = [];
+  destroyed = false;
+  loading = false;
+  windowOpenHandler: WindowOpenHandler | null = null;
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  /** What happens when the page asks for `url` in a new window. */
+  openWindow(url: string): { action: string } {
+    if (!this.windowOpenHandler) throw new Error('no window open handler');
+    return this.windowOpenHandler({ url });
+  }
+  /** Emits will-navigate; true when the navigation was allowed. */
+  navigate(url: string): boolean {
+    const event = fakeEvent({ url });
+    this.emit('will-navigate', event, url);
+    return !event.defaultPrevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  visible = false;
+  focused = false;
+  minimized = false;
+  destroyed = false;
+  loadedFile: string | null = null;
+  loadedUrl: string | null = null;
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+  loadFile(path: string): Promise<void> {
+    this.loadedFile = path;
+    return Promise.resolve();
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** The user (or app.quit) closes the window; a listener may prevent it. */
+  close(): void {
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler): void {
+    // Like Electron: a second handler on one channel is an error.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const shell = { openExternal: vi.fn(async (_url: string) => {}) };
+
+export class Notification extends EventEmitter {
+  static supported = true;
+  static shown: Notification[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  readonly title: string;
+  readonly body: string;
+  constructor(readonly options: { title: string; body: string; icon?: string }) {
+    super();
+    this.title = options.title;
+    this.body = options.body;
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+}
+
+export class Tray extends EventEmitter {
+  static instances: Tray[] = [];
+  tooltip = '';
+  menu: { template: { label?: string; type?: string; click?: () => void }[] } | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    Tray.instances.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: Tray['menu']): void {
+    this.menu = menu;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Clicks the context-menu item with this label. */
+  clickMenu(label: string): void {
+    const item = this.menu?.template.find((entry) => entry.label === label);
+    if (!item?.click) throw new Error(`no menu item "${label}"`);
+    item.click();
+  }
+}
+
+export const Menu = { buildFromTemplate: (template: unknown[]) => ({ template }) };
+export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+
+type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: null as PermissionHandler | null,
+    permissionCheckHandler: null as ((webContents: unknown, permission: string) => boolean) | null,
+    headersListener: null as HeadersListener | null,
+    setPermissionRequestHandler(handler: PermissionHandler) {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean) {
+      this.permissionCheckHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived(listener: HeadersListener) {
+        session.defaultSession.headersListener = listener;
+      },
+    },
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.exposed.set(key, api);
+  },
+};
+
+class FakeIpcRenderer extends EventEmitter {
+  invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
+}
+export const ipcRenderer = new FakeIpcRenderer();
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  ready = false;
+  gotLock = true;
+  quitted = false;
+  exitCode: number | null = null;
+  paths = new Map<string, string>([['userData', '/fake/user-data']]);
+  private readyResolve: () => void = () => {};
+  private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  requestSingleInstanceLock = vi.fn(() => this.gotLock);
+  setAppUserModelId = vi.fn();
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/fake/${name}`;
+  }
+  setPath = vi.fn((name: string, value: string) => {
+    this.paths.set(name, value);
+  });
+  isReady(): boolean {
+    return this.ready;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  /** Test control: Electron finished starting. */
+  becomeReady(): void {
+    this.ready = true;
+    this.readyResolve();
+  }
+  /** Like Electron: before-quit may be prevented; otherwise windows close and the app ends. */
+  quit = vi.fn(() => {
+    const event = fakeEvent();
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
+    for (const window of BrowserWindow.instances) if (!window.isDestroyed()) window.close();
+    this.quitted = true;
+  });
+  exit = vi.fn((code = 0) => {
+    this.exitCode = code;
+  });
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.ready = false;
+    this.gotLock = true;
+    this.quitted = false;
+    this.exitCode = null;
+    this.paths = new Map([['userData', '/fake/user-data']]);
+    this.readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
+    this.requestSingleInstanceLock.mockClear();
+    this.setAppUserModelId.mockClear();
+    this.setPath.mockClear();
+    this.quit.mockClear();
+    this.exit.mockClear();
+  }
+}
+export const app = new FakeApp();
+
+export const dialog = { showErrorBox: vi.fn() };
+
+export function resetElectronFakes(): void {
+  BrowserWindow.instances = [];
+  ipcMain.handlers.clear();
+  shell.openExternal.mockReset();
+  shell.openExternal.mockImplementation(async () => {});
+  Notification.supported = true;
+  Notification.shown = [];
+  Tray.instances = [];
+  session.defaultSession.permissionRequestHandler = null;
+  session.defaultSession.permissionCheckHandler = null;
+  session.defaultSession.headersListener = null;
+  contextBridge.exposed.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invoke.mockReset();
+  ipcRenderer.invoke.mockImplementation(async () => undefined);
+  app.reset();
+  dialog.showErrorBox.mockClear();
+}

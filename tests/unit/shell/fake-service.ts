@@ -1,0 +1,39 @@
+// A stand-in for the core service: every command is a spy with a plausible answer, and
+// emit() plays a state patch to whoever subscribed.
+import { vi } from 'vitest';
+import type { AccountState, Snapshot, StatePatch } from '../../../preload/api';
+import type { AvatarWatchService } from '../../../main/core/service';
+
+const account: AccountState = { account: null, hasKey: false, error: null };
+export const emptySnapshot: Snapshot = { items: [], pause: null, account, notices: [] };
+
+export type FakeService = AvatarWatchService & {
+  emit(patch: StatePatch): void;
+  listenerCount(): number;
+};
+
+export function createFakeService(): FakeService {
+  const listeners = new Set<(patch: StatePatch) => void>();
+  return {
+    start: vi.fn(async () => {}),
+    stop: vi.fn(async () => {}),
+    onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    }),
+    getSnapshot: vi.fn(async () => emptySnapshot),
+    saveApiKey: vi.fn(async () => ({ ok: true as const, value: { ...account, hasKey: true } })),
+    removeApiKey: vi.fn(async () => ({ ok: true as const, value: account })),
+    refreshAccount: vi.fn(async () => account),
+    addPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
+    removePhoto: vi.fn(async () => {}),
+    checkNow: vi.fn(async () => {}),
+    dismissNotice: vi.fn(async () => {}),
+    emit(patch) {
+      for (const listener of listeners) listener(patch);
+    },
+    listenerCount: () => listeners.size,
+  };
+}

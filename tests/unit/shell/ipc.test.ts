@@ -1,0 +1,200 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMAND_CHANNELS, EVENT_CHANNELS, type CommandName } from '../../../preload/api';
+import { BrowserWindow, ipcMain, resetElectronFakes, shell } from './fake-electron';
+import { createFakeService, type FakeService } from './fake-service';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const { registerIpc } = await import('../../../main/shell/ipc');
+
+const INDEX = resolve('/app/out/renderer/index.html');
+const OUR_URL = pathToFileURL(INDEX).href;
+const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+let service: FakeService;
+let window: BrowserWindow | null;
+let dispose: () => void;
+
+function setUp(renderer: Parameters<typeof registerIpc>[0]['renderer'] = { kind: 'file', path: INDEX }) {
+  service = createFakeService();
+  window = new BrowserWindow({});
+  dispose = registerIpc({ service, renderer, getWindow: () => window as never, logger });
+}
+
+/** Calls a command the way ipcMain would, from a frame at `url` (null: no frame). */
+function call(name: CommandName, args: unknown[], senderFrame: { url: string } | null = { url: OUR_URL }) {
+  const handler = ipcMain.handlers.get(COMMAND_CHANNELS[name]);
+  if (!handler) throw new Error(`no handler for ${name}`);
+  return Promise.resolve(handler({ senderFrame, sender: window?.webContents }, ...args));
+}
+
+const SERVICE_CALLS: [CommandName, unknown[]][] = [
+  ['getSnapshot', []],
+  ['saveApiKey', ['good-key']],
+  ['removeApiKey', []],
+  ['refreshAccount', []],
+  ['addPhotos', ['p1\np2']],
+  ['removePhoto', ['p1']],
+  ['checkNow', ['p1']],
+  ['dismissNotice', ['n1']],
+];
+
+beforeEach(() => {
+  resetElectronFakes();
+  logger.warn.mockClear();
+  setUp();
+});
+
+describe('IPC handlers', () => {
+  it('registers exactly one handler per command channel, and removes them all on dispose', () => {
+    expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(Object.values(COMMAND_CHANNELS)));
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(service.listenerCount()).toBe(0);
+  });
+
+  it.each(SERVICE_CALLS)('%s from our window reaches the service with its arguments', async (name, args) => {
+    await call(name, args);
+    expect(service[name as Exclude<CommandName, 'openImage'>]).toHaveBeenCalledExactlyOnceWith(...args);
+  });
+
+  it('answers with what the service answered', async () => {
+    await expect(call('addPhotos', ['p1'])).resolves.toEqual({ added: [], rejected: [], rejectedNotListed: 0 });
+  });
+
+  describe('refuse callers that are not our page, without calling the service', () => {
+    const foreign: [string, { url: string } | null][] = [
+      ['another website', { url: 'https://evil.example/' }],
+      ['another local file', { url: pathToFileURL('/tmp/evil.html').href }],
+      ['a blank frame', { url: 'about:blank' }],
+      ['no frame at all (navigated or destroyed)', null],
+    ];
+    it.each(foreign)('%s', async (_label, frame) => {
+      for (const [name, args] of SERVICE_CALLS) {
+        await expect(call(name, args, frame)).rejects.toThrow(/did not come from the Avatar Watch window/);
+        expect(service[name as Exclude<CommandName, 'openImage'>]).not.toHaveBeenCalled();
+      }
+      await expect(call('openImage', ['https://cdn.example/a.png'], frame)).rejects.toThrow();
+      expect(shell.openExternal).not.toHaveBeenCalled();
+    });
+
+    it('a frame that throws when asked for its URL', async () => {
+      const broken = {
+        get url(): string {
+          throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+        },
+      };
+      await expect(call('getSnapshot', [], broken)).rejects.toThrow(/did not come from/);
+      expect(service.getSnapshot).not.toHaveBeenCalled();
+    });
+  });
+
+  it('in development trusts the dev server origin only', async () => {
+    dispose();
+    setUp({ kind: 'dev', url: 'http://localhost:5173' });
+    await call('getSnapshot', [], { url: 'http://localhost:5173/' });
+    expect(service.getSnapshot).toHaveBeenCalledTimes(1);
+    await expect(call('getSnapshot', [], { url: 'http://localhost:5174/' })).rejects.toThrow();
+    await expect(call('getSnapshot', [], { url: OUR_URL })).rejects.toThrow();
+    expect(service.getSnapshot).toHaveBeenCalledTimes(1);
+  });
+
+  describe('reject bad arguments with a clear message, before the service sees them', () => {
+    it('an API key over 512 characters is an invalid-input result', async () => {
+      const answer = await call('saveApiKey', ['k'.repeat(513)]);
+      expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/too long/) } });
+      expect(service.saveApiKey).not.toHaveBeenCalled();
+      // The message never repeats what was sent: it could be a real key.
+      expect(JSON.stringify(answer)).not.toContain('kkkk');
+      expect(JSON.stringify(logger.warn.mock.calls)).not.toContain('kkkk');
+    });
+
+    it('a key that is not text', async () => {
+      await expect(call('saveApiKey', [{ toString: () => 'x' }])).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+      expect(service.saveApiKey).not.toHaveBeenCalled();
+    });
+
+    it('pasted text over 5 MB', async () => {
+      await expect(call('addPhotos', ['a'.repeat(5_000_001)])).rejects.toThrow(/too long/);
+      expect(service.addPhotos).not.toHaveBeenCalled();
+    });
+
+    it('a photo ID over 128 characters, or not text', async () => {
+      await expect(call('removePhoto', ['p'.repeat(129)])).rejects.toThrow(/too long/);
+      await expect(call('checkNow', [42])).rejects.toThrow(/must be text/);
+      await expect(call('checkNow', [])).rejects.toThrow();
+      expect(service.removePhoto).not.toHaveBeenCalled();
+      expect(service.checkNow).not.toHaveBeenCalled();
+    });
+
+    it('extra arguments', async () => {
+      await expect(call('getSnapshot', ['surprise'])).rejects.toThrow();
+      expect(service.getSnapshot).not.toHaveBeenCalled();
+    });
+  });
+
+  it('hides core failures behind a plain message', async () => {
+    vi.mocked(service.refreshAccount).mockRejectedValueOnce(new Error('socket hang up'));
+    await expect(call('refreshAccount', [])).rejects.toThrow(/could not finish "refreshAccount"/);
+  });
+
+  it('waits for the service to start before answering', async () => {
+    dispose();
+    resetElectronFakes();
+    service = createFakeService();
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => (started = resolve));
+    registerIpc({ service, renderer: { kind: 'file', path: INDEX }, getWindow: () => null, ready, logger });
+    const answer = call('getSnapshot', []);
+    await Promise.resolve();
+    expect(service.getSnapshot).not.toHaveBeenCalled();
+    started();
+    await answer;
+    expect(service.getSnapshot).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('openImage', () => {
+  it('opens an https image in the default browser', async () => {
+    await expect(call('openImage', ['https://cdn.jogg.ai/photo/1.png'])).resolves.toEqual({ ok: true, value: null });
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://cdn.jogg.ai/photo/1.png');
+  });
+
+  it.each(['http://cdn.jogg.ai/1.png', 'javascript:alert(1)', 'file:///etc/passwd', 'ms-settings:', 'not a url'])(
+    'refuses %s',
+    async (url) => {
+      await expect(call('openImage', [url])).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+      expect(shell.openExternal).not.toHaveBeenCalled();
+    },
+  );
+
+  it('says so when the browser could not be opened', async () => {
+    shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
+    await expect(call('openImage', ['https://cdn.jogg.ai/1.png'])).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('state patches', () => {
+  it('are forwarded to the window', () => {
+    service.emit({ removed: ['p1'] });
+    expect(window?.webContents.sent).toEqual([[EVENT_CHANNELS.stateChanged, { removed: ['p1'] }]]);
+  });
+
+  it('are dropped while there is no live window', () => {
+    const first = window;
+    window = null;
+    service.emit({ removed: ['p1'] });
+    window = first;
+    if (window) window.destroyed = true;
+    service.emit({ removed: ['p2'] });
+    expect(first?.webContents.sent).toEqual([]);
+  });
+
+  it('stop after dispose', () => {
+    dispose();
+    service.emit({ removed: ['p1'] });
+    expect(window?.webContents.sent).toEqual([]);
+  });
+});
