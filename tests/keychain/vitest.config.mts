@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 
 // Run by tests/keychain/run.sh inside a private D-Bus session with gnome-keyring unlocked.

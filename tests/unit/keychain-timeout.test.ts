@@ -1,7 +1,8 @@
+import type * as KeytarModule from 'keytar';
 import { describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from '../../main/core/secrets/keychain-secret-store';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 const hangingKeytar = { getPassword: () => new Promise(() => {}), setPassword: () => new Promise(() => {}), deletePassword: () => new Promise(() => {}) } as unknown as Keytar;
 
 describe('the keychain secret store when the keychain misbehaves', () => {
@@ -17,10 +18,13 @@ describe('the keychain secret store when the keychain misbehaves', () => {
   it('explains a keychain that refuses (no Secret Service) and says what to do', async () => {
     const refusing = { getPassword: async () => { throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'); } } as unknown as Keytar;
     const store = createKeychainSecretStore({ loadKeytar: async () => refusing });
-    const error = await store.get().catch((e: { appError: { kind: string; message: string } }) => e.appError);
+    const error = await store.get().then(
+      () => null,
+      (e: { appError: { kind: string; message: string } }) => e.appError,
+    );
     expect(error).toMatchObject({ kind: 'keychain-unavailable' });
-    expect(error!.message).toMatch(/Cannot autolaunch D-Bus/);
-    expect(error!.message).toMatch(/keyring/i);
+    expect(error?.message).toMatch(/Cannot autolaunch D-Bus/);
+    expect(error?.message).toMatch(/keyring/i);
   });
 
   it('reports a keytar that cannot load (libsecret missing) and tries loading again next time', async () => {

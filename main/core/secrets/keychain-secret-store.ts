@@ -1,5 +1,6 @@
 // The API key in the OS keychain through keytar (service `avatar-watch`, account
 // `jogg-api-key`). Only main ever holds the key; every call is bounded in time.
+import type * as KeytarModule from 'keytar';
 import type { SecretStore } from '../ports';
 import { KeychainUnavailableError } from './keychain-error';
 import { withTimeout } from './with-timeout';
@@ -7,7 +8,7 @@ import { withTimeout } from './with-timeout';
 export const KEYCHAIN_SERVICE = 'avatar-watch';
 export const KEYCHAIN_ACCOUNT = 'jogg-api-key';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export interface KeychainOptions {
   timeoutMs?: number;

@@ -1,0 +1,151 @@
+// The main job, as a person does it, in real Chromium against the real core and a fake JoggAI:
+// a wrong key then a right one, three photos that end ready, failed and unknown, the results,
+// the desktop notifications, and a restart that keeps the list.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { startPreviewHost, type PreviewHost } from './preview-host';
+
+interface Shown {
+  title: string;
+  body: string;
+}
+
+let fake: FakeJogg;
+let host: PreviewHost | undefined;
+let dataDir: string;
+
+test.beforeEach(async ({ context }) => {
+  fake = await startFakeJogg({ validKeys: ['good-key'] });
+  dataDir = mkdtempSync(join(tmpdir(), 'avatar-watch-e2e-'));
+  await context.grantPermissions(['notifications']);
+  // Record every notification the page raises (headless Chromium has no desktop to show them on).
+  await context.addInitScript(() => {
+    const shown: Shown[] = [];
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body ?? '' });
+      }
+      close() {}
+      addEventListener() {}
+    }
+    Object.assign(window, { __shown: shown, Notification: RecordingNotification });
+  });
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+  await fake.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const hostArgs = () => ['--data-dir', dataDir, '--api-base-url', fake.url, '--secret-store', 'memory'];
+const row = (page: Page, photoId: string) => page.getByRole('article', { name: photoId });
+const shown = (page: Page) => page.evaluate(() => (window as unknown as { __shown: Shown[] }).__shown);
+
+test('a wrong key, a right key, three photos to their end, notifications, and a restart that keeps the list', async ({ page }) => {
+  fake.setPhoto('photo-ready', { kind: 'ready', afterChecks: 1 });
+  fake.setPhoto('photo-fail', { kind: 'fail', afterChecks: 0, message: 'Face not detected in the source image' });
+  fake.setPhoto('photo-unknown', { kind: 'not-found' });
+
+  host = await startPreviewHost(hostArgs());
+  expect(host.output()).toMatch(/WARNING: --secret-store memory/);
+  await page.goto(host.url);
+
+  // Onboarding: the wrong key is refused in plain words and stays in the field to fix.
+  const keyField = page.getByLabel('API key', { exact: true });
+  await keyField.fill('wrong-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('The key was not saved.')).toBeVisible();
+  await expect(page.getByText(/did not accept this key \(code 10105\)/)).toBeVisible();
+  await expect(keyField).toHaveValue('wrong-key');
+
+  await keyField.fill('good-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('Connected as demo-user')).toBeVisible();
+  await expect(page.getByText(/Credits left: 42\.6/)).toBeVisible();
+
+  // Three IDs, pasted the way people paste them.
+  await page.getByLabel('Photo IDs').fill('photo-ready, photo-fail\nphoto-unknown');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+  await expect(page.getByText('Added 3 photos')).toBeVisible();
+
+  await expect(row(page, 'photo-fail')).toContainText('Failed');
+  await expect(row(page, 'photo-fail')).toContainText('Face not detected in the source image');
+  await expect(row(page, 'photo-unknown')).toContainText('Not found');
+  await expect(row(page, 'photo-ready')).toContainText('In progress');
+  // The docs' schedule checks again 10 s after the first look.
+  await expect(row(page, 'photo-ready')).toContainText('Ready', { timeout: 30_000 });
+  const thumbnails = row(page, 'photo-ready').locator('img');
+  await expect(thumbnails).toHaveCount(4);
+  // The fake serves real images; each one must actually load under the page's CSP.
+  await expect.poll(() => thumbnails.evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
+
+  // Ready and failed raise a notification each; "not found" is only shown in the window.
+  await expect.poll(async () => (await shown(page)).length).toBe(2);
+  const notifications = await shown(page);
+  expect(notifications.map((n) => n.title).sort()).toEqual(['Photo avatar failed', 'Photo avatar ready']);
+  expect(notifications.find((n) => n.title === 'Photo avatar ready')?.body).toContain('photo-ready');
+  expect(notifications.find((n) => n.title === 'Photo avatar failed')?.body).toContain('Face not detected');
+
+  // Finished photos are not checked again.
+  const checksBefore = fake.countChecks('photo-fail');
+  await page.waitForTimeout(11_000);
+  expect(fake.countChecks('photo-fail')).toBe(checksBefore);
+
+  // Restart: the list is kept. The memory key store forgets the key, so checking pauses until one is added.
+  expect(await host.stop()).toBe(0);
+  host = await startPreviewHost(hostArgs());
+  await page.goto(host.url);
+  await expect(row(page, 'photo-ready')).toContainText('Ready');
+  await expect(row(page, 'photo-ready').locator('img')).toHaveCount(4);
+  await expect(row(page, 'photo-fail')).toContainText('Face not detected in the source image');
+  await expect(row(page, 'photo-unknown')).toContainText('Not found');
+  await expect(page.getByText('Add your API key to start checking.')).toBeVisible();
+});
+
+test('an unfinished photo is picked up again after a restart and finishes', async ({ page }) => {
+  fake.setPhoto('slow-one', { kind: 'ready', afterChecks: 2 });
+  host = await startPreviewHost(hostArgs());
+  await page.goto(host.url);
+  await page.getByLabel('API key', { exact: true }).fill('good-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('Connected as demo-user')).toBeVisible();
+  await page.getByLabel('Photo IDs').fill('slow-one');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+  await expect(row(page, 'slow-one')).toContainText('In progress');
+
+  await host.stop();
+  host = await startPreviewHost(hostArgs());
+  await page.goto(host.url);
+  await expect(row(page, 'slow-one')).toContainText('Paused');
+  await page.getByLabel('API key', { exact: true }).fill('good-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  // Resuming checks every unfinished item at once; the third answer is "ready".
+  await expect(row(page, 'slow-one')).toContainText('Ready', { timeout: 30_000 });
+  await expect.poll(async () => (await shown(page)).map((n) => n.title)).toEqual(['Photo avatar ready']);
+});
+
+test('the preview refuses a page or a socket without its token', async ({ page }) => {
+  host = await startPreviewHost(hostArgs());
+  const origin = new URL(host.url).origin;
+  const response = await page.goto(`${origin}/`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText('Open the full "Preview URL"')).toBeVisible();
+  const opened = await page.evaluate(
+    (wsUrl) =>
+      new Promise<boolean>((resolve) => {
+        const socket = new WebSocket(wsUrl);
+        socket.onopen = () => resolve(true);
+        socket.onerror = () => resolve(false);
+      }),
+    `${origin.replace('http', 'ws')}/ws?token=not-the-token`,
+  );
+  expect(opened).toBe(false);
+});
