@@ -1,5 +1,6 @@
 // The API key in the OS keychain through keytar (service `avatar-watch`, account
 // `jogg-api-key`). Only main ever holds the key; every call is bounded in time.
+import { createRequire } from 'node:module';
 import type * as KeytarModule from 'keytar';
 import type { SecretStore } from '../ports';
 import { KeychainUnavailableError } from './keychain-error';
@@ -17,9 +18,10 @@ export interface KeychainOptions {
 }
 
 async function loadRealKeytar(): Promise<Keytar> {
-  // keytar is CommonJS: under ESM interop its functions sit on `default`.
-  const mod = (await import('keytar')) as Keytar & { default?: Keytar };
-  return mod.default ?? mod;
+  // A plain require, not import(): Electron loads native modules from app.asar.unpacked through
+  // its patched CommonJS loader. Every host of the core (electron-vite's CJS bundle, tsx, Vitest)
+  // defines __filename.
+  return createRequire(__filename)('keytar') as Keytar;
 }
 
 export function createKeychainSecretStore(options: KeychainOptions = {}): SecretStore {
