@@ -65,6 +65,27 @@ export interface WatchItem {
   rawStatus: string | null;
   /** The last check's transient problem (network, 50000, 429…), cleared by the next good answer. */
   problem: AppError | null;
+  /**
+   * `taking-long`: unfinished past 15 minutes, checked every few minutes.
+   * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).
+   */
+  lateness: Lateness;
+}
+
+export type Lateness = 'usual' | 'taking-long' | 'stale';
+
+/** Whether checks can go out right now, apart from the user-action pause. */
+export interface ConnectionState {
+  /**
+   * `online`: checking normally. `offline`: JoggAI or the network is unreachable; one probe at a
+   * time until it answers. `rate-limited`: JoggAI said 429; everything waits. `asleep`: the
+   * computer slept or the host reported no network; checks resume on wake, spread over seconds.
+   */
+  state: 'online' | 'offline' | 'rate-limited' | 'asleep';
+  /** When the next probe or the end of the 429 wait is due; null when online or asleep. */
+  retryAt: number | null;
+  /** The failure that took the connection down. */
+  error: AppError | null;
 }
 
 /** Why every check is on hold until the user acts. */
@@ -99,6 +120,7 @@ export interface Notice {
 export interface Snapshot {
   items: WatchItem[];
   pause: PauseReason | null;
+  connection: ConnectionState;
   account: AccountState;
   notices: Notice[];
 }
@@ -109,6 +131,7 @@ export interface StatePatch {
   removed?: string[];
   /** Present when the pause state changed; null means running again. */
   pause?: PauseReason | null;
+  connection?: ConnectionState;
   account?: AccountState;
   notices?: Notice[];
   /** When true, `upserted` is the whole list and anything else the mirror holds is gone

@@ -18,11 +18,11 @@ import { resolveApiBaseUrl } from './jogg/base-url';
 import { createJoggClient, type JoggClient } from './jogg/client';
 import { consoleLogger, systemClock, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
 import { KeychainUnavailableError } from './secrets/keychain-error';
-import { docsSchedule, type Schedule } from './tracker/schedule';
+import { learnedSchedule, type Schedule } from './tracker/schedule';
 import { Tracker } from './tracker/tracker';
 import { CoalescedSave } from './watchlist/coalesced-save';
 import { parsePhotoIds } from './watchlist/photo-ids';
-import { WatchlistFile } from './watchlist/watchlist-file';
+import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { PatchBatcher } from './patch-batcher';
 import { describeFinished } from './notification-text';
 
@@ -35,7 +35,12 @@ export interface ServiceOptions {
   notifier: Notifier;
   clock?: Clock;
   logger?: Logger;
+  /** Replaces the learned schedule (tests). */
   schedule?: Schedule;
+  /** The global request budget (defaults: 2 a second, bursts of 5, 4 at once). */
+  ratePerS?: number;
+  burst?: number;
+  maxInFlight?: number;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
 }
@@ -48,6 +53,12 @@ export interface AvatarWatchService extends ServiceCommands {
   /** Stops timers and flushes pending writes; safe to call twice. */
   stop(): Promise<void>;
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
+  /** The computer is going to sleep (Electron powerMonitor): hold every check. */
+  suspend(): void;
+  /** Back from sleep: every unfinished item is checked soon, spread over a few seconds. */
+  wake(): void;
+  /** The host's own view of the network (Electron `net.isOnline()`); false holds checks like sleep. */
+  setNetworkAvailable(available: boolean): void;
 }
 
 const MAX_KEY_LENGTH = 512;
@@ -74,10 +85,17 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   let started = false;
   let stopped = false;
 
+  // What the schedule learned is loaded with the watchlist; until start() it knows only the docs.
+  let schedule: Schedule = options.schedule ?? learnedSchedule();
   const tracker = new Tracker(
     {
       clock,
-      schedule: options.schedule ?? docsSchedule,
+      get schedule() {
+        return schedule;
+      },
+      ratePerS: options.ratePerS,
+      burst: options.burst,
+      maxInFlight: options.maxInFlight,
       check: (photoId) =>
         key === null
           ? Promise.resolve({ ok: false, error: { kind: 'invalid-key', message: NO_KEY.message } })
@@ -90,13 +108,18 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       },
       finished: (item) => options.notifier.notify({ photoId: item.photoId, ...describeFinished(item) }),
       pauseChanged: (pause) => batcher.set({ pause }),
+      connectionChanged: (connection) => batcher.set({ connection }),
     },
     NO_KEY,
   );
 
+  /** After a load that found a newer app's file, nothing may overwrite it. */
+  let saveBlocked = false;
   const saver = new CoalescedSave(
     clock,
-    () => file.save(tracker.items()),
+    async () => {
+      if (!saveBlocked) await file.save({ items: tracker.items(), history: schedule.history?.() ?? [] });
+    },
     (error) => logger.error(`Could not save the watchlist to ${file.path}: ${(error as Error).message}`),
   );
 
@@ -166,12 +189,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (started) return;
       started = true;
       const loaded = await file.load();
-      if (loaded.kind === 'corrupt') {
-        const message = `Your saved watchlist could not be read (${loaded.reason}). It was kept at ${loaded.keptAt} and a new, empty list was started.`;
-        logger.warn(message);
-        addNotice('warning', message);
+      const problem = describeLoadProblem(loaded);
+      if (problem) {
+        logger.warn(problem.message);
+        addNotice(problem.level, problem.message);
       }
-      tracker.load(loaded.items);
+      saveBlocked = loaded.kind === 'too-new';
+      if (!options.schedule) schedule = learnedSchedule(loaded.state.history);
+      tracker.load(loaded.state.items);
       await readSavedKey();
     },
 
@@ -189,8 +214,18 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
 
     async getSnapshot(): Promise<Snapshot> {
-      return { items: tracker.items(), pause: tracker.pauseReason(), account, notices: [...notices] };
+      return {
+        items: tracker.items(),
+        pause: tracker.pauseReason(),
+        connection: tracker.connectionState(),
+        account,
+        notices: [...notices],
+      };
     },
+
+    suspend: () => tracker.hold(),
+    wake: () => tracker.release(),
+    setNetworkAvailable: (available) => (available ? tracker.release() : tracker.hold()),
 
     async saveApiKey(raw) {
       const candidate = typeof raw === 'string' ? raw.trim() : '';
@@ -247,6 +282,29 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
   };
   return service;
+}
+
+/** What the user must hear about how the watchlist was loaded, if anything. */
+function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; message: string } | null {
+  switch (loaded.kind) {
+    case 'restored':
+      return {
+        level: 'warning',
+        message: `Your saved watchlist could not be read (${loaded.reason}), so the previous copy was restored; changes from the last moments before may be missing.${loaded.keptAt ? ` The unreadable file was kept at ${loaded.keptAt}.` : ''}`,
+      };
+    case 'corrupt':
+      return {
+        level: 'error',
+        message: `Your saved watchlist could not be read (${loaded.reason}) and no usable backup was found. It was kept at ${loaded.keptAt} and a new, empty list was started.`,
+      };
+    case 'too-new':
+      return {
+        level: 'error',
+        message: `Your watchlist was saved by a newer version of Avatar Watch (${loaded.reason}). Update the app to see it; until then nothing is saved, so the newer file stays as it is.`,
+      };
+    default:
+      return null;
+  }
 }
 
 function checkKeyShape(candidate: string): AppError | null {

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppError, PauseReason, Result, WatchItem } from '../../preload/api';
+import type { AppError, ConnectionState, PauseReason, Result, WatchItem } from '../../preload/api';
 import type { PhotoAnswer } from '../../main/core/jogg/client';
-import { docsSchedule } from '../../main/core/tracker/schedule';
-import { Tracker } from '../../main/core/tracker/tracker';
+import { docsSchedule, type Schedule } from '../../main/core/tracker/schedule';
+import { SLOW_INTERVAL_MS, STALE_MS, TAKING_LONG_MS, Tracker } from '../../main/core/tracker/tracker';
+import type { CompletionRecord } from '../../main/core/tracker/completion-record';
 import { VirtualClock } from '../support/virtual-clock';
 
 type Reply = Result<PhotoAnswer>;
@@ -20,20 +21,33 @@ const failure = (photoId: string, msg: string | null): Reply => ({
 });
 const error = (e: AppError): Reply => ({ ok: false, error: e });
 
+/** The docs' steps after a first check at once: easy to reason about in tests. */
+const docsSteps = docsSchedule();
+const learnedNothing: CompletionRecord[] = [];
+const testSchedule: Schedule = {
+  firstDelayMs: () => 0,
+  nextDelayMs: (item, now) => docsSteps.nextDelayMs(item, now),
+  observe: (record) => learnedNothing.push(record),
+};
+
 /** A scripted JoggAI: each photo answers from its own queue; the last answer repeats. */
-function setup(options: { maxInFlight?: number; paused?: PauseReason | null } = {}) {
+function setup(options: { maxInFlight?: number; paused?: PauseReason | null; ratePerS?: number; burst?: number } = {}) {
   const clock = new VirtualClock();
+  learnedNothing.length = 0;
   const scripts = new Map<string, Reply[]>();
   const calls: Array<{ photoId: string; at: number }> = [];
   const finished: WatchItem[] = [];
   const pauses: Array<PauseReason | null> = [];
+  const connections: ConnectionState[] = [];
   let inFlight = 0;
   let maxSeenInFlight = 0;
   const tracker = new Tracker(
     {
       clock,
-      schedule: docsSchedule,
+      schedule: testSchedule,
       maxInFlight: options.maxInFlight,
+      ratePerS: options.ratePerS ?? Infinity,
+      burst: options.burst ?? Infinity,
       random: () => 0.5,
       check: async (photoId) => {
         calls.push({ photoId, at: clock.now() });
@@ -49,11 +63,12 @@ function setup(options: { maxInFlight?: number; paused?: PauseReason | null } = 
       changed: () => {},
       finished: (item) => finished.push(item),
       pauseChanged: (pause) => pauses.push(pause),
+      connectionChanged: (connection) => connections.push(connection),
     },
     options.paused ?? null,
   );
   const checksOf = (photoId: string) => calls.filter((c) => c.photoId === photoId);
-  return { clock, tracker, scripts, calls, checksOf, finished, pauses, maxInFlight: () => maxSeenInFlight };
+  return { clock, tracker, scripts, calls, checksOf, finished, pauses, connections, maxInFlight: () => maxSeenInFlight };
 }
 
 describe('Tracker', () => {
@@ -114,17 +129,40 @@ describe('Tracker', () => {
     expect(t.checksOf('odd').length).toBeGreaterThan(1);
   });
 
-  it('backs off after network errors and 50000, keeps the status and clears the problem on the next good answer', async () => {
+  it('backs off one item after a network error or a 50000, keeps its status and clears the problem on the next good answer', async () => {
     const down: AppError = { kind: 'network', message: 'connection refused' };
-    t.scripts.set('p1', [inProgress('p1'), error(down), error(down), error({ kind: 'server-error', message: 'system error', code: 50000 }), inProgress('p1')]);
+    t.scripts.set('p1', [inProgress('p1'), error(down), error({ kind: 'server-error', message: 'system error', code: 50000 }), inProgress('p1')]);
     t.tracker.add(['p1']);
     await t.clock.advance(10_000);
     expect(t.tracker.get('p1')).toMatchObject({ status: 'in_progress', problem: down });
     await t.clock.advance(5 * 60_000);
     const at = t.checksOf('p1').map((c) => c.at);
     const gaps = at.slice(1).map((a, i) => (a - at[i]!) / 1000);
-    expect(gaps.slice(0, 4)).toEqual([10, 10, 20, 40]);
+    expect(gaps.slice(0, 3)).toEqual([10, 10, 20]);
     expect(t.tracker.get('p1')).toMatchObject({ status: 'in_progress', problem: null });
+    expect(t.tracker.connectionState().state).toBe('online');
+  });
+
+  it('goes offline after three connection failures in a row, probes with growing gaps, and catches up when JoggAI answers', async () => {
+    const down: AppError = { kind: 'network', message: 'connection refused' };
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    for (const id of ids) t.scripts.set(id, [error(down)]);
+    t.tracker.add(ids);
+    await t.clock.advance(100);
+    expect(t.tracker.connectionState()).toMatchObject({ state: 'offline', error: down });
+    const before = t.calls.length;
+    await t.clock.advance(5_000 + 10_000 + 20_000 + 30_000 + 30_000);
+    // One probe at a time: 5 s, then 10, 20, 30, 30 (capped).
+    const probes = t.calls.slice(before).map((c) => c.at);
+    expect(probes.slice(1).map((p, i) => (p - probes[i]!) / 1000)).toEqual([10, 20, 30, 30]);
+    for (const id of ids) t.scripts.set(id, [inProgress(id)]);
+    const back = t.clock.now();
+    await t.clock.advance(30_000);
+    expect(t.connections.at(-1)).toEqual({ state: 'online', retryAt: null, error: null });
+    // Every unfinished item is checked again within a few seconds of the first good answer.
+    for (const id of ids) expect(t.checksOf(id).filter((c) => c.at > back && c.at <= back + 30_000 + 5_000).length).toBeGreaterThan(0);
+    const firstGood = t.calls.find((c) => c.at > back)!.at;
+    for (const id of ids) expect(t.checksOf(id).find((c) => c.at >= firstGood)!.at - firstGood).toBeLessThanOrEqual(5_000);
   });
 
   it('holds every check for the Retry-After of a 429', async () => {
@@ -175,22 +213,25 @@ describe('Tracker', () => {
     t.tracker.add(['p1']);
     await t.clock.advance(1_000);
     t.tracker.checkNow('p1');
-    await t.clock.advance(1_000);
+    await t.clock.advance(3_000);
+    // Never two checks of one photo within 5 s, even on demand.
+    expect(t.checksOf('p1')).toHaveLength(1);
+    await t.clock.advance(2_000);
     expect(t.checksOf('p1')).toHaveLength(2);
     expect(t.finished).toHaveLength(1);
   });
 
   it('resumes unfinished items after a restart, spread out, and leaves finished ones alone', async () => {
     const now = t.clock.now();
-    const base = { addedAt: now - 60_000, lastCheckedAt: now - 30_000, nextCheckAt: null, finishedAt: null, checks: 3, imageUrls: [], failureMessage: null, rawStatus: null, problem: null };
+    const base = { addedAt: now - 60_000, lastCheckedAt: now - 30_000, nextCheckAt: null, finishedAt: null, checks: 3, imageUrls: [], failureMessage: null, rawStatus: null, problem: null, lateness: 'usual' as const };
     t.tracker.load([
       { ...base, photoId: 'a', status: 'in_progress' },
       { ...base, photoId: 'b', status: 'checking' },
       { ...base, photoId: 'done', status: 'ready', finishedAt: now - 1_000 },
     ]);
-    await t.clock.advance(2_000);
-    expect(t.calls.map((c) => c.photoId)).toEqual(['a', 'b']);
-    expect(t.calls[1]!.at - t.calls[0]!.at).toBeGreaterThan(0);
+    await t.clock.advance(5_000);
+    expect(t.calls.map((c) => c.photoId).sort()).toEqual(['a', 'b']);
+    expect(t.calls.every((c) => c.at - now <= 3_000)).toBe(true);
   });
 
   it('stays silent while paused for a missing key', async () => {
@@ -199,5 +240,73 @@ describe('Tracker', () => {
     await t.clock.advance(60_000);
     expect(t.calls).toHaveLength(0);
     expect(t.tracker.get('p1')!.status).toBe('checking');
+  });
+
+  it('keeps to the global budget: a burst, then the steady rate, earliest due first', async () => {
+    t = setup({ ratePerS: 2, burst: 5, maxInFlight: 4 });
+    const ids = Array.from({ length: 25 }, (_, i) => `p${i}`);
+    t.tracker.add(ids);
+    await t.clock.advance(10_000);
+    const start = t.calls[0]!.at;
+    expect(t.calls.filter((c) => c.at === start)).toHaveLength(5);
+    const gaps = t.calls.slice(5, 20).map((c, i) => c.at - t.calls[4 + i]!.at);
+    expect(new Set(gaps)).toEqual(new Set([500]));
+    // Over any 10 s window: at most the burst plus 2 a second.
+    expect(t.calls.filter((c) => c.at - start < 10_000).length).toBeLessThanOrEqual(5 + 20);
+    expect(t.calls.slice(0, 20).map((c) => c.photoId)).toEqual(ids.slice(0, 20));
+  });
+
+  it('holds every check while asleep or without network, then checks every unfinished item within seconds', async () => {
+    t.tracker.add(['p1', 'p2']);
+    await t.clock.advance(1_000);
+    t.tracker.hold();
+    expect(t.tracker.connectionState().state).toBe('asleep');
+    const before = t.calls.length;
+    await t.clock.advance(10 * 60_000);
+    expect(t.calls).toHaveLength(before);
+    t.tracker.release();
+    const woke = t.clock.now();
+    await t.clock.advance(5_000);
+    expect(t.checksOf('p1').at(-1)!.at - woke).toBeLessThanOrEqual(3_000);
+    expect(t.checksOf('p2').at(-1)!.at - woke).toBeLessThanOrEqual(3_000);
+  });
+
+  it('notices a frozen process (a timer firing far too late) and catches up', async () => {
+    t.tracker.add(['p1']);
+    await t.clock.advance(1_000);
+    const checks = t.checksOf('p1').length;
+    t.clock.jump(20 * 60_000); // the laptop slept; no timer could fire
+    await t.clock.advance(0);
+    await t.clock.advance(3_000);
+    expect(t.checksOf('p1').length).toBe(checks + 1);
+  });
+
+  it('flags a photo taking longer than 15 minutes, checks it every few minutes, and stops at 24 hours with a manual check left', async () => {
+    t.tracker.add(['slow']);
+    await t.clock.advance(TAKING_LONG_MS + 60_000);
+    expect(t.tracker.get('slow')!.lateness).toBe('taking-long');
+    const at = t.checksOf('slow').map((c) => c.at);
+    await t.clock.advance(30 * 60_000);
+    const later = t.checksOf('slow').map((c) => c.at).filter((a) => a > at.at(-1)!);
+    expect(later.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(later.slice(1).map((a, i) => a - later[i]!))).toEqual(new Set([SLOW_INTERVAL_MS]));
+    await t.clock.advance(STALE_MS);
+    const item = t.tracker.get('slow')!;
+    expect(item).toMatchObject({ lateness: 'stale', nextCheckAt: null, status: 'in_progress' });
+    const count = t.checksOf('slow').length;
+    await t.clock.advance(60 * 60_000);
+    expect(t.checksOf('slow')).toHaveLength(count);
+    t.tracker.checkNow('slow');
+    await t.clock.advance(1_000);
+    expect(t.checksOf('slow')).toHaveLength(count + 1);
+  });
+
+  it('tells the schedule when a photo it saw running has finished, as the interval between the two checks', async () => {
+    t.scripts.set('p1', [inProgress('p1'), inProgress('p1'), success('p1')]);
+    t.scripts.set('instant', [success('instant')]);
+    t.tracker.add(['p1', 'instant']);
+    await t.clock.advance(60_000);
+    // Ready at the first look says nothing about how long it took.
+    expect(learnedNothing).toEqual([{ lowMs: 10_000, highMs: 20_000, at: expect.any(Number) }]);
   });
 });

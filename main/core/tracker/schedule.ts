@@ -1,27 +1,57 @@
-// When to look at an unfinished photo again. The tracker asks a Schedule after every answer,
-// so the strategy can change without touching the tracker's bookkeeping.
+// When to look at a photo. The tracker asks its Schedule when an item is added and after every
+// "still running" answer, so strategies (ours, and the baselines the benchmark compares it with)
+// change without touching the tracker's bookkeeping.
 import type { WatchItem } from '../../../preload/api';
+import { CompletionModel, type CompletionModelOptions } from './completion-model';
+import type { CompletionRecord } from './completion-record';
 
 export interface Schedule {
+  /** Milliseconds from adding an item to its first check. */
+  firstDelayMs(): number;
   /** Milliseconds from `now` until the next check of an item JoggAI says is still running. */
   nextDelayMs(item: WatchItem, now: number): number;
+  /** A photo finished between two checks: strategies that learn take note. */
+  observe?(record: CompletionRecord): void;
+  /** What a learning strategy has learned, to save with the watchlist. */
+  history?(): CompletionRecord[];
 }
 
 /** JoggAI never wants one task polled faster than this. */
 export const MIN_INTERVAL_MS = 5_000;
 
+/** Ours: first check at once (it validates the ID and the key), then where completions happen. */
+export function learnedSchedule(history: readonly CompletionRecord[] = [], options: CompletionModelOptions = {}): Schedule & { model: CompletionModel } {
+  const model = new CompletionModel(options, history);
+  return {
+    model,
+    firstDelayMs: () => 0,
+    nextDelayMs: (item, now) => Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000),
+    observe: (record) => model.observe(record),
+    history: () => model.history(),
+  };
+}
+
 /**
- * The JoggAI guides' own advice: every 10 s in the first minute, every 30 s up to five
- * minutes, every 60 s after that.
+ * The JoggAI guides' own advice, the baseline to beat: first check after 10–15 s, every 10 s in
+ * the first minute, every 30 s up to five minutes, every 60 s after that.
  */
-export const docsSchedule: Schedule = {
-  nextDelayMs(item, now) {
-    const age = now - item.addedAt;
-    if (age < 60_000) return 10_000;
-    if (age < 5 * 60_000) return 30_000;
-    return 60_000;
-  },
-};
+export function docsSchedule(random: () => number = Math.random): Schedule {
+  return {
+    firstDelayMs: () => 10_000 + Math.round(5_000 * random()),
+    nextDelayMs(item, now) {
+      const age = now - item.addedAt;
+      if (age < 60_000) return 10_000;
+      if (age < 5 * 60_000) return 30_000;
+      return 60_000;
+    },
+  };
+}
+
+/** The naive baseline: a check every 5 s from the moment an item is added. */
+export const fixedSchedule = (intervalMs = 5_000): Schedule => ({
+  firstDelayMs: () => 0,
+  nextDelayMs: () => intervalMs,
+});
 
 /** Transient failures (network, 50000, unknown answers) back off per item, doubling to 5 min. */
 export function backoffDelayMs(consecutiveFailures: number, random: () => number = Math.random): number {

@@ -1,18 +1,25 @@
-// The watchlist and its checks: which photo is in which state, when each is looked at next,
-// what an answer from JoggAI does to it. Time comes from an injected clock and requests from
-// an injected `check` function, so the same code runs for real, in tests and in the benchmark.
-import type { AppError, PauseReason, PhotoStatus, Result, WatchItem } from '../../../preload/api';
+// The watchlist and its checks: which photo is in which state, when each is looked at next, what
+// an answer from JoggAI does to it, and how the whole list stays polite (a global request budget,
+// an in-flight cap, backoff, 429 waits, an offline probe, sleep). Time comes from an injected
+// clock and requests from an injected `check`, so the same code runs for real, in tests and in
+// the benchmark.
+import type { AppError, ConnectionState, PauseReason, PhotoStatus, Result, WatchItem } from '../../../preload/api';
 import { FINISHED_STATUSES } from '../../../preload/api';
 import type { PhotoAnswer } from '../jogg/client';
 import type { Clock } from '../ports';
+import { DueQueue } from './due-queue';
 import { MIN_INTERVAL_MS, backoffDelayMs, type Schedule } from './schedule';
+import { TokenBucket } from './token-bucket';
 
 export interface TrackerOptions {
   clock: Clock;
   schedule: Schedule;
   /** One status request; the service binds the API key. */
   check: (photoId: string) => Promise<Result<PhotoAnswer>>;
-  /** Most requests allowed at once, so a big list never floods the API. */
+  /** Global budget: requests per second on average (default 2) and burst (default 5). */
+  ratePerS?: number;
+  burst?: number;
+  /** Most requests at once (default 4). */
   maxInFlight?: number;
   /** How long to hold every check after a 429 that named no wait. */
   defaultRetryAfterMs?: number;
@@ -26,6 +33,7 @@ export interface TrackerEvents {
   finished(item: WatchItem): void;
   /** The pause state changed (null: running again). */
   pauseChanged(pause: PauseReason | null): void;
+  connectionChanged(connection: ConnectionState): void;
 }
 
 interface Entry {
@@ -37,17 +45,42 @@ interface Entry {
   recheck: boolean;
 }
 
+/** Past this an item is "taking longer than usual" and checked slowly. */
+export const TAKING_LONG_MS = 15 * 60_000;
+export const SLOW_INTERVAL_MS = 3 * 60_000;
+/** Past this an item is stale: no more checks on its own, only on demand. */
+export const STALE_MS = 24 * 60 * 60_000;
+/** Consecutive connection failures (any items) that mean JoggAI or the network is down. */
+export const OFFLINE_AFTER_FAILURES = 3;
+const PROBE_FIRST_MS = 5_000;
+const PROBE_MAX_MS = 30_000;
+/** Catch-up after wake or reconnect: unfinished items are checked within this window. */
+const CATCH_UP_SPREAD_MS = 3_000;
+/** A timer firing this late means the process was frozen (sleep): catch up. */
+const CLOCK_JUMP_MS = 30_000;
+
+const CONNECTION_FAILURES = new Set<AppError['kind']>(['network', 'timeout', 'server-error', 'http-error']);
+const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
+
 export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(status);
 
 export class Tracker {
   private readonly entries = new Map<string, Entry>();
+  private readonly due = new DueQueue();
+  private readonly bucket: TokenBucket;
   private readonly maxInFlight: number;
   private readonly defaultRetryAfterMs: number;
   private readonly random: () => number;
   private inFlight = 0;
   private pause: PauseReason | null;
-  /** After a 429, nothing is sent before this time. */
-  private coolDownUntil = 0;
+  private connection: ConnectionState = ONLINE;
+  /** Sleep or no network, as the host reports it. */
+  private held = false;
+  private connectionFailures = 0;
+  private probeDelayMs = PROBE_FIRST_MS;
+  private probing = false;
+  /** Set when an answer ends an offline spell; the catch-up runs once that answer is applied. */
+  private catchUpPending = false;
   private timer: unknown = null;
   private timerAt = Infinity;
   private stopped = false;
@@ -60,18 +93,19 @@ export class Tracker {
     this.maxInFlight = options.maxInFlight ?? 4;
     this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 60_000;
     this.random = options.random ?? Math.random;
+    this.bucket = new TokenBucket(options.ratePerS ?? 2, options.burst ?? 5, options.clock.now());
     this.pause = initialPause;
   }
 
+  // ---- the list ------------------------------------------------------------------------------
+
   /** Restores items saved by a previous run; unfinished ones are checked again soon, spread out. */
   load(items: readonly WatchItem[]): void {
-    const now = this.options.clock.now();
-    items.forEach((saved, index) => {
+    for (const saved of items) {
       const item: WatchItem = { ...saved, problem: null, nextCheckAt: null };
-      if (!isFinished(item.status)) item.nextCheckAt = now + this.spreadMs(index);
       this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false });
-    });
-    this.reschedule();
+    }
+    this.catchUp();
   }
 
   has(photoId: string): boolean {
@@ -83,7 +117,7 @@ export class Tracker {
   }
 
   items(): WatchItem[] {
-    return [...this.entries.values()].map((e) => e.item);
+    return Array.from(this.entries.values(), (e) => e.item);
   }
 
   get(photoId: string): WatchItem | undefined {
@@ -94,7 +128,10 @@ export class Tracker {
     return this.pause;
   }
 
-  /** New items get their first check at once: it validates both the ID and the key. */
+  connectionState(): ConnectionState {
+    return this.connection;
+  }
+
   add(photoIds: readonly string[]): WatchItem[] {
     const now = this.options.clock.now();
     const added: WatchItem[] = [];
@@ -105,31 +142,33 @@ export class Tracker {
         status: 'checking',
         addedAt: now,
         lastCheckedAt: null,
-        nextCheckAt: now,
+        nextCheckAt: now + this.options.schedule.firstDelayMs(),
         finishedAt: null,
         checks: 0,
         imageUrls: [],
         failureMessage: null,
         rawStatus: null,
         problem: null,
+        lateness: 'usual',
       };
       this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false });
+      this.due.set(photoId, item.nextCheckAt!);
       added.push(item);
     }
     if (added.length > 0) {
       this.events.changed(added);
-      this.reschedule();
+      this.dispatch();
     }
     return added;
   }
 
   remove(photoId: string): boolean {
     const removed = this.entries.delete(photoId);
-    if (removed) this.reschedule();
+    this.due.delete(photoId);
     return removed;
   }
 
-  /** The user asked: check now, finished or not (a "not found" may have appeared since). */
+  /** The user asked: check now, finished or stale or not (a "not found" may exist by now). */
   checkNow(photoId: string): void {
     const entry = this.entries.get(photoId);
     if (!entry) return;
@@ -137,35 +176,45 @@ export class Tracker {
       entry.recheck = true;
       return;
     }
-    entry.item = { ...entry.item, nextCheckAt: this.options.clock.now() };
     entry.failures = 0;
+    this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
     this.events.changed([entry.item]);
-    this.reschedule();
+    this.dispatch();
   }
+
+  // ---- holds: user action, sleep, network ----------------------------------------------------
 
   /** Holds every check until the user acts (no key, invalid key, no API access). */
   pauseAll(reason: PauseReason): void {
-    const wasSame = this.pause?.kind === reason.kind && this.pause.message === reason.message;
+    const same = this.pause?.kind === reason.kind && this.pause.message === reason.message;
     this.pause = reason;
     this.clearTimer();
-    if (!wasSame) this.events.pauseChanged(reason);
+    if (!same) this.events.pauseChanged(reason);
   }
 
-  /** A good key is back: every unfinished item is checked soon, a few per second. */
+  /** A good key is back: every unfinished item is checked soon. */
   resume(): void {
-    const wasPaused = this.pause !== null;
+    if (this.pause === null) return;
     this.pause = null;
-    if (wasPaused) this.events.pauseChanged(null);
-    const now = this.options.clock.now();
-    const changed: WatchItem[] = [];
-    let index = 0;
-    for (const entry of this.entries.values()) {
-      if (isFinished(entry.item.status) && entry.item.nextCheckAt === null) continue;
-      entry.item = { ...entry.item, nextCheckAt: now + this.spreadMs(index++) };
-      changed.push(entry.item);
-    }
-    if (changed.length > 0) this.events.changed(changed);
-    this.reschedule();
+    this.events.pauseChanged(null);
+    this.catchUp();
+  }
+
+  /** Sleep, or the host says there is no network: hold everything. */
+  hold(): void {
+    if (this.held) return;
+    this.held = true;
+    this.clearTimer();
+    this.setConnection({ state: 'asleep', retryAt: null, error: null });
+  }
+
+  /** Awake and online again: check every unfinished item within a few seconds. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.connectionFailures = 0;
+    this.setConnection(ONLINE);
+    this.catchUp();
   }
 
   stop(): void {
@@ -173,12 +222,55 @@ export class Tracker {
     this.clearTimer();
   }
 
-  /** Catch-up after a restart or resume: 4 checks a second, so a long list is not a burst. */
-  private spreadMs(index: number): number {
-    return index * 250;
+  // ---- the scheduling loop ---------------------------------------------------------------------
+
+  /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */
+  private dispatch(): void {
+    if (this.stopped || this.pause || this.held) return;
+    const now = this.options.clock.now();
+    const { state, retryAt } = this.connection;
+
+    if (state === 'rate-limited') {
+      if (now < retryAt!) return this.arm(retryAt!);
+      this.setConnection(ONLINE);
+    }
+    if (state === 'offline') {
+      if (this.probing) return;
+      if (now < retryAt!) return this.arm(retryAt!);
+      // One probe: the item due soonest, checked for real; its answer decides the state.
+      const next = this.due.pop();
+      if (!next) return;
+      this.probing = true;
+      this.bucket.tryTake(now);
+      void this.runCheck(this.entries.get(next.key)!);
+      return;
+    }
+
+    while (this.inFlight < this.maxInFlight) {
+      const next = this.due.peek();
+      if (!next) return;
+      if (next.at > now) return this.arm(next.at);
+      if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
+      this.due.pop();
+      void this.runCheck(this.entries.get(next.key)!);
+    }
+    // At the cap: the next answer calls dispatch again.
   }
 
-  // ---- the scheduling loop ------------------------------------------------------------------
+  private arm(at: number): void {
+    if (this.timer !== null && this.timerAt <= at) return;
+    this.clearTimer();
+    const now = this.options.clock.now();
+    this.timerAt = at;
+    this.timer = this.options.clock.setTimeout(() => {
+      const late = this.options.clock.now() - this.timerAt;
+      this.timer = null;
+      this.timerAt = Infinity;
+      // The process was frozen (laptop lid closed, no powerMonitor in this host): catch up.
+      if (late > CLOCK_JUMP_MS) this.catchUp();
+      else this.dispatch();
+    }, Math.max(0, at - now));
+  }
 
   private clearTimer(): void {
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
@@ -186,43 +278,39 @@ export class Tracker {
     this.timerAt = Infinity;
   }
 
-  /** Arms one timer for the earliest due check; one timer serves the whole list. */
-  private reschedule(): void {
-    if (this.stopped || this.pause) return;
+  /** Every unfinished, non-stale item is due within a few seconds (never sooner than 5 s after its last check). */
+  private catchUp(): void {
     const now = this.options.clock.now();
-    let earliest = Infinity;
     for (const entry of this.entries.values()) {
-      const at = entry.item.nextCheckAt;
-      if (at !== null && !entry.inFlight && at < earliest) earliest = at;
+      const { item } = entry;
+      if (entry.inFlight || item.lateness === 'stale' || (isFinished(item.status) && item.nextCheckAt === null)) continue;
+      const soon = now + Math.round(this.random() * CATCH_UP_SPREAD_MS);
+      const at = Math.max(this.earliestAllowed(item, now), Math.min(item.nextCheckAt ?? soon, soon));
+      // Quietly: the UI need not hear about 10,000 rescheduled items at once.
+      entry.item = { ...item, nextCheckAt: at };
+      this.due.set(item.photoId, at);
     }
-    if (earliest === Infinity) return this.clearTimer();
-    const at = Math.max(earliest, this.coolDownUntil, now);
-    if (this.inFlight >= this.maxInFlight) return; // a finishing request reschedules
-    if (this.timer !== null && this.timerAt <= at) return;
-    this.clearTimer();
-    this.timerAt = at;
-    this.timer = this.options.clock.setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      this.dispatchDue();
-    }, at - now);
+    this.dispatch();
   }
 
-  /** Starts due checks, earliest-due first, up to the in-flight cap. */
-  private dispatchDue(): void {
-    if (this.stopped || this.pause) return;
-    const now = this.options.clock.now();
-    if (now < this.coolDownUntil) return this.reschedule();
-    const free = this.maxInFlight - this.inFlight;
-    if (free > 0) {
-      const due = [...this.entries.values()]
-        .filter((e) => !e.inFlight && e.item.nextCheckAt !== null && e.item.nextCheckAt <= now)
-        .sort((a, b) => a.item.nextCheckAt! - b.item.nextCheckAt!)
-        .slice(0, free);
-      for (const entry of due) void this.runCheck(entry);
-    }
-    this.reschedule();
+  private earliestAllowed(item: WatchItem, now: number): number {
+    return item.lastCheckedAt === null ? now : Math.max(now, item.lastCheckedAt + MIN_INTERVAL_MS);
   }
+
+  private setNext(entry: Entry, at: number | null): void {
+    entry.item = { ...entry.item, nextCheckAt: at };
+    if (at === null) this.due.delete(entry.item.photoId);
+    else this.due.set(entry.item.photoId, at);
+  }
+
+  private setConnection(next: ConnectionState): void {
+    const prev = this.connection;
+    if (prev.state === next.state && prev.retryAt === next.retryAt && prev.error === next.error) return;
+    this.connection = next;
+    this.events.connectionChanged(next);
+  }
+
+  // ---- one check ------------------------------------------------------------------------------
 
   private async runCheck(entry: Entry): Promise<void> {
     entry.inFlight = true;
@@ -237,64 +325,89 @@ export class Tracker {
     }
     this.inFlight -= 1;
     entry.inFlight = false;
+    const wasProbe = this.probing;
+    this.probing = false;
     // Removed while the request was out: forget the answer.
-    if (this.entries.get(photoId) !== entry || this.stopped) return this.reschedule();
-    this.apply(entry, answer);
-    if (entry.recheck && entry.item.nextCheckAt !== null) {
-      entry.recheck = false;
-      entry.item.nextCheckAt = this.options.clock.now();
+    if (this.entries.get(photoId) === entry && !this.stopped) {
+      this.apply(entry, answer, wasProbe);
+      if (entry.recheck) {
+        entry.recheck = false;
+        if (entry.item.nextCheckAt !== null || isFinished(entry.item.status)) {
+          this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
+        }
+      }
     }
-    this.reschedule();
+    if (this.catchUpPending) {
+      this.catchUpPending = false;
+      this.catchUp();
+    } else {
+      this.dispatch();
+    }
   }
 
-  private apply(entry: Entry, answer: Result<PhotoAnswer>): void {
+  private apply(entry: Entry, answer: Result<PhotoAnswer>, wasProbe: boolean): void {
     const now = this.options.clock.now();
     const before = entry.item;
     const item: WatchItem = { ...before, lastCheckedAt: now, checks: before.checks + 1 };
     entry.item = item;
 
+    if (answer.ok || !CONNECTION_FAILURES.has(answer.error.kind)) this.connectionRestored();
     if (answer.ok) {
       entry.failures = 0;
       item.problem = null;
       this.applyAnswer(item, answer.value, now);
+      this.learn(before, item, now);
     } else {
-      this.applyError(entry, item, answer.error, now);
+      this.applyError(entry, item, answer.error, now, wasProbe);
     }
+    this.setNext(entry, item.nextCheckAt);
     // An explicit "check now" on a finished item must not notify twice.
-    if (!isFinished(before.status) && (item.status === 'ready' || item.status === 'failed')) {
-      this.events.finished(item);
-    }
-    this.events.changed([item]);
+    if (!isFinished(before.status) && (item.status === 'ready' || item.status === 'failed')) this.events.finished(entry.item);
+    this.events.changed([entry.item]);
   }
 
   private applyAnswer(item: WatchItem, answer: PhotoAnswer, now: number): void {
     item.rawStatus = answer.status === 'unknown' ? answer.rawStatus : null;
-    switch (answer.status) {
-      case 'success':
-        item.status = 'ready';
-        item.imageUrls = answer.imageUrls;
-        item.failureMessage = null;
-        break;
-      case 'error':
-        item.status = 'failed';
-        item.failureMessage = answer.failureMessage;
-        break;
-      case 'in_progress':
-        item.status = 'in_progress';
-        break;
-      default:
-        item.status = 'unknown';
+    if (answer.status === 'success') {
+      item.status = 'ready';
+      item.imageUrls = answer.imageUrls;
+      item.failureMessage = null;
+    } else if (answer.status === 'error') {
+      item.status = 'failed';
+      item.failureMessage = answer.failureMessage;
+    } else {
+      item.status = answer.status === 'in_progress' ? 'in_progress' : 'unknown';
     }
     if (isFinished(item.status)) {
       item.finishedAt ??= now;
       item.nextCheckAt = null;
+      item.lateness = 'usual';
+      return;
+    }
+    item.finishedAt = null;
+    const age = now - item.addedAt;
+    if (age >= STALE_MS) {
+      item.lateness = 'stale';
+      item.nextCheckAt = null;
+    } else if (age >= TAKING_LONG_MS) {
+      item.lateness = 'taking-long';
+      item.nextCheckAt = now + SLOW_INTERVAL_MS;
     } else {
-      item.finishedAt = null;
+      item.lateness = 'usual';
       item.nextCheckAt = now + Math.max(MIN_INTERVAL_MS, this.options.schedule.nextDelayMs(item, now));
     }
   }
 
-  private applyError(entry: Entry, item: WatchItem, error: AppError, now: number): void {
+  /** A photo seen running, then finished: it finished between those two checks. */
+  private learn(before: WatchItem, after: WatchItem, now: number): void {
+    const seenRunning = before.status === 'in_progress' && before.lastCheckedAt !== null;
+    const justFinished = after.status === 'ready' || after.status === 'failed';
+    if (!seenRunning || !justFinished) return;
+    this.options.schedule.observe?.({ lowMs: before.lastCheckedAt! - before.addedAt, highMs: now - before.addedAt, at: now });
+  }
+
+  private applyError(entry: Entry, item: WatchItem, error: AppError, now: number, wasProbe: boolean): void {
+    item.problem = error;
     switch (error.kind) {
       case 'not-found':
         item.status = 'not_found';
@@ -305,21 +418,44 @@ export class Tracker {
       case 'invalid-key':
       case 'no-permission':
         // The key, not the photo, is at fault: keep the item as it was and hold everything.
-        item.problem = error;
-        item.nextCheckAt = now;
+        item.nextCheckAt = this.earliestAllowed(item, now);
         this.pauseAll({ kind: error.kind, message: error.message });
         return;
       case 'rate-limited': {
-        const waitMs = error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs;
-        this.coolDownUntil = Math.max(this.coolDownUntil, now + waitMs);
-        item.problem = error;
-        item.nextCheckAt = this.coolDownUntil;
+        const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
+        this.setConnection({ state: 'rate-limited', retryAt: Math.max(retryAt, this.connection.retryAt ?? 0), error });
+        item.nextCheckAt = Math.max(retryAt, this.earliestAllowed(item, now));
         return;
       }
       default:
+        if (CONNECTION_FAILURES.has(error.kind)) this.connectionFailed(error, now, wasProbe);
         entry.failures += 1;
-        item.problem = error;
         item.nextCheckAt = now + backoffDelayMs(entry.failures, this.random);
+        // While offline the probe decides; the item just waits its turn.
+        if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(item, now), this.connection.retryAt ?? now);
     }
+  }
+
+  /** Many failures in a row across items: JoggAI or the network is down. Probe instead of polling. */
+  private connectionFailed(error: AppError, now: number, wasProbe: boolean): void {
+    this.connectionFailures += 1;
+    if (this.connection.state === 'offline') {
+      if (wasProbe) this.probeDelayMs = Math.min(PROBE_MAX_MS, this.probeDelayMs * 2);
+      this.setConnection({ state: 'offline', retryAt: now + this.probeDelayMs, error });
+      return;
+    }
+    if (this.connectionFailures >= OFFLINE_AFTER_FAILURES) {
+      this.probeDelayMs = PROBE_FIRST_MS;
+      this.setConnection({ state: 'offline', retryAt: now + this.probeDelayMs, error });
+    }
+  }
+
+  /** Any real answer proves JoggAI is reachable; coming back from offline triggers a catch-up round. */
+  private connectionRestored(): void {
+    this.connectionFailures = 0;
+    if (this.connection.state !== 'offline') return;
+    this.setConnection(ONLINE);
+    this.probeDelayMs = PROBE_FIRST_MS;
+    this.catchUpPending = true;
   }
 }
