@@ -1,0 +1,177 @@
+// The core as a host drives it, against the fake JoggAI API on loopback, with a real data folder.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StatePatch } from '../../preload/api';
+import type { PhotoNotification } from '../../main/core/ports';
+import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
+import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
+import { WatchlistFile } from '../../main/core/watchlist/watchlist-file';
+import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { makeItems } from '../support/items';
+
+let fake: FakeJogg;
+let dataDir: string;
+let services: AvatarWatchService[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeJogg({ validKeys: ['good-key'] });
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(async () => {
+  fake.reset();
+  dataDir = await mkdtemp(join(tmpdir(), 'aw-service-'));
+});
+afterEach(async () => {
+  for (const s of services) await s.stop();
+  services = [];
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function makeService(key: string | null = null) {
+  const notifications: PhotoNotification[] = [];
+  const patches: StatePatch[] = [];
+  const service = createAvatarWatchService({
+    dataDir,
+    apiBaseUrl: fake.url,
+    secretStore: createMemorySecretStore(key),
+    notifier: { notify: (n) => notifications.push(n) },
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    patchIntervalMs: 20,
+  });
+  service.onStateChanged((patch) => patches.push(patch));
+  services.push(service);
+  return { service, notifications, patches };
+}
+
+describe('the Avatar Watch core', () => {
+  it('refuses a plain-http API address that is not loopback before anything runs', () => {
+    expect(() =>
+      createAvatarWatchService({
+        dataDir,
+        apiBaseUrl: 'http://api.example.com',
+        secretStore: createMemorySecretStore(),
+        notifier: { notify: () => {} },
+      }),
+    ).toThrow(ConfigurationError);
+  });
+
+  it('starts paused without a key, refuses a wrong key without storing it, and runs with a right one', async () => {
+    const { service } = makeService();
+    await service.start();
+    expect((await service.getSnapshot()).pause?.kind).toBe('no-key');
+
+    const wrong = await service.saveApiKey('wrong-key');
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'invalid-key', code: 10105 } });
+    expect((await service.getSnapshot()).account.hasKey).toBe(false);
+
+    const blank = await service.saveApiKey('   ');
+    expect(blank).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+
+    const right = await service.saveApiKey('  good-key  ');
+    expect(right).toMatchObject({ ok: true, value: { hasKey: true, account: { username: 'demo-user', keyHint: '-key' } } });
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.pause).toBeNull();
+    expect(snapshot.connection.state).toBe('online');
+  });
+
+  it('checks pasted photos at once, notifies for ready and failed, and keeps the list across a restart', async () => {
+    fake.setPhoto('ready-1', { kind: 'ready', afterChecks: 0 });
+    fake.setPhoto('fail-1', { kind: 'fail', afterChecks: 0, message: 'Face not detected' });
+    fake.setPhoto('gone-1', { kind: 'not-found' });
+    const { service, notifications } = makeService('good-key');
+    await service.start();
+    const result = await service.addPhotos('ready-1, fail-1\ngone-1\nready-1\n');
+    expect(result.added).toEqual(['ready-1', 'fail-1', 'gone-1']);
+    expect(result.rejected).toEqual([{ position: 4, value: 'ready-1', reason: 'duplicate-in-paste' }]);
+
+    await expect.poll(async () => (await service.getSnapshot()).items.map((i) => `${i.photoId}:${i.status}`).sort()).toEqual([
+      'fail-1:failed',
+      'gone-1:not_found',
+      'ready-1:ready',
+    ]);
+    expect(notifications.map((n) => [n.photoId, n.outcome, n.title]).sort()).toEqual([
+      ['fail-1', 'failed', 'Photo avatar failed'],
+      ['ready-1', 'ready', 'Photo avatar ready'],
+    ]);
+    expect(notifications.find((n) => n.outcome === 'failed')!.body).toContain('Face not detected');
+    await service.stop();
+
+    const again = makeService('good-key');
+    await again.service.start();
+    const items = (await again.service.getSnapshot()).items;
+    expect(items.find((i) => i.photoId === 'ready-1')).toMatchObject({ status: 'ready', imageUrls: expect.arrayContaining([expect.stringContaining('ready-1')]) });
+    expect(items).toHaveLength(3);
+    // Finished photos are not checked again after a restart.
+    const checks = fake.countChecks('ready-1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.countChecks('ready-1')).toBe(checks);
+  });
+
+  it('saves what it learned about durations with the list', async () => {
+    fake.setPhoto('learn-1', { kind: 'ready', afterChecks: 1 });
+    const { service } = makeService('good-key');
+    await service.start();
+    await service.addPhotos('learn-1');
+    await expect.poll(() => fake.countChecks('learn-1')).toBe(1);
+    await service.checkNow('learn-1'); // honoured 5 s after the first check, never sooner
+    await expect.poll(async () => (await service.getSnapshot()).items[0]?.status, { timeout: 8_000 }).toBe('ready');
+    await service.stop();
+    const saved = JSON.parse(await readFile(join(dataDir, 'watchlist.json'), 'utf8')) as { history: Array<{ lowMs: number; highMs: number }> };
+    expect(saved.history).toHaveLength(1);
+    expect(saved.history[0]!.highMs - saved.history[0]!.lowMs).toBeGreaterThanOrEqual(5_000);
+  }, 15_000);
+
+  it('sends patches that carry only what changed, however long the list', async () => {
+    await new WatchlistFile(dataDir).save({ items: makeItems(3_000).map((i) => ({ ...i, status: 'ready' as const })), history: [] });
+    fake.setPhoto('new-one', { kind: 'ready', afterChecks: 0 });
+    const { service, patches } = makeService('good-key');
+    await service.start();
+    expect((await service.getSnapshot()).items).toHaveLength(3_000);
+    patches.length = 0;
+    await service.addPhotos('new-one');
+    await expect.poll(() => patches.flatMap((p) => p.upserted ?? []).some((i) => i.status === 'ready')).toBe(true);
+    for (const patch of patches) expect(patch.upserted?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(JSON.stringify(patches).length).toBeLessThan(5_000);
+  });
+
+  it('tells the user when the saved list was unreadable and starts from the backup or empty, never losing the file', async () => {
+    await writeFile(join(dataDir, 'watchlist.json'), '{"version":2,"items":[{"photoId":');
+    const { service } = makeService('good-key');
+    await service.start();
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.notices).toHaveLength(1);
+    expect(snapshot.notices[0]!.message).toMatch(/could not be read/);
+    const kept = (await readdir(dataDir)).filter((f) => f.startsWith('watchlist.corrupt'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dataDir, kept[0]!), 'utf8')).toBe('{"version":2,"items":[{"photoId":');
+    await service.dismissNotice(snapshot.notices[0]!.id);
+    expect((await service.getSnapshot()).notices).toEqual([]);
+  });
+
+  it('refuses to overwrite a watchlist saved by a newer version of the app', async () => {
+    const newer = JSON.stringify({ version: 99, items: [], somethingNew: true });
+    await writeFile(join(dataDir, 'watchlist.json'), newer);
+    const { service } = makeService('good-key');
+    await service.start();
+    expect((await service.getSnapshot()).notices[0]!.message).toMatch(/newer version/);
+    await service.addPhotos('some-photo');
+    await service.stop();
+    expect(await readFile(join(dataDir, 'watchlist.json'), 'utf8')).toBe(newer);
+  });
+
+  it('holds every check while asleep and reports it; on wake it is online again', async () => {
+    fake.setPhoto('p-sleep', { kind: 'ready', afterChecks: 50 });
+    const { service, patches } = makeService('good-key');
+    await service.start();
+    await service.addPhotos('p-sleep');
+    await expect.poll(() => fake.countChecks('p-sleep')).toBe(1);
+    service.suspend();
+    await expect.poll(() => patches.some((p) => p.connection?.state === 'asleep')).toBe(true);
+    service.setNetworkAvailable(true);
+    await expect.poll(async () => (await service.getSnapshot()).connection.state).toBe('online');
+  });
+});
