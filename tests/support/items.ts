@@ -1,5 +1,6 @@
-// Watch items for tests and benchmarks, in every state.
+// Watch items and learned completions for tests and benchmarks, in every state.
 import type { PhotoStatus, WatchItem } from '../../preload/api';
+import type { CompletionRecord } from '../../main/core/tracker/completion-record';
 
 const STATUSES: PhotoStatus[] = ['checking', 'in_progress', 'ready', 'failed', 'not_found', 'unknown'];
 
@@ -18,6 +19,15 @@ export function makeItems(count: number, prefix = 'photo', now = Date.UTC(2026, 
       failureMessage: status === 'failed' ? 'The photo did not pass the content review' : null,
       rawStatus: status === 'unknown' ? 'queued' : null,
       problem: null,
+      lateness: 'usual',
     };
+  });
+}
+
+/** Completions as the tracker records them: finished 1–10 minutes after being added, oldest first. */
+export function makeHistory(count: number, now = Date.UTC(2026, 10, 28)): CompletionRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const highMs = 60_000 + ((i * 7_919) % 540_000);
+    return { lowMs: highMs - 15_000, highMs, at: now - (count - i) * 60_000 };
   });
 }

@@ -1,18 +1,98 @@
-// The watchlist on disk: one JSON file in the data folder, written atomically (temp file,
-// fsync, rename) so a crash leaves either the old or the new list, never half of one.
-// A file that cannot be read is moved aside, never overwritten, and the caller is told.
-import { mkdir, readFile, rename } from 'node:fs/promises';
+// The watchlist on disk: one JSON file in the data folder plus one backup generation. Writes are
+// atomic (temp file, fsync, rename), so a crash leaves the old or the new list, never half of one.
+// A file that cannot be read is moved aside, never overwritten or deleted, and the caller is told;
+// a file from a newer version of the app is left alone and never overwritten.
+import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import type { WatchItem } from '../../../preload/api';
+import type { Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
+import type { CompletionRecord } from '../tracker/completion-record';
 
 export const WATCHLIST_FILE = 'watchlist.json';
-export const WATCHLIST_VERSION = 1;
+export const WATCHLIST_BACKUP_FILE = 'watchlist.json.bak';
+export const WATCHLIST_VERSION = 2;
+
+/** What survives a restart: the list, and what the schedule learned from finished photos. */
+export interface SavedState {
+  items: WatchItem[];
+  history: CompletionRecord[];
+}
+
+export type LoadResult =
+  | { kind: 'loaded'; state: SavedState; migratedFrom?: number; droppedHistory: number }
+  /** No file yet (first run): the list starts empty. */
+  | { kind: 'missing'; state: SavedState }
+  /**
+   * The main file was unreadable (kept at `keptAt`) or gone (no `keptAt`); the list came back
+   * from the backup, which is now the main file again. `reason` says what was wrong.
+   */
+  | { kind: 'restored'; state: SavedState; keptAt?: string; reason: string; migratedFrom?: number; droppedHistory: number }
+  /**
+   * Nothing usable: the unreadable file now lives at `keptAt` (the backup's, when there was no main
+   * file) and the list starts empty. `backupKeptAt` is where an unreadable backup went as well.
+   */
+  | { kind: 'corrupt'; state: SavedState; keptAt: string; backupKeptAt?: string; reason: string }
+  /**
+   * Written by a newer version of the app (`version`): left untouched, the list starts empty, and
+   * `save` refuses to run until the user updates (or the caller passes `overwriteNewer`).
+   * `keptAt` is set when an unreadable main file was moved aside before the newer backup was found.
+   */
+  | { kind: 'too-new'; state: SavedState; version: number; reason: string; keptAt?: string };
+
+/** Thrown by `save` rather than overwrite a watchlist a newer version of the app wrote. */
+export class WatchlistTooNewError extends Error {
+  constructor(
+    readonly path: string,
+    readonly version: number,
+  ) {
+    super(
+      `Not saved: ${path} was written by a newer version of Avatar Watch (file version ${version}; ` +
+        `this version reads up to ${WATCHLIST_VERSION}). Update the app to keep using this watchlist.`,
+    );
+    this.name = 'WatchlistTooNewError';
+  }
+}
+
+/** The file operations a save or load uses, injectable so tests can cut power between any two. */
+export interface FileOps {
+  mkdir(dir: string): Promise<void>;
+  /** UTF-8 text; rejects with ENOENT when the file does not exist. */
+  readFile(path: string): Promise<string>;
+  readdir(dir: string): Promise<string[]>;
+  /** Temp file beside `path`, fsync, rename over `path`. */
+  writeAtomic(path: string, text: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+export const realFileOps: FileOps = {
+  mkdir: async (dir) => {
+    await mkdir(dir, { recursive: true });
+  },
+  readFile: (path) => readFile(path, 'utf8'),
+  readdir: (dir) => readdir(dir),
+  writeAtomic: (path, text) => writeFileAtomic(path, text, { fsync: true }),
+  link,
+  copyFile: (from, to) => copyFile(from, to),
+  rename,
+  unlink,
+};
+
+export interface WatchlistFileOptions {
+  ops?: FileOps;
+  /** Epoch ms, for `savedAt` and the names of files moved aside. */
+  now?: () => number;
+}
+
+const STATUSES = ['checking', 'in_progress', 'ready', 'failed', 'not_found', 'unknown'] as const satisfies readonly PhotoStatus[];
+const LATENESS = ['usual', 'taking-long', 'stale'] as const satisfies readonly Lateness[];
 
 const savedItem = z.object({
   photoId: z.string().min(1),
-  status: z.enum(['checking', 'in_progress', 'ready', 'failed', 'not_found', 'unknown']),
+  status: z.enum(STATUSES),
   addedAt: z.number(),
   lastCheckedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
@@ -20,77 +100,334 @@ const savedItem = z.object({
   imageUrls: z.array(z.string()),
   failureMessage: z.string().nullable(),
   rawStatus: z.string().nullable(),
+  lateness: z.enum(LATENESS),
 });
+
+const savedHistoryEntry = z
+  .object({ lowMs: z.number(), highMs: z.number(), at: z.number() })
+  .refine((entry) => entry.lowMs <= entry.highMs, { message: 'lowMs is after highMs' });
+
+const fileHeader = z.object({ version: z.number().int().positive() });
 
 const savedFile = z.object({
   version: z.literal(WATCHLIST_VERSION),
+  savedAt: z.number(),
   items: z.array(savedItem),
+  // Checked entry by entry below: a bad entry costs one learned completion, not the list.
+  history: z.array(z.unknown()),
 });
 
 export type SavedItem = z.infer<typeof savedItem>;
 
-export type LoadResult =
-  | { kind: 'loaded'; items: WatchItem[] }
-  | { kind: 'missing'; items: [] }
-  /** The file was unreadable; it now lives at `keptAt` and the list starts empty. */
-  | { kind: 'corrupt'; items: []; keptAt: string; reason: string };
+type JsonObject = Record<string, unknown>;
+
+/**
+ * How a file of version N becomes version N+1. Steps run in order on the parsed JSON before the
+ * current schema checks the result, so a step need not validate; it must only not throw.
+ */
+export const MIGRATIONS: Readonly<Record<number, (file: JsonObject) => JsonObject>> = {
+  // v1 → v2: items gain `lateness` (recomputed by the tracker on its next pass); history starts empty.
+  1: (file) => ({
+    ...file,
+    version: 2,
+    savedAt: 0,
+    items: Array.isArray(file.items) ? file.items.map((item: unknown) => (isObject(item) ? { ...item, lateness: 'usual' } : item)) : file.items,
+    history: [],
+  }),
+};
+
+type FileRead =
+  | { status: 'missing' }
+  | { status: 'good'; state: SavedState; migratedFrom?: number; droppedHistory: number }
+  | { status: 'bad'; reason: string }
+  | { status: 'too-new'; version: number; reason: string };
+
+/** write-file-atomic's temp files: `<name>.<uint32>`. Left behind only when a process was killed mid-write. */
+const TEMP_FILE = /^watchlist\.json\.\d+$/;
 
 export class WatchlistFile {
   readonly path: string;
+  readonly backupPath: string;
+  private readonly ops: FileOps;
+  private readonly now: () => number;
+  /** Whether the main file is one this process read back or wrote: only such a file becomes the backup. */
+  private mainKnownGood = false;
+  /** Set when the main file (or, with the main file gone, the backup) belongs to a newer app; `save` then refuses. */
+  private newer: { version: number; inMain: boolean } | null = null;
+  private inspected = false;
+  /** Loads and saves run one at a time, so the backup steps never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    options: WatchlistFileOptions = {},
+  ) {
     this.path = join(dataDir, WATCHLIST_FILE);
+    this.backupPath = join(dataDir, WATCHLIST_BACKUP_FILE);
+    this.ops = options.ops ?? realFileOps;
+    this.now = options.now ?? Date.now;
   }
 
-  async load(): Promise<LoadResult> {
+  load(): Promise<LoadResult> {
+    return this.serialized(() => this.loadNow());
+  }
+
+  /**
+   * Writes the state as the new main file, keeping the previous good one as the backup.
+   * Throws `WatchlistTooNewError` when the file on disk is from a newer app, unless `overwriteNewer`.
+   */
+  save(state: SavedState, options: { overwriteNewer?: boolean } = {}): Promise<void> {
+    return this.serialized(async () => {
+      if (!this.inspected) await this.inspectBeforeFirstSave();
+      if (this.newer !== null && options.overwriteNewer !== true) throw new WatchlistTooNewError(this.path, this.newer.version);
+      const text = serialize(state, this.now());
+      // A newer main file is a good file for the app that wrote it: it becomes the backup.
+      // A newer backup stays where it is (the main file is gone, so there is nothing to link).
+      if (this.newer?.inMain === true) this.mainKnownGood = true;
+      await this.commit(text);
+      this.newer = null;
+    });
+  }
+
+  private async loadNow(): Promise<LoadResult> {
+    this.inspected = true;
+    this.mainKnownGood = false;
+    this.newer = null;
+    await this.sweepTempFiles();
+
+    const main = await this.read(this.path);
+    if (main.status === 'good') {
+      this.mainKnownGood = true;
+      return { kind: 'loaded', state: main.state, ...migrated(main.migratedFrom), droppedHistory: main.droppedHistory };
+    }
+    if (main.status === 'too-new') {
+      this.newer = { version: main.version, inMain: true };
+      return { kind: 'too-new', state: emptyState(), version: main.version, reason: main.reason };
+    }
+
+    const backup = await this.read(this.backupPath);
+    if (main.status === 'missing' && backup.status === 'missing') return { kind: 'missing', state: emptyState() };
+
+    // From here the main file is unusable or gone: move it aside before anything is written.
+    const keptAt = main.status === 'bad' ? await this.moveAside(this.path, '') : undefined;
+    const mainReason = main.status === 'bad' ? main.reason : 'the watchlist file was missing';
+    const kept = keptAt === undefined ? {} : { keptAt };
+
+    switch (backup.status) {
+      case 'good':
+        try {
+          await this.commit(serialize(backup.state, this.now()));
+        } catch {
+          // The backup is still in place: the next load restores it again, the next save writes it.
+        }
+        return { kind: 'restored', state: backup.state, ...kept, reason: mainReason, ...migrated(backup.migratedFrom), droppedHistory: backup.droppedHistory };
+      case 'too-new':
+        this.newer = { version: backup.version, inMain: false };
+        return { kind: 'too-new', state: emptyState(), version: backup.version, reason: `${mainReason}; its backup ${backup.reason}`, ...kept };
+      case 'missing':
+        // main.status is 'bad' here: both missing returned above.
+        return { kind: 'corrupt', state: emptyState(), keptAt: keptAt!, reason: mainReason };
+      case 'bad': {
+        const backupKeptAt = await this.moveAside(this.backupPath, '-backup');
+        const reason = `${mainReason}; the backup could not be read either (${backup.reason})`;
+        return keptAt === undefined
+          ? { kind: 'corrupt', state: emptyState(), keptAt: backupKeptAt, reason }
+          : { kind: 'corrupt', state: emptyState(), keptAt, backupKeptAt, reason };
+      }
+    }
+  }
+
+  /**
+   * The crash protocol, one step at a time (the main file is always complete at every step):
+   *   1. unlink the backup          — main untouched
+   *   2. link main → backup         — same inode under two names; main untouched
+   *      (or copy, where hard links are not available)
+   *   3. write temp, fsync, rename  — rename swaps the main name to the new inode in one step;
+   *                                   the backup name keeps the old inode
+   */
+  private async commit(text: string): Promise<void> {
+    await this.ops.mkdir(this.dataDir);
+    if (this.mainKnownGood) await this.backUpMain();
+    await this.ops.writeAtomic(this.path, text);
+    this.mainKnownGood = true;
+  }
+
+  /** Best effort: a save that cannot make a backup still saves, since the new list is what the user wants kept. */
+  private async backUpMain(): Promise<void> {
+    try {
+      await this.ops.unlink(this.backupPath);
+    } catch {
+      // ENOENT: no backup yet. Anything else: link fails with EEXIST and the copy overwrites it.
+    }
+    try {
+      await this.ops.link(this.path, this.backupPath);
+    } catch {
+      try {
+        await this.ops.copyFile(this.path, this.backupPath);
+      } catch {
+        // No backup this time; the main file is still whole and is replaced atomically.
+      }
+    }
+  }
+
+  /** Without a load first, `save` still must not overwrite a newer file or lose an unreadable one. */
+  private async inspectBeforeFirstSave(): Promise<void> {
+    const main = await this.read(this.path);
+    if (main.status === 'good') this.mainKnownGood = true;
+    else if (main.status === 'too-new') this.newer = { version: main.version, inMain: true };
+    else if (main.status === 'bad') await this.moveAside(this.path, '');
+    this.inspected = true;
+  }
+
+  private async read(path: string): Promise<FileRead> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await this.ops.readFile(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing', items: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
       throw error;
     }
-    const reason = parse(text);
-    if (typeof reason !== 'string') return { kind: 'loaded', items: reason };
-    const keptAt = join(this.dataDir, `watchlist.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await rename(this.path, keptAt);
-    return { kind: 'corrupt', items: [], keptAt, reason };
+    return parse(text);
   }
 
-  async save(items: readonly WatchItem[]): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
-    const body = { version: WATCHLIST_VERSION, items: items.map(toSaved) };
-    await writeFileAtomic(this.path, JSON.stringify(body), { fsync: true });
+  /** Renames a file to a name no other file has: never overwrites, never deletes. */
+  private async moveAside(path: string, suffix: string): Promise<string> {
+    const taken = new Set(await this.ops.readdir(this.dataDir));
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    let name = `watchlist.corrupt-${stamp}${suffix}.json`;
+    for (let n = 2; taken.has(name); n++) name = `watchlist.corrupt-${stamp}${suffix}-${n}.json`;
+    const keptAt = join(this.dataDir, name);
+    await this.ops.rename(path, keptAt);
+    return keptAt;
+  }
+
+  /** Temp files from writes killed before their rename; never the list, so safe to drop. */
+  private async sweepTempFiles(): Promise<void> {
+    let names: string[];
+    try {
+      names = await this.ops.readdir(this.dataDir);
+    } catch {
+      return; // no data folder yet
+    }
+    for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+      await this.ops.unlink(join(this.dataDir, name)).catch(() => undefined);
+    }
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 
-/** The items, or a one-line reason why the text is not a watchlist. */
-function parse(text: string): WatchItem[] | string {
+function emptyState(): SavedState {
+  return { items: [], history: [] };
+}
+
+function migrated(from: number | undefined): { migratedFrom?: number } {
+  return from === undefined ? {} : { migratedFrom: from };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The state, or a one-line reason (naming the field) why the text is not a watchlist. */
+function parse(text: string): FileRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return { status: 'bad', reason: `not valid JSON (${(error as Error).message})` };
   }
-  const result = savedFile.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return `unexpected content at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`;
+  const header = fileHeader.safeParse(json);
+  if (!header.success) return { status: 'bad', reason: describe(header.error) };
+  const version = header.data.version;
+  if (version > WATCHLIST_VERSION) {
+    return { status: 'too-new', version, reason: `was saved by a newer version of Avatar Watch (file version ${version}; this version reads up to ${WATCHLIST_VERSION})` };
   }
-  return result.data.items.map((saved) => ({ ...saved, nextCheckAt: null, problem: null }));
+
+  let data = json as JsonObject;
+  for (let at = version; at < WATCHLIST_VERSION; at++) {
+    const step = MIGRATIONS[at];
+    if (step === undefined) return { status: 'bad', reason: `version ${version} is not one this app can read` };
+    data = step(data);
+  }
+
+  const result = savedFile.safeParse(data);
+  if (!result.success) return { status: 'bad', reason: describe(result.error) };
+
+  const history: CompletionRecord[] = [];
+  for (const entry of result.data.history) {
+    const checked = savedHistoryEntry.safeParse(entry);
+    if (checked.success) history.push(checked.data);
+  }
+  // Spelled out rather than spread: spreading 10,000 parsed objects costs ten times as much.
+  const items = result.data.items.map(
+    (saved): WatchItem => ({
+      photoId: saved.photoId,
+      status: saved.status,
+      addedAt: saved.addedAt,
+      lastCheckedAt: saved.lastCheckedAt,
+      nextCheckAt: null,
+      finishedAt: saved.finishedAt,
+      checks: saved.checks,
+      imageUrls: saved.imageUrls,
+      failureMessage: saved.failureMessage,
+      rawStatus: saved.rawStatus,
+      problem: null,
+      lateness: saved.lateness,
+    }),
+  );
+  return {
+    status: 'good',
+    state: { items, history },
+    ...migrated(version < WATCHLIST_VERSION ? version : undefined),
+    droppedHistory: result.data.history.length - history.length,
+  };
 }
 
-/** Only what must survive a restart: schedules and transient problems are rebuilt on load. */
-function toSaved(item: WatchItem): SavedItem {
-  return {
-    photoId: item.photoId,
-    status: item.status,
-    addedAt: item.addedAt,
-    lastCheckedAt: item.lastCheckedAt,
-    finishedAt: item.finishedAt,
-    checks: item.checks,
-    imageUrls: item.imageUrls,
-    failureMessage: item.failureMessage,
-    rawStatus: item.rawStatus,
-  };
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `unexpected content at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`;
+}
+
+/**
+ * One `JSON.stringify` of plain copies holding only what must survive a restart (schedules and
+ * transient problems are rebuilt on load). The few checks are the ones the type system cannot make:
+ * JSON writes NaN and Infinity as null, which load would reject, so such a list must not replace a
+ * readable file.
+ */
+function serialize(state: SavedState, savedAt: number): string {
+  const items = new Array<SavedItem>(state.items.length);
+  for (let i = 0; i < state.items.length; i++) {
+    const item = state.items[i]!;
+    const bad = unwritableField(item);
+    if (bad !== null) throw new Error(`Not saved: item ${i} (${JSON.stringify(item.photoId)}) has an invalid ${bad} (${String(item[bad])})`);
+    items[i] = {
+      photoId: item.photoId,
+      status: item.status,
+      addedAt: item.addedAt,
+      lastCheckedAt: item.lastCheckedAt,
+      finishedAt: item.finishedAt,
+      checks: item.checks,
+      imageUrls: item.imageUrls,
+      failureMessage: item.failureMessage,
+      rawStatus: item.rawStatus,
+      lateness: item.lateness,
+    };
+  }
+  const history = state.history.map(({ lowMs, highMs, at }) => ({ lowMs, highMs, at }));
+  return JSON.stringify({ version: WATCHLIST_VERSION, savedAt, items, history });
+}
+
+/** The first field JSON would not give back as load expects it, or null. */
+function unwritableField(item: WatchItem): 'photoId' | 'addedAt' | 'lastCheckedAt' | 'finishedAt' | 'checks' | null {
+  if (item.photoId.length === 0) return 'photoId';
+  if (!Number.isFinite(item.addedAt)) return 'addedAt';
+  if (item.lastCheckedAt !== null && !Number.isFinite(item.lastCheckedAt)) return 'lastCheckedAt';
+  if (item.finishedAt !== null && !Number.isFinite(item.finishedAt)) return 'finishedAt';
+  if (!Number.isSafeInteger(item.checks) || item.checks < 0) return 'checks';
+  return null;
 }
