@@ -9,7 +9,7 @@ import type { PhotoAnswer } from '../main/core/jogg/client';
 import { learnedSchedule } from '../main/core/tracker/schedule';
 import { Tracker } from '../main/core/tracker/tracker';
 import { WatchlistFile } from '../main/core/watchlist/watchlist-file';
-import { makeItems } from '../tests/support/items';
+import { makeHistory, makeItems } from '../tests/support/items';
 import { VirtualClock } from '../tests/support/virtual-clock';
 
 export interface ScaleResult {
@@ -40,11 +40,6 @@ function median(values: number[]): number {
 }
 
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
-
-/** History as the tracker would have learned it: 500 completions between two checks. */
-function makeHistory(count: number) {
-  return Array.from({ length: count }, (_, i) => ({ lowMs: 120_000 + (i % 180) * 1000, highMs: 132_000 + (i % 180) * 1000, at: i }));
-}
 
 function makeTracker(clock: VirtualClock) {
   // Requests never answer here: a pass is measured on its own, not the network.

@@ -6,7 +6,7 @@ import { createJoggClient } from '../main/core/jogg/client';
 import type { Schedule } from '../main/core/tracker/schedule';
 import { Tracker } from '../main/core/tracker/tracker';
 import type { FakeJogg } from '../tests/fake-jogg/server';
-import { VirtualClock } from '../tests/support/virtual-clock';
+import type { VirtualClock } from '../tests/support/virtual-clock';
 
 export interface Workload {
   name: string;

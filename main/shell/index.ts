@@ -6,6 +6,7 @@ import { consoleLogger, type SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
+import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
 import { createElectronNotifier } from './notifier';
 import { APP_ICON_PATH, createAppTray, type AppTray } from './tray';
@@ -32,6 +33,7 @@ const renderer: RendererLocation =
 let mainWindow: BrowserWindow | null = null;
 let tray: AppTray | null = null;
 let service: AvatarWatchService | null = null;
+let stopConnectivity: (() => void) | null = null;
 let quitting = false;
 
 function ensureWindow(): BrowserWindow {
@@ -83,7 +85,10 @@ async function start(): Promise<void> {
   created.onStateChanged((patch) => appTray.apply(patch));
 
   await started;
-  appTray.reset((await created.getSnapshot()).items);
+  const snapshot = await created.getSnapshot();
+  appTray.reset(snapshot.items, snapshot.connection);
+  // Only once the service runs: sleep and network changes before that have nothing to hold.
+  if (!quitting) stopConnectivity = watchConnectivity(created, { logger });
 }
 
 /** Writes what is pending exactly once, bounded in time, whatever asked to quit. */
@@ -95,6 +100,8 @@ function onBeforeQuit(event: Electron.Event): void {
   event.preventDefault();
   if (flushing) return;
   flushing = true;
+  stopConnectivity?.();
+  stopConnectivity = null;
   void flushService().finally(() => {
     flushed = true;
     tray?.destroy();

@@ -2,7 +2,7 @@
 // tooltip that counts what is still being made and what is ready.
 import { Menu, Tray, nativeImage } from 'electron';
 import { join } from 'node:path';
-import type { PhotoStatus, StatePatch, WatchItem } from '../../preload/api';
+import type { ConnectionState, PhotoStatus, StatePatch, WatchItem } from '../../preload/api';
 
 /** The icons ship in `resources/` next to `out/` (in the asar when packaged). */
 export const RESOURCES_DIR = join(__dirname, '../../resources');
@@ -15,7 +15,9 @@ export interface TrayCounts {
   failed: number;
 }
 
-export function tooltipFor(counts: TrayCounts): string {
+/** The counts, unless JoggAI cannot be reached: then that is what someone glancing needs to know. */
+export function tooltipFor(counts: TrayCounts, connection: ConnectionState['state'] = 'online'): string {
+  if (connection === 'offline') return 'Avatar Watch — can’t reach JoggAI';
   const parts: string[] = [];
   if (counts.inProgress > 0) parts.push(`${counts.inProgress} in progress`);
   if (counts.ready > 0) parts.push(`${counts.ready} ready`);
@@ -35,7 +37,7 @@ function countStatuses(statuses: Iterable<PhotoStatus>): TrayCounts {
 
 export interface AppTray {
   /** Starts over from a full list (the snapshot after start). */
-  reset(items: WatchItem[]): void;
+  reset(items: WatchItem[], connection?: ConnectionState): void;
   /** Follows one state patch from the core. */
   apply(patch: StatePatch): void;
   destroy(): void;
@@ -60,20 +62,23 @@ export function createAppTray(options: AppTrayOptions): AppTray {
 
   // A tiny mirror of statuses, enough for the counts.
   const statuses = new Map<string, PhotoStatus>();
-  const refresh = () => tray.setToolTip(tooltipFor(countStatuses(statuses.values())));
+  let connection: ConnectionState['state'] = 'online';
+  const refresh = () => tray.setToolTip(tooltipFor(countStatuses(statuses.values()), connection));
   refresh();
 
   return {
-    reset(items) {
+    reset(items, nextConnection) {
       statuses.clear();
       for (const item of items) statuses.set(item.photoId, item.status);
+      connection = nextConnection?.state ?? 'online';
       refresh();
     },
     apply(patch) {
       if (patch.replaceAll) statuses.clear();
       for (const item of patch.upserted ?? []) statuses.set(item.photoId, item.status);
       for (const photoId of patch.removed ?? []) statuses.delete(photoId);
-      if (patch.replaceAll || patch.upserted?.length || patch.removed?.length) refresh();
+      if (patch.connection) connection = patch.connection.state;
+      if (patch.replaceAll || patch.upserted?.length || patch.removed?.length || patch.connection) refresh();
     },
     destroy() {
       if (!tray.isDestroyed()) tray.destroy();

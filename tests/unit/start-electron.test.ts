@@ -94,7 +94,7 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron progra
       output += chunk.toString();
       if (output.includes('ready')) child.kill('SIGTERM');
     });
-    const code = await new Promise<number | null>((done) => child.on('exit', (exitCode) => done(exitCode)));
+    const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => done(exitCode)));
     expect(output).toContain('electron got TERM');
     expect(code).toBe(0);
   });

@@ -143,7 +143,7 @@ describe('tracker invariants (property-based)', () => {
           expect(h[j]!).toBeGreaterThanOrEqual(highest + (1 - sc.budget.burst) * perRequestMs - 1);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   }, 60_000);
 
@@ -169,7 +169,7 @@ describe('tracker invariants (property-based)', () => {
           }
         });
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   }, 60_000);
 
@@ -184,7 +184,7 @@ describe('tracker invariants (property-based)', () => {
           expect(during).toEqual([]);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   }, 60_000);
 });

@@ -309,4 +309,26 @@ describe('Tracker', () => {
     // Ready at the first look says nothing about how long it took.
     expect(learnedNothing).toEqual([{ lowMs: 10_000, highMs: 20_000, at: expect.any(Number) }]);
   });
+
+  // Found by the property tests: regressions kept as plain examples.
+  it('sends no probe before a 429 wait ends, even when failures pile up during it', async () => {
+    t = setup({ ratePerS: Infinity, burst: Infinity, maxInFlight: 8 });
+    const down: AppError = { kind: 'network', message: 'refused' };
+    t.scripts.set('limited', [error({ kind: 'rate-limited', message: 'slow down', code: 429, retryAfterS: 40 })]);
+    for (const id of ['x', 'y', 'z']) t.scripts.set(id, [error(down)]);
+    t.tracker.add(['limited', 'x', 'y', 'z']);
+    await t.clock.advance(100);
+    const start = t.clock.now();
+    const before = t.calls.length;
+    await t.clock.advance(39_000);
+    expect(t.calls.slice(before).filter((c) => c.at - start < 39_900)).toEqual([]);
+  });
+
+  it('does not check again when a photo asked about mid-request turns out finished', async () => {
+    t.scripts.set('p1', [success('p1')]);
+    t.tracker.add(['p1']);
+    t.tracker.checkNow('p1'); // the first request is already out
+    await t.clock.advance(60_000);
+    expect(t.checksOf('p1')).toHaveLength(1);
+  });
 });

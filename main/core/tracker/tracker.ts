@@ -77,6 +77,8 @@ export class Tracker {
   /** Sleep or no network, as the host reports it. */
   private held = false;
   private connectionFailures = 0;
+  /** After a 429, nothing at all is sent before this time, whatever else happens. */
+  private coolDownUntil = 0;
   private probeDelayMs = PROBE_FIRST_MS;
   private probing = false;
   /** Set when an answer ends an offline spell; the catch-up runs once that answer is applied. */
@@ -228,12 +230,9 @@ export class Tracker {
   private dispatch(): void {
     if (this.stopped || this.pause || this.held) return;
     const now = this.options.clock.now();
+    if (now < this.coolDownUntil) return this.arm(this.coolDownUntil);
+    if (this.connection.state === 'rate-limited') this.setConnection(ONLINE);
     const { state, retryAt } = this.connection;
-
-    if (state === 'rate-limited') {
-      if (now < retryAt!) return this.arm(retryAt!);
-      this.setConnection(ONLINE);
-    }
     if (state === 'offline') {
       if (this.probing) return;
       if (now < retryAt!) return this.arm(retryAt!);
@@ -330,11 +329,10 @@ export class Tracker {
     // Removed while the request was out: forget the answer.
     if (this.entries.get(photoId) === entry && !this.stopped) {
       this.apply(entry, answer, wasProbe);
+      // Asked to check while a request was out: its answer is fresh enough if it says finished.
       if (entry.recheck) {
         entry.recheck = false;
-        if (entry.item.nextCheckAt !== null || isFinished(entry.item.status)) {
-          this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
-        }
+        if (entry.item.nextCheckAt !== null) this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
       }
     }
     if (this.catchUpPending) {
@@ -423,7 +421,8 @@ export class Tracker {
         return;
       case 'rate-limited': {
         const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
-        this.setConnection({ state: 'rate-limited', retryAt: Math.max(retryAt, this.connection.retryAt ?? 0), error });
+        this.coolDownUntil = Math.max(this.coolDownUntil, retryAt);
+        this.setConnection({ state: 'rate-limited', retryAt: this.coolDownUntil, error });
         item.nextCheckAt = Math.max(retryAt, this.earliestAllowed(item, now));
         return;
       }
@@ -441,13 +440,13 @@ export class Tracker {
     this.connectionFailures += 1;
     if (this.connection.state === 'offline') {
       if (wasProbe) this.probeDelayMs = Math.min(PROBE_MAX_MS, this.probeDelayMs * 2);
-      this.setConnection({ state: 'offline', retryAt: now + this.probeDelayMs, error });
+    } else if (this.connectionFailures >= OFFLINE_AFTER_FAILURES) {
+      this.probeDelayMs = PROBE_FIRST_MS;
+    } else {
       return;
     }
-    if (this.connectionFailures >= OFFLINE_AFTER_FAILURES) {
-      this.probeDelayMs = PROBE_FIRST_MS;
-      this.setConnection({ state: 'offline', retryAt: now + this.probeDelayMs, error });
-    }
+    // A 429's wait still holds: the probe never goes out before it ends.
+    this.setConnection({ state: 'offline', retryAt: Math.max(now + this.probeDelayMs, this.coolDownUntil), error });
   }
 
   /** Any real answer proves JoggAI is reachable; coming back from offline triggers a catch-up round. */

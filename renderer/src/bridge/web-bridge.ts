@@ -180,6 +180,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       emitState({
         upserted: snapshot.items,
         pause: snapshot.pause,
+        connection: snapshot.connection,
         account: snapshot.account,
         notices: snapshot.notices,
         replaceAll: true,

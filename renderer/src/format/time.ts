@@ -30,3 +30,14 @@ export function durationParts(ms: number): DurationParts {
 export function sinceParts(then: number, now: number): DurationParts {
   return durationParts(now - then);
 }
+
+/**
+ * Parts for the time left until `at`, for a countdown: whole seconds rounded up under a minute
+ * (so it never reads "0 s" while time is left), null once `at` has passed.
+ */
+export function countdownParts(at: number, now: number): DurationParts | null {
+  const left = at - now;
+  if (left <= 0) return null;
+  if (left < MINUTE) return { unit: 'seconds', seconds: Math.ceil(left / SECOND) };
+  return durationParts(left);
+}

@@ -79,6 +79,8 @@ const en = {
     heading: 'Watchlist',
     empty: 'No photos yet. Paste photo IDs to start watching them.',
     total: '{n} photo | {n} photos',
+    takingLong: '{n} taking longer than usual',
+    stale: '{n} no longer checked',
   },
   status: {
     checking: 'Checking…',
@@ -123,6 +125,8 @@ const en = {
     remove: 'Remove',
     removeLabel: 'Remove {id}',
     noImages: 'JoggAI said it is ready but sent no images.',
+    takingLong: 'Taking longer than usual — still checking every few minutes.',
+    stale: 'Stopped checking after 24 hours. JoggAI may have lost this task: check it now, or contact JoggAI support.',
   },
   images: {
     groupLabel: 'Result images for {id}',
@@ -147,6 +151,15 @@ const en = {
     'no-permission': 'Your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has it, then add the key again.',
     addKey: 'Add API key',
     replaceKey: 'Replace API key',
+  },
+  connection: {
+    offline: 'Can’t reach JoggAI.',
+    offlineRetry: 'Checking again in {time}.',
+    offlineRetrySoon: 'Checking again any moment.',
+    'rate-limited': 'JoggAI asked us to slow down.',
+    rateLimitedRetry: 'Checks resume in {time}.',
+    rateLimitedRetrySoon: 'Checks resume any moment.',
+    asleep: 'Checking is on hold until your computer is awake and online.',
   },
   notice: {
     dismiss: 'Dismiss',

@@ -6,6 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import {
   FINISHED_STATUSES,
   type AddPhotosResult,
+  type ConnectionState,
   type Notice,
   type PauseReason,
   type PhotoStatus,
@@ -28,6 +29,9 @@ export const DISPLAY_STATES: readonly DisplayState[] = [
   'unknown',
 ];
 
+/** Until main says otherwise (an older host sends no `connection`), checks are going out. */
+export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
+
 export function isFinished(item: WatchItem): boolean {
   return FINISHED_STATUSES.includes(item.status);
 }
@@ -44,6 +48,7 @@ function newestFirst(a: WatchItem, b: WatchItem): number {
 export const useWatchlistStore = defineStore('watchlist', () => {
   const items = shallowRef<readonly WatchItem[]>([]);
   const pause = ref<PauseReason | null>(null);
+  const connection = ref<ConnectionState>(ONLINE);
   const notices = ref<Notice[]>([]);
   const loaded = ref(false);
   const loadError = ref<string | null>(null);
@@ -74,6 +79,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   function applySnapshot(snapshot: Snapshot) {
     replaceAll(snapshot.items);
     pause.value = snapshot.pause;
+    connection.value = snapshot.connection ?? ONLINE;
     notices.value = snapshot.notices;
     useAccountStore().apply(snapshot.account);
     loaded.value = true;
@@ -86,6 +92,9 @@ export const useWatchlistStore = defineStore('watchlist', () => {
    */
   function applyPatch(patch: StatePatch, guardStale = false) {
     if (patch.pause !== undefined) pause.value = patch.pause;
+    // A replaceAll patch is a whole picture, so a missing connection there means online.
+    if (patch.connection !== undefined) connection.value = patch.connection;
+    else if (patch.replaceAll) connection.value = ONLINE;
     if (patch.notices !== undefined) notices.value = patch.notices;
     if (patch.account !== undefined) useAccountStore().apply(patch.account);
 
@@ -144,6 +153,17 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   });
 
   const total = computed(() => items.value.length);
+
+  /** Unfinished photos JoggAI is slow on (past 15 minutes) or seems to have lost (past 24 hours). */
+  const lateCounts = computed(() => {
+    const result = { takingLong: 0, stale: 0 };
+    for (const item of items.value) {
+      if (isFinished(item)) continue;
+      if (item.lateness === 'taking-long') result.takingLong += 1;
+      else if (item.lateness === 'stale') result.stale += 1;
+    }
+    return result;
+  });
 
   function indexOf(photoId: string): number {
     return position.get(photoId) ?? -1;
@@ -209,12 +229,14 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   return {
     items,
     pause,
+    connection,
     notices,
     loaded,
     loadError,
     focusRequest,
     counts,
     total,
+    lateCounts,
     getItem,
     indexOf,
     applySnapshot,

@@ -4,7 +4,7 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { AccountState, AvatarWatchApi, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
+import type { AccountState, AvatarWatchApi, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
 
 export const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -22,6 +22,7 @@ export function makeItem(photoId: string, overrides: Partial<WatchItem> = {}): W
     failureMessage: null,
     rawStatus: null,
     problem: null,
+    lateness: 'usual',
     ...overrides,
   };
 }
@@ -33,8 +34,10 @@ export const CONNECTED: AccountState = {
   error: null,
 };
 
+export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
+
 export function snapshotOf(partial: Partial<Snapshot> = {}): Snapshot {
-  return { items: [], pause: null, account: NO_KEY, notices: [], ...partial };
+  return { items: [], pause: null, connection: ONLINE, account: NO_KEY, notices: [], ...partial };
 }
 
 export type FakeApi = { [K in keyof AvatarWatchApi]: ReturnType<typeof vi.fn> & AvatarWatchApi[K] } & {

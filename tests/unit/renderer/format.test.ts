@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../../preload/api';
-import { durationParts, sinceParts } from '../../../renderer/src/format/time';
+import { countdownParts, durationParts, sinceParts } from '../../../renderer/src/format/time';
 import { createAppI18n, durationText, explainError, type Translate } from '../../../renderer/src/i18n';
 
 const i18n = createAppI18n();
@@ -24,6 +24,24 @@ describe('relative time', () => {
 
   it('measures from then to now', () => {
     expect(sinceParts(1_000, 61_000)).toEqual({ unit: 'minutes', minutes: 1 });
+  });
+});
+
+describe('countdown', () => {
+  it.each([
+    [12_000, '12 s'],
+    [11_001, '12 s'], // rounded up: never "0 s" while time is left
+    [400, '1 s'],
+    [3_000, '3 s'],
+    [90_000, '1 min'],
+  ])('%i ms left reads "%s"', (left, words) => {
+    const parts = countdownParts(1_000_000 + left, 1_000_000);
+    expect(parts && durationText(t, parts)).toBe(words);
+  });
+
+  it('is over once the time has come', () => {
+    expect(countdownParts(1_000, 1_000)).toBeNull();
+    expect(countdownParts(1_000, 5_000)).toBeNull();
   });
 });
 

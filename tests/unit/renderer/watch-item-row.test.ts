@@ -61,6 +61,42 @@ describe('watch item row', () => {
     expect(wrapper.find('.problem').text()).toContain('Last check had a problem: JoggAI had a problem on its side');
   });
 
+  it('says calmly when JoggAI is taking longer than usual, without changing the badge', () => {
+    const wrapper = mountRow(makeItem('a', { lateness: 'taking-long', addedAt: NOW - 20 * 60_000 }));
+    expect(wrapper.find('.late').text()).toContain('Taking longer than usual — still checking every few minutes');
+    expect(wrapper.find('.badge .label').text()).toBe('In progress');
+    expect(wrapper.find('button[aria-label="Check a now"]').classes()).not.toContain('primary');
+  });
+
+  it('does not claim to be still checking while checks are paused', () => {
+    const wrapper = mountRow(makeItem('a', { lateness: 'taking-long' }), { paused: true });
+    expect(wrapper.find('.late').exists()).toBe(false);
+  });
+
+  it('after 24 hours says checking stopped, and puts "Check now" forward', async () => {
+    const api = createFakeApi();
+    const wrapper = mountRow(makeItem('ph_old', { lateness: 'stale', nextCheckAt: null, addedAt: NOW - 25 * 3_600_000 }), { api });
+    expect(wrapper.find('.stale').text()).toBe(
+      'Stopped checking after 24 hours. JoggAI may have lost this task: check it now, or contact JoggAI support.',
+    );
+    expect(wrapper.find('.late').exists()).toBe(false);
+    expect(wrapper.find('.badge .label').text()).toBe('In progress');
+    expect(wrapper.text()).not.toContain('next check');
+    const checkNow = wrapper.find('button[aria-label="Check ph_old now"]');
+    expect(checkNow.classes()).toContain('primary');
+    await checkNow.trigger('click');
+    expect(api.checkNow).toHaveBeenCalledWith('ph_old');
+  });
+
+  it('drops the lateness notes once the photo is finished', () => {
+    for (const lateness of ['taking-long', 'stale'] as const) {
+      const wrapper = mountRow(makeItem('a', { status: 'ready', imageUrls: IMAGES, finishedAt: NOW, lateness }));
+      expect(wrapper.find('.late').exists()).toBe(false);
+      expect(wrapper.find('.stale').exists()).toBe(false);
+      document.body.innerHTML = '';
+    }
+  });
+
   it('shows four lazy thumbnails with alt text when ready, and opens one on click', async () => {
     const api = createFakeApi();
     const wrapper = mountRow(makeItem('ph_ready', { status: 'ready', imageUrls: IMAGES }), { api });

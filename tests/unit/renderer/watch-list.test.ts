@@ -82,5 +82,26 @@ describe('watchlist', () => {
     expect(wrapper.text()).toContain('1 failed');
     expect(wrapper.text()).toContain('1 in progress');
     expect(wrapper.text()).not.toContain('not found');
+    expect(wrapper.find('.late').exists()).toBe(false);
+  });
+
+  it('adds how many are taking long or no longer checked to the summary', async () => {
+    installApi(
+      createFakeApi(
+        snapshotOf({
+          items: [
+            makeItem('a', { lateness: 'taking-long' }),
+            makeItem('b', { lateness: 'taking-long' }),
+            makeItem('c', { lateness: 'stale' }),
+            makeItem('d'),
+          ],
+        }),
+      ),
+    );
+    const pinia = freshPinia();
+    await useWatchlistStore().start();
+    const wrapper = mountWithApp(SummaryBar, { pinia });
+    expect(wrapper.find('.late').text()).toBe('2 taking longer than usual · 1 no longer checked');
+    expect(wrapper.text()).toContain('4 in progress'); // the badges count statuses as before
   });
 });

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAccountStore } from '../../../renderer/src/stores/account';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
-import { CONNECTED, NOW, createFakeApi, freshPinia, installApi, makeItem, snapshotOf } from './fake-api';
+import { CONNECTED, NOW, ONLINE, createFakeApi, freshPinia, installApi, makeItem, snapshotOf } from './fake-api';
 
 const ids = (store: ReturnType<typeof useWatchlistStore>) => store.items.map((item) => item.photoId);
 
@@ -91,6 +91,64 @@ describe('watchlist store', () => {
     expect(store.counts.in_progress).toBe(1);
     expect(store.notices).toHaveLength(1);
     expect(useAccountStore().hasKey).toBe(true);
+  });
+
+  it('mirrors the connection from the snapshot and from patches that carry it', async () => {
+    const offline = { state: 'offline', retryAt: NOW + 5_000, error: { kind: 'network', message: 'ECONNRESET' } } as const;
+    const api = createFakeApi(snapshotOf({ connection: offline }));
+    installApi(api);
+    const store = useWatchlistStore();
+    await store.start();
+    expect(store.connection).toEqual(offline);
+
+    api.emitState({ upserted: [makeItem('a')] }); // no connection field: unchanged
+    expect(store.connection.state).toBe('offline');
+
+    api.emitState({ connection: { state: 'rate-limited', retryAt: NOW + 40_000, error: null } });
+    expect(store.connection).toEqual({ state: 'rate-limited', retryAt: NOW + 40_000, error: null });
+
+    api.emitState({ connection: ONLINE });
+    expect(store.connection).toEqual(ONLINE);
+  });
+
+  it('takes the connection from a replaceAll patch, and reads its absence there as online', async () => {
+    const api = createFakeApi(snapshotOf({ items: [makeItem('a')] }));
+    installApi(api);
+    const store = useWatchlistStore();
+    await store.start();
+
+    api.emitState({ upserted: [], replaceAll: true, connection: { state: 'asleep', retryAt: null, error: null } });
+    expect(store.connection.state).toBe('asleep');
+    api.emitState({ upserted: [makeItem('a')], replaceAll: true });
+    expect(store.connection).toEqual(ONLINE);
+  });
+
+  it('is online until told otherwise, even by a host that sends no connection at all', async () => {
+    const { connection: _absent, ...older } = snapshotOf({ items: [makeItem('a')] });
+    installApi(createFakeApi(older as ReturnType<typeof snapshotOf>));
+    const store = useWatchlistStore();
+    expect(store.connection).toEqual(ONLINE);
+    await store.start();
+    expect(store.connection).toEqual(ONLINE);
+  });
+
+  it('counts unfinished photos that are taking long or no longer checked', async () => {
+    installApi(
+      createFakeApi(
+        snapshotOf({
+          items: [
+            makeItem('a', { lateness: 'taking-long' }),
+            makeItem('b', { lateness: 'taking-long' }),
+            makeItem('c', { lateness: 'stale' }),
+            makeItem('d', { lateness: 'taking-long', status: 'ready' }), // finished: no longer late
+            makeItem('e'),
+          ],
+        }),
+      ),
+    );
+    const store = useWatchlistStore();
+    await store.start();
+    expect(store.lateCounts).toEqual({ takingLong: 2, stale: 1 });
   });
 
   it('replaceAll drops everything the mirror held that is not in the new list', async () => {

@@ -8,7 +8,7 @@ import {
   type SocketLike,
   type WebBridge,
 } from '../../../renderer/src/bridge/web-bridge';
-import { CONNECTED, makeItem, snapshotOf } from './fake-api';
+import { CONNECTED, ONLINE, makeItem, snapshotOf } from './fake-api';
 
 /** A WebSocket stand-in the test drives by hand: open it, answer it, drop it. */
 class FakeSocket implements SocketLike {
@@ -161,7 +161,7 @@ describe('web bridge', () => {
     const items = [makeItem('a'), makeItem('b', { status: 'ready' })];
     FakeSocket.last.answer(snapshotOf({ items, account: CONNECTED, pause: null, notices: [] }), 0);
     await vi.waitFor(() => expect(patches).toHaveLength(1));
-    expect(patches[0]).toEqual({ upserted: items, pause: null, account: CONNECTED, notices: [], replaceAll: true });
+    expect(patches[0]).toEqual({ upserted: items, pause: null, connection: ONLINE, account: CONNECTED, notices: [], replaceAll: true });
   });
 
   it('keeps queued calls across a connection that never opened', async () => {

@@ -259,6 +259,15 @@ export const app = new FakeApp();
 
 export const dialog = { showErrorBox: vi.fn() };
 
+/** Emit 'suspend' / 'resume' to play the computer sleeping and waking. */
+export const powerMonitor = new EventEmitter();
+
+/** `online` is what the OS says about the network; flip it to play a cable pulled out. */
+export const net = {
+  online: true,
+  isOnline: vi.fn((): boolean => net.online),
+};
+
 export function resetElectronFakes(): void {
   BrowserWindow.instances = [];
   ipcMain.handlers.clear();
@@ -276,4 +285,7 @@ export function resetElectronFakes(): void {
   ipcRenderer.invoke.mockImplementation(async () => undefined);
   app.reset();
   dialog.showErrorBox.mockClear();
+  powerMonitor.removeAllListeners();
+  net.online = true;
+  net.isOnline.mockClear();
 }

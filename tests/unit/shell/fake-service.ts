@@ -1,11 +1,12 @@
 // A stand-in for the core service: every command is a spy with a plausible answer, and
 // emit() plays a state patch to whoever subscribed.
 import { vi } from 'vitest';
-import type { AccountState, Snapshot, StatePatch } from '../../../preload/api';
+import type { AccountState, ConnectionState, Snapshot, StatePatch } from '../../../preload/api';
 import type { AvatarWatchService } from '../../../main/core/service';
 
 const account: AccountState = { account: null, hasKey: false, error: null };
-export const emptySnapshot: Snapshot = { items: [], pause: null, account, notices: [] };
+export const online: ConnectionState = { state: 'online', retryAt: null, error: null };
+export const emptySnapshot: Snapshot = { items: [], pause: null, connection: online, account, notices: [] };
 
 export type FakeService = AvatarWatchService & {
   emit(patch: StatePatch): void;
@@ -31,6 +32,9 @@ export function createFakeService(): FakeService {
     removePhoto: vi.fn(async () => {}),
     checkNow: vi.fn(async () => {}),
     dismissNotice: vi.fn(async () => {}),
+    suspend: vi.fn(),
+    wake: vi.fn(),
+    setNetworkAvailable: vi.fn(),
     emit(patch) {
       for (const listener of listeners) listener(patch);
     },

@@ -144,6 +144,30 @@ describe('the app lifecycle', () => {
     expect(Tray.instances[0]?.isDestroyed()).toBe(true);
   });
 
+  it('passes sleep, wake and the network to the service once it runs, and stops on quit', async () => {
+    const { app, powerMonitor, net } = await launchReady();
+    await vi.waitFor(() => expect(core.service?.setNetworkAvailable).toHaveBeenCalledWith(true));
+    powerMonitor.emit('suspend');
+    expect(core.service?.suspend).toHaveBeenCalledTimes(1);
+    net.online = false;
+    powerMonitor.emit('resume');
+    expect(core.service?.wake).toHaveBeenCalledTimes(1);
+    expect(core.service?.setNetworkAvailable).toHaveBeenLastCalledWith(false);
+
+    app.quit();
+    expect(powerMonitor.listenerCount('suspend')).toBe(0);
+    expect(powerMonitor.listenerCount('resume')).toBe(0);
+    await vi.waitFor(() => expect(app.quitted).toBe(true));
+  });
+
+  it('shows in the tray tooltip when JoggAI cannot be reached', async () => {
+    const { Tray } = await launchReady();
+    // Connectivity starts after the tray has been reset from the first snapshot.
+    await vi.waitFor(() => expect(core.service?.setNetworkAvailable).toHaveBeenCalled());
+    core.service?.emit({ connection: { state: 'offline', retryAt: 1, error: null } });
+    expect(Tray.instances[0]?.tooltip).toBe('Avatar Watch — can’t reach JoggAI');
+  });
+
   it('quits even when saving fails', async () => {
     const { app } = await launchReady();
     vi.mocked(core.service!.stop).mockRejectedValueOnce(new Error('disk full'));

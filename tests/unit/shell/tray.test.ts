@@ -10,7 +10,7 @@ const { APP_ICON_PATH, TRAY_ICON_PATH, createAppTray, tooltipFor } = await impor
 function item(photoId: string, status: PhotoStatus): WatchItem {
   return {
     photoId, status, addedAt: 0, lastCheckedAt: null, nextCheckAt: null, finishedAt: null, checks: 0,
-    imageUrls: [], failureMessage: null, rawStatus: null, problem: null,
+    imageUrls: [], failureMessage: null, rawStatus: null, problem: null, lateness: 'usual',
   };
 }
 
@@ -64,6 +64,25 @@ describe('the tray', () => {
     const appTray = createAppTray({ onShow: vi.fn(), onQuit: vi.fn() });
     appTray.reset([item('x', 'not_found'), item('y', 'unknown')]);
     expect(Tray.instances[0]?.tooltip).toBe('Avatar Watch — 1 in progress');
+  });
+
+  it('says so in its tooltip while JoggAI cannot be reached, and counts again once it can', () => {
+    const appTray = createAppTray({ onShow: vi.fn(), onQuit: vi.fn() });
+    const tray = Tray.instances[0];
+    appTray.reset([item('a', 'in_progress')], { state: 'offline', retryAt: 1, error: null });
+    expect(tray?.tooltip).toBe('Avatar Watch — can’t reach JoggAI');
+
+    appTray.apply({ upserted: [item('b', 'ready')] }); // still offline
+    expect(tray?.tooltip).toBe('Avatar Watch — can’t reach JoggAI');
+
+    appTray.apply({ connection: { state: 'online', retryAt: null, error: null } });
+    expect(tray?.tooltip).toBe('Avatar Watch — 1 in progress, 1 ready');
+
+    // Asleep or slowed down is not worth a word in the tray: nothing is wrong.
+    appTray.apply({ connection: { state: 'rate-limited', retryAt: 1, error: null } });
+    expect(tray?.tooltip).toBe('Avatar Watch — 1 in progress, 1 ready');
+    appTray.apply({ connection: { state: 'offline', retryAt: 1, error: null } });
+    expect(tray?.tooltip).toBe('Avatar Watch — can’t reach JoggAI');
   });
 
   it('goes away on destroy', () => {

@@ -1,0 +1,31 @@
+// Headless Chromium has no desktop to show notifications on: this records every one the page
+// raises instead, and reads them back.
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface Shown {
+  title: string;
+  body: string;
+}
+
+/** Call before the page loads: grants the permission and swaps in a recording Notification. */
+export async function recordNotifications(context: BrowserContext): Promise<void> {
+  await context.grantPermissions(['notifications']);
+  await context.addInitScript(() => {
+    const shown: { title: string; body: string }[] = [];
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body ?? '' });
+      }
+      close() {}
+      addEventListener() {}
+    }
+    Object.assign(window, { __shown: shown, Notification: RecordingNotification });
+  });
+}
+
+export function shownNotifications(page: Page): Promise<Shown[]> {
+  return page.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
+}
