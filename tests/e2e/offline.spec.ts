@@ -1,47 +1,21 @@
 // JoggAI going away and coming back, in real Chromium against the real core: the window says it
 // cannot reach JoggAI, keeps what it knew, and picks up where it left off once JoggAI answers,
 // with no restart and no click.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
-import { recordNotifications, shownNotifications } from './notifications';
-import { startPreviewHost, type PreviewHost } from './preview-host';
+import { connect, expect, row as rowOf, test, watch } from './fixtures';
+import { shownNotifications } from './notifications';
 
-let fake: FakeJogg;
-let host: PreviewHost | undefined;
-let dataDir: string;
-
-test.beforeEach(async ({ context }) => {
-  fake = await startFakeJogg({ validKeys: ['good-key'] });
-  dataDir = mkdtempSync(join(tmpdir(), 'avatar-watch-e2e-'));
-  await recordNotifications(context);
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('the preview with the fake server going down and up again shows the offline state and recovers without a restart', async ({ page }) => {
+test('the preview with the fake server going down and up again shows the offline state and recovers without a restart', async ({ page, fake, startHost }) => {
   // Up to ~40 s to notice, up to ~60 s to recover, plus setting up.
   test.setTimeout(180_000);
   // Done 20 s after it was scripted: still running when JoggAI goes away (right after the first
   // answer), and due by the time it is back, so the first check after recovery finds it ready.
   fake.setPhoto('photo-offline', { kind: 'ready', afterMs: 20_000 });
 
-  host = await startPreviewHost(['--data-dir', dataDir, '--api-base-url', fake.url, '--secret-store', 'memory']);
+  const host = await startHost();
   await page.goto(host.url);
-  await page.getByLabel('API key', { exact: true }).fill('good-key');
-  await page.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByText('Connected as demo-user')).toBeVisible();
-
-  await page.getByLabel('Photo IDs').fill('photo-offline');
-  await page.getByRole('button', { name: 'Start watching' }).click();
-  const row = page.getByRole('article', { name: 'photo-offline' });
+  await connect(page);
+  await watch(page, 'photo-offline');
+  const row = rowOf(page, 'photo-offline');
   await expect(row).toContainText('In progress');
 
   fake.setDown(true);

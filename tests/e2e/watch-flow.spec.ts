@@ -1,41 +1,15 @@
 // The main job, as a person does it, in real Chromium against the real core and a fake JoggAI:
 // a wrong key then a right one, three photos that end ready, failed and unknown, the results,
 // the desktop notifications, and a restart that keeps the list.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
-import { recordNotifications, shownNotifications } from './notifications';
-import { startPreviewHost, type PreviewHost } from './preview-host';
+import { connect, expect, row, test, watch } from './fixtures';
+import { shownNotifications as shown } from './notifications';
 
-let fake: FakeJogg;
-let host: PreviewHost | undefined;
-let dataDir: string;
-
-test.beforeEach(async ({ context }) => {
-  fake = await startFakeJogg({ validKeys: ['good-key'] });
-  dataDir = mkdtempSync(join(tmpdir(), 'avatar-watch-e2e-'));
-  await recordNotifications(context);
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const hostArgs = () => ['--data-dir', dataDir, '--api-base-url', fake.url, '--secret-store', 'memory'];
-const row = (page: Page, photoId: string) => page.getByRole('article', { name: photoId });
-const shown = shownNotifications;
-
-test('a wrong key, a right key, three photos to their end, notifications, and a restart that keeps the list', async ({ page }) => {
+test('a wrong key, a right key, three photos to their end, notifications, and a restart that keeps the list', async ({ page, fake, startHost }) => {
   fake.setPhoto('photo-ready', { kind: 'ready', afterChecks: 1 });
   fake.setPhoto('photo-fail', { kind: 'fail', afterChecks: 0, message: 'Face not detected in the source image' });
   fake.setPhoto('photo-unknown', { kind: 'not-found' });
 
-  host = await startPreviewHost(hostArgs());
+  let host = await startHost();
   expect(host.output()).toMatch(/WARNING: --secret-store memory/);
   await page.goto(host.url);
 
@@ -53,8 +27,7 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
   await expect(page.getByText(/Credits left: 42\.6/)).toBeVisible();
 
   // Three IDs, pasted the way people paste them.
-  await page.getByLabel('Photo IDs').fill('photo-ready, photo-fail\nphoto-unknown');
-  await page.getByRole('button', { name: 'Start watching' }).click();
+  await watch(page, 'photo-ready, photo-fail\nphoto-unknown');
   await expect(page.getByText('Added 3 photos')).toBeVisible();
 
   await expect(row(page, 'photo-fail')).toContainText('Failed');
@@ -84,7 +57,7 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
 
   // Restart: the list is kept. The memory key store forgets the key, so checking pauses until one is added.
   expect(await host.stop()).toBe(0);
-  host = await startPreviewHost(hostArgs());
+  host = await startHost();
   await page.goto(host.url);
   await expect(row(page, 'photo-ready')).toContainText('Ready');
   await expect(row(page, 'photo-ready').locator('img')).toHaveCount(4);
@@ -93,30 +66,25 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
   await expect(page.getByText('Add your API key to start checking.')).toBeVisible();
 });
 
-test('an unfinished photo is picked up again after a restart and finishes', async ({ page }) => {
+test('an unfinished photo is picked up again after a restart and finishes', async ({ page, fake, startHost }) => {
   fake.setPhoto('slow-one', { kind: 'ready', afterChecks: 1 });
-  host = await startPreviewHost(hostArgs());
+  const host = await startHost();
   await page.goto(host.url);
-  await page.getByLabel('API key', { exact: true }).fill('good-key');
-  await page.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByText('Connected as demo-user')).toBeVisible();
-  await page.getByLabel('Photo IDs').fill('slow-one');
-  await page.getByRole('button', { name: 'Start watching' }).click();
+  await connect(page);
+  await watch(page, 'slow-one');
   await expect(row(page, 'slow-one')).toContainText('In progress');
 
   await host.stop();
-  host = await startPreviewHost(hostArgs());
-  await page.goto(host.url);
+  await page.goto((await startHost()).url);
   await expect(row(page, 'slow-one')).toContainText('Paused');
-  await page.getByLabel('API key', { exact: true }).fill('good-key');
-  await page.getByRole('button', { name: 'Save key' }).click();
+  await connect(page);
   // Resuming checks every unfinished item within seconds; the second answer is "ready".
   await expect(row(page, 'slow-one')).toContainText('Ready', { timeout: 30_000 });
   await expect.poll(async () => (await shown(page)).map((n) => n.title)).toEqual(['Photo avatar ready']);
 });
 
-test('the preview refuses a page or a socket without its token', async ({ page }) => {
-  host = await startPreviewHost(hostArgs());
+test('the preview refuses a page or a socket without its token', async ({ page, startHost }) => {
+  const host = await startHost();
   const origin = new URL(host.url).origin;
   const response = await page.goto(`${origin}/`);
   expect(response?.status()).toBe(403);

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchItem } from '../../../preload/api';
 import WatchItemRow from '../../../renderer/src/components/WatchItemRow.vue';
+import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 import { NOW, createFakeApi, installApi, makeItem, mountWithApp, settle, type FakeApi } from './fake-api';
 
 function mountRow(item: WatchItem, { paused = false, api = createFakeApi() }: { paused?: boolean; api?: FakeApi } = {}) {
@@ -59,6 +60,18 @@ describe('watch item row', () => {
   it('shows the last transient problem as a warning', () => {
     const wrapper = mountRow(makeItem('a', { problem: { kind: 'server-error', message: 'System error', code: 50000 } }));
     expect(wrapper.find('.problem').text()).toContain('Last check had a problem: JoggAI had a problem on its side');
+  });
+
+  it('leaves connection problems to the offline banner instead of repeating them on every row', async () => {
+    const offline = { state: 'offline' as const, retryAt: NOW + 10_000, error: { kind: 'network' as const, message: 'refused' } };
+    const wrapper = mountRow(makeItem('a', { problem: { kind: 'network', message: 'refused' } }));
+    const store = useWatchlistStore();
+    store.applyPatch({ connection: offline });
+    await settle();
+    expect(wrapper.find('.problem').exists()).toBe(false);
+    store.applyPatch({ connection: { state: 'online', retryAt: null, error: null } });
+    await settle();
+    expect(wrapper.find('.problem').text()).toContain('Last check had a problem');
   });
 
   it('says calmly when JoggAI is taking longer than usual, without changing the badge', () => {
