@@ -2,16 +2,16 @@
 // figures at 10,000 items. Prints a table and writes bench/results/latest.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_BUDGET, type Budget } from '../main/core/budget';
 import { docsSchedule, fixedSchedule, learnedSchedule, type Schedule } from '../main/core/tracker/schedule';
 import { startFakeJogg } from '../tests/fake-jogg/server';
 import { VirtualClock } from '../tests/support/virtual-clock';
 import { measureScale, type ScaleResult } from './scale';
-import { simulate, type Budget, type StrategyResult, type Workload } from './simulate';
+import { simulate, type StrategyResult, type Workload } from './simulate';
 
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 1_000);
 const ARRIVAL_WINDOW_S = 2 * 60 * 60;
-/** Our app's defaults. The baselines run unthrottled: their figures are their schedules' own. */
-const DEFAULT_BUDGET: Budget = { ratePerS: 2, burst: 5, maxInFlight: 4 };
+/** Ours runs under the app's default budget; the baselines unthrottled, so their figures are their schedules' own. */
 const UNTHROTTLED: Budget = { ratePerS: Infinity, burst: Infinity, maxInFlight: 64 };
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run sees the same workloads. */

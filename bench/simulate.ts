@@ -2,6 +2,7 @@
 // over real loopback HTTP: photos arrive over time, each finishes after its own duration, and
 // the tracker (with the strategy's schedule) finds out. Measures requests per photo (every
 // check, the first included) and detection delay (finish → noticed).
+import type { Budget } from '../main/core/budget';
 import { createJoggClient } from '../main/core/jogg/client';
 import type { Schedule } from '../main/core/tracker/schedule';
 import { Tracker } from '../main/core/tracker/tracker';
@@ -14,12 +15,6 @@ export interface Workload {
   arrivalsS: number[];
   /** Seconds each photo takes from being added to finishing. */
   durationsS: number[];
-}
-
-export interface Budget {
-  ratePerS: number;
-  burst: number;
-  maxInFlight: number;
 }
 
 export interface StrategyResult {

@@ -14,6 +14,7 @@ import type {
   StatePatch,
   WatchItem,
 } from '../../preload/api';
+import { DEFAULT_BUDGET, type Budget } from './budget';
 import { resolveApiBaseUrl } from './jogg/base-url';
 import { createJoggClient, type JoggClient } from './jogg/client';
 import { consoleLogger, systemClock, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
@@ -37,10 +38,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Replaces the learned schedule (tests). */
   schedule?: Schedule;
-  /** The global request budget (defaults: 2 a second, bursts of 5, 4 at once). */
-  ratePerS?: number;
-  burst?: number;
-  maxInFlight?: number;
+  /** The global request budget (default: 2 a second, bursts of 5, 4 at once). */
+  budget?: Budget;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
 }
@@ -93,9 +92,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       get schedule() {
         return schedule;
       },
-      ratePerS: options.ratePerS,
-      burst: options.burst,
-      maxInFlight: options.maxInFlight,
+      ...(options.budget ?? DEFAULT_BUDGET),
       check: (photoId) =>
         key === null
           ? Promise.resolve({ ok: false, error: { kind: 'invalid-key', message: NO_KEY.message } })

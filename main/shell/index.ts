@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { consoleLogger, type SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
+import { parseBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
@@ -65,8 +66,15 @@ async function start(): Promise<void> {
     logger,
     iconPath: APP_ICON_PATH,
   });
+  const budget = parseBudget({
+    ratePerS: { name: 'AVATAR_WATCH_RATE', value: process.env.AVATAR_WATCH_RATE },
+    burst: { name: 'AVATAR_WATCH_BURST', value: process.env.AVATAR_WATCH_BURST },
+    maxInFlight: { name: 'AVATAR_WATCH_MAX_IN_FLIGHT', value: process.env.AVATAR_WATCH_MAX_IN_FLIGHT },
+  });
+  if (!budget.ok) throw new ConfigurationError(budget.error.message);
   const created = createAvatarWatchService({
     dataDir,
+    budget: budget.value,
     apiBaseUrl: process.env.AVATAR_WATCH_API_BASE_URL,
     secretStore,
     notifier,

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseBudget, type Budget } from '../core/budget';
 import { resolveApiBaseUrl, isLoopbackHost } from '../core/jogg/base-url';
 import { consoleLogger, type SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
@@ -11,13 +12,15 @@ import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { createAvatarWatchService } from '../core/service';
 import { BroadcastNotifier, startPreviewServer } from './preview-server';
 
-const USAGE = `Usage: npm run preview:web -- [--port N] [--data-dir DIR] [--api-base-url URL] [--secret-store keychain|memory]`;
+const USAGE = `Usage: npm run preview:web -- [--port N] [--data-dir DIR] [--api-base-url URL] [--secret-store keychain|memory]
+                           [--rate N] [--burst N] [--max-in-flight N]   (request budget; default 2 a second, bursts of 5, 4 at once)`;
 
 interface PreviewOptions {
   port: number;
   dataDir: string;
   apiBaseUrl: string | undefined;
   secretStore: 'keychain' | 'memory';
+  budget: Budget;
 }
 
 function fail(message: string): never {
@@ -35,6 +38,9 @@ function readOptions(argv: string[]): PreviewOptions {
         'data-dir': { type: 'string' },
         'api-base-url': { type: 'string' },
         'secret-store': { type: 'string' },
+        rate: { type: 'string' },
+        burst: { type: 'string' },
+        'max-in-flight': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -51,7 +57,14 @@ function readOptions(argv: string[]): PreviewOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const secretStore = values['secret-store'] ?? 'keychain';
   if (secretStore !== 'keychain' && secretStore !== 'memory') fail(`--secret-store must be "keychain" or "memory", not "${secretStore}".`);
+  const budget = parseBudget({
+    ratePerS: { name: '--rate', value: values.rate },
+    burst: { name: '--burst', value: values.burst },
+    maxInFlight: { name: '--max-in-flight', value: values['max-in-flight'] },
+  });
+  if (!budget.ok) fail(budget.error.message);
   return {
+    budget: budget.value,
     port,
     dataDir: resolve(values['data-dir'] ?? join(homedir(), '.avatar-watch-preview')),
     apiBaseUrl: values['api-base-url'] ?? process.env.AVATAR_WATCH_API_BASE_URL,
@@ -78,7 +91,14 @@ async function main(): Promise<void> {
 
   const logger = consoleLogger;
   const notifier = new BroadcastNotifier(logger);
-  const service = createAvatarWatchService({ dataDir: options.dataDir, apiBaseUrl: baseUrl.value.href, secretStore, notifier, logger });
+  const service = createAvatarWatchService({
+    dataDir: options.dataDir,
+    apiBaseUrl: baseUrl.value.href,
+    secretStore,
+    notifier,
+    logger,
+    budget: options.budget,
+  });
   await service.start();
   const extraImageOrigin = isLoopbackHost(baseUrl.value.hostname) ? baseUrl.value.origin : undefined;
   const server = await startPreviewServer(service, notifier, { rendererDir, port: options.port, extraImageOrigin, logger });
