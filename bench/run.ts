@@ -78,6 +78,12 @@ async function main(): Promise<void> {
   await mkdir(join(__dirname, 'results'), { recursive: true });
   await writeFile(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote bench/results/latest.json (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+  // A missed target fails the run, so a regression in the engine cannot pass unnoticed.
+  const missed = report.targets.filter((t) => !t.reached);
+  if (missed.length > 0) {
+    console.error(`\n${missed.length} target(s) missed.`);
+    process.exitCode = 1;
+  }
 }
 
 function checkTargets(report: Report): Report['targets'] {

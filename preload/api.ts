@@ -34,6 +34,9 @@ export type ErrorKind =
   | 'no-key' // no API key saved yet
   | 'invalid-input'; // the user's input was rejected before any request
 
+/** Errors that mean JoggAI or the network cannot be reached right now (not that a request was wrong). */
+export const CONNECTION_ERROR_KINDS: readonly ErrorKind[] = ['network', 'timeout', 'server-error'];
+
 /** An error as a value: a kind the UI explains, plus the detail behind it (never the key). */
 export interface AppError {
   kind: ErrorKind;

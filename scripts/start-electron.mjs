@@ -68,11 +68,13 @@ function run(binary) {
   const env = { ...process.env };
   // Set by some editors' terminals; it would make Electron behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(binary, ['.'], { cwd: appDir, env, stdio: 'inherit' });
-
+  // Listen before spawning: a Ctrl+C that lands between the two would otherwise kill this
+  // process by default and leave Electron running on its own.
   const signals = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const forward = (signal) => child.kill(signal);
+  let child;
+  const forward = (signal) => child?.kill(signal);
   for (const signal of signals) process.on(signal, forward);
+  child = spawn(binary, ['.'], { cwd: appDir, env, stdio: 'inherit' });
 
   child.on('error', (error) => {
     console.error(`\nAvatar Watch cannot start: Electron (${binary}) could not be run (${error.code ?? error.message}).\n`);

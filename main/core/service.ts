@@ -15,8 +15,9 @@ import type {
   WatchItem,
 } from '../../preload/api';
 import { DEFAULT_BUDGET, type Budget } from './budget';
+import { MAX_KEY_CHARS } from './command-args';
 import { resolveApiBaseUrl } from './jogg/base-url';
-import { createJoggClient, type JoggClient } from './jogg/client';
+import { createJoggClient, type JoggClient, type PhotoAnswer } from './jogg/client';
 import { consoleLogger, systemClock, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
 import { KeychainUnavailableError } from './secrets/keychain-error';
 import { learnedSchedule, type Schedule } from './tracker/schedule';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   budget?: Budget;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
+  /** What the host must tell the user from the start (e.g. the preview's key is not kept). */
+  startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
 }
 
 export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage'>;
@@ -60,7 +63,6 @@ export interface AvatarWatchService extends ServiceCommands {
   setNetworkAvailable(available: boolean): void;
 }
 
-const MAX_KEY_LENGTH = 512;
 const NO_KEY: PauseReason = { kind: 'no-key', message: 'Add your JoggAI API key to start checking.' };
 
 /** Thrown by createAvatarWatchService for a setting the user must fix before anything runs. */
@@ -93,10 +95,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         return schedule;
       },
       ...(options.budget ?? DEFAULT_BUDGET),
-      check: (photoId) =>
-        key === null
-          ? Promise.resolve({ ok: false, error: { kind: 'invalid-key', message: NO_KEY.message } })
-          : client.photoStatus(key, photoId),
+      check: checkWithCurrentKey,
     },
     {
       changed: (items) => {
@@ -110,14 +109,37 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     NO_KEY,
   );
 
+  /**
+   * A check answered for a key that has been replaced or removed since it went out says nothing
+   * about the current key: ask again with the current one (or report that there is none).
+   */
+  async function checkWithCurrentKey(photoId: string): Promise<Result<PhotoAnswer>> {
+    for (;;) {
+      const used = key;
+      if (used === null) return { ok: false, error: { kind: 'no-key', message: NO_KEY.message } };
+      const answer = await client.photoStatus(used, photoId);
+      if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
+    }
+  }
+
   /** After a load that found a newer app's file, nothing may overwrite it. */
   let saveBlocked = false;
+  let saveFailure: Notice | null = null;
   const saver = new CoalescedSave(
     clock,
     async () => {
-      if (!saveBlocked) await file.save({ items: tracker.items(), history: schedule.history?.() ?? [] });
+      if (saveBlocked) return;
+      await file.save({ items: tracker.items(), history: schedule.history?.() ?? [] });
+      if (saveFailure) {
+        dismissNotice(saveFailure.id);
+        saveFailure = null;
+      }
     },
-    (error) => logger.error(`Could not save the watchlist to ${file.path}: ${(error as Error).message}`),
+    (error) => {
+      const message = `Your watchlist could not be saved to ${file.path} (${(error as Error).message}). Recent changes will be lost if the app stops now; it keeps trying. Free some disk space or check the folder's permissions.`;
+      logger.error(message);
+      saveFailure ??= addNotice('error', message);
+    },
   );
 
   function setAccount(next: AccountState): AccountState {
@@ -126,8 +148,18 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     return account;
   }
 
-  function addNotice(level: Notice['level'], message: string): void {
-    notices.push({ id: `${clock.now()}-${notices.length}`, level, message });
+  let noticeCount = 0;
+  function addNotice(level: Notice['level'], message: string): Notice {
+    const notice: Notice = { id: `notice-${++noticeCount}`, level, message };
+    notices.push(notice);
+    batcher.set({ notices: [...notices] });
+    return notice;
+  }
+
+  function dismissNotice(noticeId: string): void {
+    const index = notices.findIndex((n) => n.id === noticeId);
+    if (index < 0) return;
+    notices.splice(index, 1);
     batcher.set({ notices: [...notices] });
   }
 
@@ -172,12 +204,21 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   async function refreshAccount(): Promise<AccountState> {
-    if (key === null) return account;
-    const described = await describeAccount(key);
+    // The keychain was locked or missing at start: "Try again" reads it again.
+    if (key === null) {
+      if (account.error?.kind === 'keychain-unavailable') await readSavedKey();
+      return account;
+    }
+    const asked = key;
+    const described = await describeAccount(asked);
+    // The key changed while we asked: this answer is about a key the user no longer has.
+    if (key !== asked) return account;
     if (!described.ok) {
       pauseIfKeyRejected(described.error);
       return setAccount({ account: account.account, hasKey: true, error: described.error });
     }
+    // The same key works again (API access restored to the plan): checking resumes.
+    if (tracker.pauseReason()?.kind !== 'no-key') tracker.resume();
     return setAccount({ account: described.value, hasKey: true, error: null });
   }
 
@@ -185,6 +226,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async start() {
       if (started) return;
       started = true;
+      for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
       const loaded = await file.load();
       const problem = describeLoadProblem(loaded);
       if (problem) {
@@ -220,9 +262,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       };
     },
 
-    suspend: () => tracker.hold(),
-    wake: () => tracker.release(),
-    setNetworkAvailable: (available) => (available ? tracker.release() : tracker.hold()),
+    suspend: () => tracker.hold('asleep'),
+    wake: () => tracker.release('asleep'),
+    setNetworkAvailable: (available) => (available ? tracker.release('no-network') : tracker.hold('no-network')),
 
     async saveApiKey(raw) {
       const candidate = typeof raw === 'string' ? raw.trim() : '';
@@ -272,10 +314,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
 
     async dismissNotice(noticeId) {
-      const index = notices.findIndex((n) => n.id === noticeId);
-      if (index < 0) return;
-      notices.splice(index, 1);
-      batcher.set({ notices: [...notices] });
+      dismissNotice(noticeId);
     },
   };
   return service;
@@ -306,7 +345,7 @@ function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; mess
 
 function checkKeyShape(candidate: string): AppError | null {
   if (candidate === '') return { kind: 'invalid-input', message: 'Paste your API key first.' };
-  if (candidate.length > MAX_KEY_LENGTH) {
+  if (candidate.length > MAX_KEY_CHARS) {
     return { kind: 'invalid-input', message: `This is too long to be an API key (${candidate.length} characters).` };
   }
   if (/[\s\p{Cc}]/u.test(candidate)) {

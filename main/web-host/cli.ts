@@ -80,10 +80,11 @@ async function main(): Promise<void> {
   if (!baseUrl.ok) fail(`--api-base-url: ${baseUrl.error.message}`);
 
   let secretStore: SecretStore;
+  const startupNotices: Array<{ level: 'warning'; message: string }> = [];
   if (options.secretStore === 'memory') {
-    console.warn(
-      '\n  WARNING: --secret-store memory: your API key is kept in memory only and will be FORGOTTEN when the preview stops.\n',
-    );
+    const warning = 'This preview keeps your API key in memory only: it is forgotten when the preview stops, and you will have to paste it again.';
+    console.warn(`\n  WARNING: --secret-store memory: ${warning}\n`);
+    startupNotices.push({ level: 'warning', message: warning });
     secretStore = createMemorySecretStore();
   } else {
     secretStore = createKeychainSecretStore();
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     notifier,
     logger,
     budget: options.budget,
+    startupNotices,
   });
   await service.start();
   const extraImageOrigin = isLoopbackHost(baseUrl.value.hostname) ? baseUrl.value.origin : undefined;

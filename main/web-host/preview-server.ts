@@ -58,7 +58,11 @@ export async function startPreviewServer(
   let origin = '';
 
   const http: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', origin);
+    const url = parseRequestUrl(request, origin);
+    if (!url) {
+      response.writeHead(400).end();
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
@@ -150,10 +154,19 @@ function send(ws: WebSocket, message: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
+/** The request's URL, or null for a request line no URL parser accepts (never a crash). */
+function parseRequestUrl(request: IncomingMessage, origin: string): URL | null {
+  try {
+    return new URL(request.url ?? '/', origin);
+  } catch {
+    return null;
+  }
+}
+
 function isAllowedUpgrade(request: IncomingMessage, origin: string, token: string): boolean {
-  const url = new URL(request.url ?? '/', origin);
+  const url = parseRequestUrl(request, origin);
   // The Origin check stops other local pages; the token stops other local programs' pages.
-  return url.pathname === '/ws' && request.headers.origin === origin && tokenMatches(url.searchParams.get('token'), token);
+  return url !== null && url.pathname === '/ws' && request.headers.origin === origin && tokenMatches(url.searchParams.get('token'), token);
 }
 
 function tokenMatches(given: string | null, token: string): boolean {

@@ -12,6 +12,7 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
   let host = await startHost();
   expect(host.output()).toMatch(/WARNING: --secret-store memory/);
   await page.goto(host.url);
+  await expect(page.getByText(/keeps your API key in memory only/)).toBeVisible();
 
   // Onboarding: the wrong key is refused in plain words and stays in the field to fix.
   const keyField = page.getByLabel('API key', { exact: true });

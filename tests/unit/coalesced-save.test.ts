@@ -30,6 +30,25 @@ describe('coalesced saving', () => {
     expect(writes).toBe(1);
   });
 
+  it('reports a failed write and tries again on its own a few seconds later', async () => {
+    const clock = new VirtualClock();
+    const errors: unknown[] = [];
+    let fail = true;
+    let writes = 0;
+    const save = new CoalescedSave(clock, async () => {
+      if (fail) throw new Error('disk full');
+      writes++;
+    }, (e) => errors.push(e));
+    save.request();
+    await clock.advance(500);
+    expect(errors).toHaveLength(1);
+    fail = false;
+    await clock.advance(5_000);
+    expect(writes).toBe(1);
+    await clock.advance(60_000);
+    expect(writes).toBe(1);
+  });
+
   it('reports a failed write and tries again on the next flush', async () => {
     const clock = new VirtualClock();
     const errors: unknown[] = [];

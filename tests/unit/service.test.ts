@@ -163,7 +163,7 @@ describe('the Avatar Watch core', () => {
     expect(await readFile(join(dataDir, 'watchlist.json'), 'utf8')).toBe(newer);
   });
 
-  it('holds every check while asleep and reports it; on wake it is online again', async () => {
+  it('holds every check while asleep or without network, and resumes only when both are back', async () => {
     fake.setPhoto('p-sleep', { kind: 'ready', afterChecks: 50 });
     const { service, patches } = makeService('good-key');
     await service.start();
@@ -171,7 +171,62 @@ describe('the Avatar Watch core', () => {
     await expect.poll(() => fake.countChecks('p-sleep')).toBe(1);
     service.suspend();
     await expect.poll(() => patches.some((p) => p.connection?.state === 'asleep')).toBe(true);
+    // Waking without network keeps holding; the network coming back ends it.
+    service.setNetworkAvailable(false);
+    service.wake();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await service.getSnapshot()).connection.state).toBe('asleep');
     service.setNetworkAvailable(true);
     await expect.poll(async () => (await service.getSnapshot()).connection.state).toBe('online');
+  });
+
+  it('tells the user when the watchlist cannot be saved, keeps trying, and clears the message once it works', async () => {
+    const folder = join(dataDir, 'data');
+    const service = createAvatarWatchService({
+      dataDir: folder,
+      apiBaseUrl: fake.url,
+      secretStore: createMemorySecretStore('good-key'),
+      notifier: { notify: () => {} },
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+      patchIntervalMs: 20,
+    });
+    services.push(service);
+    await service.start();
+    // The data folder is replaced by a file (a broken disk, a stray sync tool): saving fails.
+    await rm(folder, { recursive: true, force: true });
+    await writeFile(folder, 'not a folder');
+    await service.addPhotos('save-me');
+    await expect.poll(async () => (await service.getSnapshot()).notices.map((n) => n.level)).toEqual(['error']);
+    expect((await service.getSnapshot()).notices[0]!.message).toMatch(/could not be saved/);
+    await rm(folder);
+    await expect.poll(async () => (await service.getSnapshot()).notices, { timeout: 10_000 }).toEqual([]);
+    expect(JSON.parse(await readFile(join(folder, 'watchlist.json'), 'utf8')).items[0].photoId).toBe('save-me');
+  }, 20_000);
+
+  it('reads the keychain again on "try again" after it was unavailable at start', async () => {
+    let locked = true;
+    const service = createAvatarWatchService({
+      dataDir,
+      apiBaseUrl: fake.url,
+      secretStore: {
+        description: 'test keychain',
+        get: async () => {
+          if (locked) throw new Error('the keyring is locked');
+          return 'good-key';
+        },
+        set: async () => {},
+        delete: async () => {},
+      },
+      notifier: { notify: () => {} },
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    services.push(service);
+    await service.start();
+    expect((await service.getSnapshot()).account.error?.kind).toBe('keychain-unavailable');
+    locked = false;
+    const state = await service.refreshAccount();
+    expect(state.hasKey).toBe(true);
+    await expect.poll(async () => (await service.getSnapshot()).account.account?.username).toBe('demo-user');
+    expect((await service.getSnapshot()).pause).toBeNull();
   });
 });

@@ -259,12 +259,12 @@ describe('Tracker', () => {
   it('holds every check while asleep or without network, then checks every unfinished item within seconds', async () => {
     t.tracker.add(['p1', 'p2']);
     await t.clock.advance(1_000);
-    t.tracker.hold();
+    t.tracker.hold('asleep');
     expect(t.tracker.connectionState().state).toBe('asleep');
     const before = t.calls.length;
     await t.clock.advance(10 * 60_000);
     expect(t.calls).toHaveLength(before);
-    t.tracker.release();
+    t.tracker.release('asleep');
     const woke = t.clock.now();
     await t.clock.advance(5_000);
     expect(t.checksOf('p1').at(-1)!.at - woke).toBeLessThanOrEqual(3_000);
@@ -330,5 +330,80 @@ describe('Tracker', () => {
     t.tracker.checkNow('p1'); // the first request is already out
     await t.clock.advance(60_000);
     expect(t.checksOf('p1')).toHaveLength(1);
+  });
+
+  it('stays on hold until both sleep and the network outage are over', async () => {
+    t.tracker.add(['p1']);
+    await t.clock.advance(1_000);
+    t.tracker.hold('no-network');
+    t.tracker.hold('asleep');
+    t.tracker.release('asleep'); // woke up, still no network
+    const before = t.calls.length;
+    await t.clock.advance(5 * 60_000);
+    expect(t.calls).toHaveLength(before);
+    expect(t.tracker.connectionState().state).toBe('asleep');
+    t.tracker.release('no-network');
+    await t.clock.advance(5_000);
+    expect(t.calls.length).toBeGreaterThan(before);
+    expect(t.tracker.connectionState().state).toBe('online');
+  });
+
+  it('goes back online when nothing is left to probe', async () => {
+    const down: AppError = { kind: 'network', message: 'refused' };
+    for (const id of ['a', 'b', 'c']) t.scripts.set(id, [error(down)]);
+    t.tracker.add(['a', 'b', 'c']);
+    await t.clock.advance(100);
+    expect(t.tracker.connectionState().state).toBe('offline');
+    for (const id of ['a', 'b', 'c']) t.tracker.remove(id);
+    await t.clock.advance(60_000);
+    expect(t.tracker.connectionState().state).toBe('online');
+  });
+
+  it('treats a 404 without JoggAI envelope as a wrong address for that photo, not as JoggAI being down', async () => {
+    const notFoundPage: AppError = { kind: 'http-error', message: 'HTTP 404' };
+    for (const id of ['a', 'b', 'c', 'd']) t.scripts.set(id, [error(notFoundPage)]);
+    t.tracker.add(['a', 'b', 'c', 'd']);
+    await t.clock.advance(1_000);
+    expect(t.tracker.connectionState().state).toBe('online');
+    expect(t.tracker.get('a')!.problem).toEqual(notFoundPage);
+  });
+
+  it('never overlaps two requests for one photo removed and added again while its check was out', async () => {
+    const clock = new VirtualClock();
+    const started: number[] = [];
+    let inFlight = 0;
+    let overlap = false;
+    const tracker = new Tracker(
+      {
+        clock,
+        schedule: testSchedule,
+        ratePerS: Infinity,
+        burst: Infinity,
+        check: async (photoId) => {
+          started.push(clock.now());
+          inFlight += 1;
+          if (inFlight > 1) overlap = true;
+          await new Promise<void>((resolve) => clock.setTimeout(resolve, 3_000));
+          inFlight -= 1;
+          return inProgress(photoId);
+        },
+      },
+      { changed: () => {}, finished: () => {}, pauseChanged: () => {}, connectionChanged: () => {} },
+    );
+    tracker.add(['p1']);
+    await clock.advance(100);
+    tracker.remove('p1');
+    tracker.add(['p1']);
+    await clock.advance(20_000);
+    expect(overlap).toBe(false);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('learns from the last answer that said "running", not from failed attempts in between', async () => {
+    const down: AppError = { kind: 'network', message: 'refused' };
+    t.scripts.set('p1', [inProgress('p1'), error(down), success('p1')]);
+    t.tracker.add(['p1']);
+    await t.clock.advance(60_000);
+    expect(learnedNothing).toEqual([{ lowMs: 0, highMs: 20_000, at: expect.any(Number) }]);
   });
 });

@@ -4,7 +4,7 @@
 // clock and requests from an injected `check`, so the same code runs for real, in tests and in
 // the benchmark.
 import type { AppError, ConnectionState, PauseReason, PhotoStatus, Result, WatchItem } from '../../../preload/api';
-import { FINISHED_STATUSES } from '../../../preload/api';
+import { CONNECTION_ERROR_KINDS, FINISHED_STATUSES } from '../../../preload/api';
 import type { PhotoAnswer } from '../jogg/client';
 import type { Clock } from '../ports';
 import { DueQueue } from './due-queue';
@@ -43,7 +43,12 @@ interface Entry {
   failures: number;
   /** Set by checkNow while a request is in flight: check again as soon as it returns. */
   recheck: boolean;
+  /** When JoggAI last answered that the photo is still running (this session only). */
+  lastSeenRunningAt: number | null;
 }
+
+/** Why the host holds every check. */
+export type HoldReason = 'asleep' | 'no-network';
 
 /** Past this an item is "taking longer than usual" and checked slowly. */
 export const TAKING_LONG_MS = 15 * 60_000;
@@ -59,7 +64,8 @@ const CATCH_UP_SPREAD_MS = 3_000;
 /** A timer firing this late means the process was frozen (sleep): catch up. */
 const CLOCK_JUMP_MS = 30_000;
 
-const CONNECTION_FAILURES = new Set<AppError['kind']>(['network', 'timeout', 'server-error', 'http-error']);
+/** Failures that say JoggAI or the network is unreachable (a 404 or other 4xx says the address is wrong, not down). */
+const CONNECTION_FAILURES = new Set<AppError['kind']>(CONNECTION_ERROR_KINDS);
 const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
 
 export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(status);
@@ -74,13 +80,17 @@ export class Tracker {
   private inFlight = 0;
   private pause: PauseReason | null;
   private connection: ConnectionState = ONLINE;
-  /** Sleep or no network, as the host reports it. */
-  private held = false;
+  /** Why the host holds every check (sleep, no network); checks run when none is left. */
+  private readonly holds = new Set<HoldReason>();
   private connectionFailures = 0;
   /** After a 429, nothing at all is sent before this time, whatever else happens. */
   private coolDownUntil = 0;
+  private lastRateLimit: AppError | null = null;
   private probeDelayMs = PROBE_FIRST_MS;
-  private probing = false;
+  /** The photo whose request is the offline probe, if one is out. */
+  private probeId: string | null = null;
+  /** Photos removed while their request was out: re-adding one must not overlap that request. */
+  private readonly removedInFlight = new Set<string>();
   /** Set when an answer ends an offline spell; the catch-up runs once that answer is applied. */
   private catchUpPending = false;
   private timer: unknown = null;
@@ -105,7 +115,7 @@ export class Tracker {
   load(items: readonly WatchItem[]): void {
     for (const saved of items) {
       const item: WatchItem = { ...saved, problem: null, nextCheckAt: null };
-      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false });
+      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null });
     }
     this.catchUp();
   }
@@ -153,7 +163,7 @@ export class Tracker {
         problem: null,
         lateness: 'usual',
       };
-      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false });
+      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null });
       this.due.set(photoId, item.nextCheckAt!);
       added.push(item);
     }
@@ -165,9 +175,12 @@ export class Tracker {
   }
 
   remove(photoId: string): boolean {
-    const removed = this.entries.delete(photoId);
+    const entry = this.entries.get(photoId);
+    if (!entry) return false;
+    if (entry.inFlight) this.removedInFlight.add(photoId);
+    this.entries.delete(photoId);
     this.due.delete(photoId);
-    return removed;
+    return true;
   }
 
   /** The user asked: check now, finished or stale or not (a "not found" may exist by now). */
@@ -202,20 +215,22 @@ export class Tracker {
     this.catchUp();
   }
 
-  /** Sleep, or the host says there is no network: hold everything. */
-  hold(): void {
-    if (this.held) return;
-    this.held = true;
+  /** Sleep, or the host says there is no network: hold everything until every reason is gone. */
+  hold(reason: HoldReason): void {
+    if (this.holds.has(reason)) return;
+    this.holds.add(reason);
     this.clearTimer();
     this.setConnection({ state: 'asleep', retryAt: null, error: null });
   }
 
   /** Awake and online again: check every unfinished item within a few seconds. */
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
+  release(reason: HoldReason): void {
+    if (!this.holds.delete(reason) || this.holds.size > 0) return;
     this.connectionFailures = 0;
-    this.setConnection(ONLINE);
+    const now = this.options.clock.now();
+    // A 429's wait outlives a nap.
+    const rateLimited = now < this.coolDownUntil && this.lastRateLimit !== null;
+    this.setConnection(rateLimited ? { state: 'rate-limited', retryAt: this.coolDownUntil, error: this.lastRateLimit } : ONLINE);
     this.catchUp();
   }
 
@@ -228,19 +243,21 @@ export class Tracker {
 
   /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */
   private dispatch(): void {
-    if (this.stopped || this.pause || this.held) return;
+    if (this.stopped || this.pause || this.holds.size > 0) return;
     const now = this.options.clock.now();
     if (now < this.coolDownUntil) return this.arm(this.coolDownUntil);
     if (this.connection.state === 'rate-limited') this.setConnection(ONLINE);
     const { state, retryAt } = this.connection;
     if (state === 'offline') {
-      if (this.probing) return;
+      if (this.probeId !== null) return;
       if (now < retryAt!) return this.arm(retryAt!);
       // One probe: the item due soonest, checked for real; its answer decides the state.
-      const next = this.due.pop();
-      if (!next) return;
-      this.probing = true;
-      this.bucket.tryTake(now);
+      const next = this.due.peek();
+      // Nothing left to check (all finished or removed): nothing to be offline for.
+      if (!next) return this.setConnection(ONLINE);
+      if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
+      this.due.pop();
+      this.probeId = next.key;
       void this.runCheck(this.entries.get(next.key)!);
       return;
     }
@@ -249,6 +266,11 @@ export class Tracker {
       const next = this.due.peek();
       if (!next) return;
       if (next.at > now) return this.arm(next.at);
+      if (this.removedInFlight.has(next.key)) {
+        // Its previous life's request is still out: wait for it, then 5 s more.
+        this.setNext(this.entries.get(next.key)!, now + MIN_INTERVAL_MS);
+        continue;
+      }
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
       this.due.pop();
       void this.runCheck(this.entries.get(next.key)!);
@@ -324,8 +346,9 @@ export class Tracker {
     }
     this.inFlight -= 1;
     entry.inFlight = false;
-    const wasProbe = this.probing;
-    this.probing = false;
+    const wasProbe = this.probeId === photoId;
+    if (wasProbe) this.probeId = null;
+    if (this.entries.get(photoId) !== entry) this.removedInFlight.delete(photoId);
     // Removed while the request was out: forget the answer.
     if (this.entries.get(photoId) === entry && !this.stopped) {
       this.apply(entry, answer, wasProbe);
@@ -354,7 +377,8 @@ export class Tracker {
       entry.failures = 0;
       item.problem = null;
       this.applyAnswer(item, answer.value, now);
-      this.learn(before, item, now);
+      this.learn(entry, item, now);
+      entry.lastSeenRunningAt = isFinished(item.status) ? null : now;
     } else {
       this.applyError(entry, item, answer.error, now, wasProbe);
     }
@@ -396,12 +420,11 @@ export class Tracker {
     }
   }
 
-  /** A photo seen running, then finished: it finished between those two checks. */
-  private learn(before: WatchItem, after: WatchItem, now: number): void {
-    const seenRunning = before.status === 'in_progress' && before.lastCheckedAt !== null;
+  /** A photo seen running, then finished: it finished between those two answers (failed attempts between them say nothing). */
+  private learn(entry: Entry, after: WatchItem, now: number): void {
     const justFinished = after.status === 'ready' || after.status === 'failed';
-    if (!seenRunning || !justFinished) return;
-    this.options.schedule.observe?.({ lowMs: before.lastCheckedAt! - before.addedAt, highMs: now - before.addedAt, at: now });
+    if (entry.lastSeenRunningAt === null || !justFinished) return;
+    this.options.schedule.observe?.({ lowMs: entry.lastSeenRunningAt - after.addedAt, highMs: now - after.addedAt, at: now });
   }
 
   private applyError(entry: Entry, item: WatchItem, error: AppError, now: number, wasProbe: boolean): void {
@@ -420,6 +443,7 @@ export class Tracker {
         this.pauseAll({ kind: error.kind, message: error.message });
         return;
       case 'rate-limited': {
+        this.lastRateLimit = error;
         const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
         this.coolDownUntil = Math.max(this.coolDownUntil, retryAt);
         this.setConnection({ state: 'rate-limited', retryAt: this.coolDownUntil, error });
@@ -437,6 +461,8 @@ export class Tracker {
 
   /** Many failures in a row across items: JoggAI or the network is down. Probe instead of polling. */
   private connectionFailed(error: AppError, now: number, wasProbe: boolean): void {
+    // Failures of requests that were out when the host held everything say nothing new.
+    if (this.holds.size > 0) return;
     this.connectionFailures += 1;
     if (this.connection.state === 'offline') {
       if (wasProbe) this.probeDelayMs = Math.min(PROBE_MAX_MS, this.probeDelayMs * 2);

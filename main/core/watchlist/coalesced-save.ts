@@ -1,6 +1,6 @@
 // Many changes in a burst (a 10,000-item paste, a catch-up round) become one write: a save
-// starts at most every `intervalMs`, writes never overlap, and `flush` writes whatever is
-// pending (used on quit).
+// starts at most every `intervalMs`, writes never overlap, a failed write is retried, and
+// `flush` writes whatever is pending (used on quit).
 import type { Clock } from '../ports';
 
 export class CoalescedSave {
@@ -13,6 +13,7 @@ export class CoalescedSave {
     private readonly write: () => Promise<void>,
     private readonly onError: (error: unknown) => void,
     private readonly intervalMs = 500,
+    private readonly retryMs = 5_000,
   ) {}
 
   request(): void {
@@ -37,7 +38,12 @@ export class CoalescedSave {
       try {
         await this.write();
       } catch (error) {
-        this.dirty = true; // try again with the next change or the flush on quit
+        // Try again on its own (a full disk gets freed), sooner if something changes or we quit.
+        this.dirty = true;
+        this.timer ??= this.clock.setTimeout(() => {
+          this.timer = null;
+          void this.writeNow();
+        }, this.retryMs);
         this.onError(error);
       }
     });
