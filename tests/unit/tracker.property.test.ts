@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError, Result } from '../../preload/api';
 import type { PhotoAnswer } from '../../main/core/jogg/client';
 import { learnedSchedule, MIN_INTERVAL_MS } from '../../main/core/tracker/schedule';
-import { Tracker } from '../../main/core/tracker/tracker';
+import { Tracker, type HoldReason } from '../../main/core/tracker/tracker';
 import { VirtualClock } from '../support/virtual-clock';
 
 type Step =
@@ -37,6 +37,15 @@ const scenario = fc.record({
     { minLength: 1, maxLength: 25 },
   ),
   checkNows: fc.array(fc.record({ item: fc.nat(), atS: fc.integer({ min: 0, max: 3_000 }) }), { maxLength: 10 }),
+  /** Sleep and network outages from the host, all over well before the run ends. */
+  holds: fc.array(
+    fc.record({ reason: fc.constantFrom<HoldReason>('asleep', 'no-network'), atS: fc.integer({ min: 0, max: 4_000 }), forS: fc.integer({ min: 1, max: 1_200 }) }),
+    { maxLength: 4 },
+  ),
+  /** The user removes a photo, sometimes pasting it again a little later. */
+  removals: fc.array(fc.record({ item: fc.nat(), atS: fc.integer({ min: 0, max: 3_000 }), readdAfterS: fc.option(fc.integer({ min: 0, max: 30 })) }), {
+    maxLength: 4,
+  }),
   budget: fc.record({
     ratePerS: fc.double({ min: 0.5, max: 5, noNaN: true }),
     burst: fc.integer({ min: 1, max: 8 }),
@@ -78,6 +87,8 @@ async function run(sc: Scenario) {
   const clock = new VirtualClock(0);
   const calls: Array<{ photoId: string; at: number; answeredAt: number; step: Step }> = [];
   const checkNowAt = new Map<string, number[]>();
+  const heldIntervals: Array<[number, number]> = [];
+  const removedForGood = new Set<string>();
   let inFlight = 0;
   let maxInFlight = 0;
   let seed = sc.seed;
@@ -113,9 +124,41 @@ async function run(sc: Scenario) {
       tracker.checkNow(id);
     }, atS * 1000);
   }
+  for (const { reason, atS, forS } of sc.holds) {
+    clock.setTimeout(() => tracker.hold(reason), atS * 1000);
+    clock.setTimeout(() => tracker.release(reason), (atS + forS) * 1000);
+  }
+  // Replay the host's calls as the clock fires them (time, then order of creation): each reason
+  // is on or off, like the host's own view of sleep and network; held while any is on.
+  const events = sc.holds.flatMap(({ reason, atS, forS }, i) => [
+    { at: atS * 1000, order: 2 * i, reason, on: true },
+    { at: (atS + forS) * 1000, order: 2 * i + 1, reason, on: false },
+  ]);
+  events.sort((a, b) => a.at - b.at || a.order - b.order);
+  const active = new Set<HoldReason>();
+  let openedAt = 0;
+  for (const event of events) {
+    const wasHeld = active.size > 0;
+    if (event.on) active.add(event.reason);
+    else active.delete(event.reason);
+    if (!wasHeld && active.size > 0) openedAt = event.at;
+    if (wasHeld && active.size === 0) heldIntervals.push([openedAt, event.at]);
+  }
+  for (const { item, atS, readdAfterS } of sc.removals) {
+    const id = `p${item % sc.items.length}`;
+    clock.setTimeout(() => tracker.remove(id), atS * 1000);
+    if (readdAfterS === null) removedForGood.add(id);
+    else {
+      clock.setTimeout(() => {
+        // Pasting it again counts as asking for it, like "check now".
+        checkNowAt.set(id, [...(checkNowAt.get(id) ?? []), clock.now()]);
+        tracker.add([id]);
+      }, (atS + readdAfterS) * 1000);
+    }
+  }
   await clock.advance(SIMULATED_MS);
   tracker.stop();
-  return { calls, maxInFlight, tracker, checkNowAt };
+  return { calls, maxInFlight, tracker, checkNowAt, heldIntervals, removedForGood };
 }
 
 const byItem = (calls: Awaited<ReturnType<typeof run>>['calls']) => {
@@ -150,10 +193,12 @@ describe('tracker invariants (property-based)', () => {
   it('never checks a finished photo again unless asked, and keeps checking every unfinished one', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (sc) => {
-        const { calls, checkNowAt } = await run(sc);
+        const { calls, checkNowAt, removedForGood } = await run(sc);
         const lists = byItem(calls);
         sc.items.forEach((item, i) => {
           const id = `p${i}`;
+          // Removed for good (possibly before it was even added): nothing is owed to it.
+          if (removedForGood.has(id)) return;
           const list = lists.get(id) ?? [];
           const asked = checkNowAt.get(id) ?? [];
           const finish = list.find((c) => FINISHING.has(c.step.kind));
@@ -168,6 +213,16 @@ describe('tracker invariants (property-based)', () => {
             expect(list.at(-1)!.at).toBeGreaterThan(SIMULATED_MS - 15 * 60_000);
           }
         });
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
+  }, 60_000);
+
+  it('sends nothing while the computer sleeps or has no network', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (sc) => {
+        const { calls, heldIntervals } = await run(sc);
+        for (const [from, to] of heldIntervals) expect(calls.filter((c) => c.at > from && c.at < to)).toEqual([]);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );

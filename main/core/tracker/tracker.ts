@@ -45,6 +45,8 @@ interface Entry {
   recheck: boolean;
   /** When JoggAI last answered that the photo is still running (this session only). */
   lastSeenRunningAt: number | null;
+  /** When the last request for it went out. */
+  askedAt: number | null;
 }
 
 /** Why the host holds every check. */
@@ -91,6 +93,8 @@ export class Tracker {
   private probeId: string | null = null;
   /** Photos removed while their request was out: re-adding one must not overlap that request. */
   private readonly removedInFlight = new Set<string>();
+  /** When removed photos were last asked about, so pasting one again keeps the 5 s rule. */
+  private readonly removedAskedAt = new Map<string, number>();
   /** Set when an answer ends an offline spell; the catch-up runs once that answer is applied. */
   private catchUpPending = false;
   private timer: unknown = null;
@@ -115,7 +119,7 @@ export class Tracker {
   load(items: readonly WatchItem[]): void {
     for (const saved of items) {
       const item: WatchItem = { ...saved, problem: null, nextCheckAt: null };
-      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null });
+      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: null });
     }
     this.catchUp();
   }
@@ -149,12 +153,15 @@ export class Tracker {
     const added: WatchItem[] = [];
     for (const photoId of photoIds) {
       if (this.entries.has(photoId)) continue;
+      const askedAt = this.removedAskedAt.get(photoId);
+      this.removedAskedAt.delete(photoId);
+      const firstAt = Math.max(now + this.options.schedule.firstDelayMs(), askedAt === undefined ? now : askedAt + MIN_INTERVAL_MS);
       const item: WatchItem = {
         photoId,
         status: 'checking',
         addedAt: now,
         lastCheckedAt: null,
-        nextCheckAt: now + this.options.schedule.firstDelayMs(),
+        nextCheckAt: firstAt,
         finishedAt: null,
         checks: 0,
         imageUrls: [],
@@ -163,7 +170,7 @@ export class Tracker {
         problem: null,
         lateness: 'usual',
       };
-      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null });
+      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: null });
       this.due.set(photoId, item.nextCheckAt!);
       added.push(item);
     }
@@ -178,6 +185,7 @@ export class Tracker {
     const entry = this.entries.get(photoId);
     if (!entry) return false;
     if (entry.inFlight) this.removedInFlight.add(photoId);
+    else if (entry.askedAt !== null) this.rememberAsked(photoId, entry.askedAt);
     this.entries.delete(photoId);
     this.due.delete(photoId);
     return true;
@@ -314,6 +322,15 @@ export class Tracker {
     this.dispatch();
   }
 
+  private rememberAsked(photoId: string, at: number): void {
+    this.removedAskedAt.set(photoId, at);
+    // Only the last few seconds matter; forget older ones so the map stays small.
+    if (this.removedAskedAt.size > 1_000) {
+      const horizon = this.options.clock.now() - MIN_INTERVAL_MS;
+      for (const [id, t] of this.removedAskedAt) if (t < horizon) this.removedAskedAt.delete(id);
+    }
+  }
+
   private earliestAllowed(item: WatchItem, now: number): number {
     return item.lastCheckedAt === null ? now : Math.max(now, item.lastCheckedAt + MIN_INTERVAL_MS);
   }
@@ -335,6 +352,7 @@ export class Tracker {
 
   private async runCheck(entry: Entry): Promise<void> {
     entry.inFlight = true;
+    entry.askedAt = this.options.clock.now();
     this.inFlight += 1;
     const photoId = entry.item.photoId;
     let answer: Result<PhotoAnswer>;
@@ -348,8 +366,19 @@ export class Tracker {
     entry.inFlight = false;
     const wasProbe = this.probeId === photoId;
     if (wasProbe) this.probeId = null;
-    if (this.entries.get(photoId) !== entry) this.removedInFlight.delete(photoId);
-    // Removed while the request was out: forget the answer.
+    if (this.entries.get(photoId) !== entry) {
+      // Removed while out. Pasted again meanwhile? Its first check keeps 5 s from this one.
+      this.removedInFlight.delete(photoId);
+      const again = this.entries.get(photoId);
+      if (again && !again.inFlight && again.item.nextCheckAt !== null) {
+        this.setNext(again, Math.max(again.item.nextCheckAt, entry.askedAt! + MIN_INTERVAL_MS));
+      } else if (!again) {
+        this.rememberAsked(photoId, entry.askedAt!);
+      }
+    }
+    // What the answer says about JoggAI itself (429, key, reachability) counts even for a photo
+    // removed while its request was out; what it says about the photo only for a watched one.
+    if (!this.stopped) this.applyToConnection(answer, wasProbe);
     if (this.entries.get(photoId) === entry && !this.stopped) {
       this.apply(entry, answer, wasProbe);
       // Asked to check while a request was out: its answer is fresh enough if it says finished.
@@ -372,7 +401,6 @@ export class Tracker {
     const item: WatchItem = { ...before, lastCheckedAt: now, checks: before.checks + 1 };
     entry.item = item;
 
-    if (answer.ok || !CONNECTION_FAILURES.has(answer.error.kind)) this.connectionRestored();
     if (answer.ok) {
       entry.failures = 0;
       item.problem = null;
@@ -438,24 +466,35 @@ export class Tracker {
         return;
       case 'invalid-key':
       case 'no-permission':
-        // The key, not the photo, is at fault: keep the item as it was and hold everything.
+        // The key, not the photo, is at fault: keep the item as it was (everything is paused).
         item.nextCheckAt = this.earliestAllowed(item, now);
-        this.pauseAll({ kind: error.kind, message: error.message });
         return;
-      case 'rate-limited': {
-        this.lastRateLimit = error;
-        const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
-        this.coolDownUntil = Math.max(this.coolDownUntil, retryAt);
-        this.setConnection({ state: 'rate-limited', retryAt: this.coolDownUntil, error });
-        item.nextCheckAt = Math.max(retryAt, this.earliestAllowed(item, now));
+      case 'rate-limited':
+        item.nextCheckAt = Math.max(this.coolDownUntil, this.earliestAllowed(item, now));
         return;
-      }
       default:
-        if (CONNECTION_FAILURES.has(error.kind)) this.connectionFailed(error, now, wasProbe);
         entry.failures += 1;
         item.nextCheckAt = now + backoffDelayMs(entry.failures, this.random);
         // While offline the probe decides; the item just waits its turn.
         if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(item, now), this.connection.retryAt ?? now);
+    }
+  }
+
+  /** The part of an answer that concerns every photo: a 429 wait, a rejected key, reachability. */
+  private applyToConnection(answer: Result<PhotoAnswer>, wasProbe: boolean): void {
+    const now = this.options.clock.now();
+    if (answer.ok || !CONNECTION_FAILURES.has(answer.error.kind)) this.connectionRestored();
+    if (answer.ok) return;
+    const error = answer.error;
+    if (error.kind === 'invalid-key' || error.kind === 'no-permission') {
+      this.pauseAll({ kind: error.kind, message: error.message });
+    } else if (error.kind === 'rate-limited') {
+      this.lastRateLimit = error;
+      const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
+      this.coolDownUntil = Math.max(this.coolDownUntil, retryAt);
+      this.setConnection({ state: 'rate-limited', retryAt: this.coolDownUntil, error });
+    } else if (CONNECTION_FAILURES.has(error.kind)) {
+      this.connectionFailed(error, now, wasProbe);
     }
   }
 
