@@ -44,6 +44,7 @@ function ensureWindow(): BrowserWindow {
       preloadPath: join(__dirname, '../preload/index.js'),
       iconPath: APP_ICON_PATH,
       isQuitting: () => quitting,
+      devTools: !app.isPackaged,
       logger,
     });
   }

@@ -62,7 +62,7 @@ export function registerIpc(options: IpcOptions): () => void {
   for (const [name, channel] of channels) {
     const handler = handlers[name] as (...args: string[]) => Promise<unknown>;
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      if (!isTrustedSender(event, renderer)) {
+      if (!isTrustedSender(event, renderer, getWindow())) {
         logger.warn(`Refused "${name}" from a frame that is not the app's window.`);
         throw new Error('Refused: this request did not come from the Avatar Watch window.');
       }
@@ -96,11 +96,16 @@ export function registerIpc(options: IpcOptions): () => void {
   };
 }
 
-/** The caller must be a live frame showing our renderer (the built file or the dev server). */
-export function isTrustedSender(event: IpcMainInvokeEvent, renderer: RendererLocation): boolean {
+/**
+ * The caller must be the top frame of our own window, showing our renderer (the built file or
+ * the dev server): not an iframe, not another window, not a page that navigated elsewhere.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, renderer: RendererLocation, window: BrowserWindow | null): boolean {
   try {
     const frame = event.senderFrame;
-    return frame !== null && isRendererUrl(renderer, frame.url);
+    if (frame === null || window === null || window.isDestroyed() || event.sender !== window.webContents) return false;
+    if (frame.parent !== null) return false;
+    return isRendererUrl(renderer, frame.url);
   } catch {
     // A frame that navigated away or was destroyed mid-call throws on access.
     return false;

@@ -20,10 +20,11 @@ export const RENDERER_CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' https: data:",
-  "connect-src 'self' ws://127.0.0.1:*",
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // Only honoured as a header (a <meta> CSP ignores it), so it is the one directive the page lacks.
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -63,10 +64,10 @@ export function isHttpsUrl(url: string): boolean {
 }
 
 /**
- * The only permissions the page gets: notifications, and writing plain text to the clipboard
- * (the "Copy" button next to a photo ID; reading the clipboard stays denied).
+ * The only permission the page gets: writing plain text to the clipboard (the "Copy" button
+ * next to a photo ID; reading it stays denied). Notifications come from main, not the page.
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /**
  * Session-wide rules, applied once before any window loads: deny every other permission, and
@@ -94,6 +95,8 @@ export interface MainWindowOptions {
   iconPath?: string;
   /** True once the user chose Quit: then closing really closes instead of hiding to the tray. */
   isQuitting: () => boolean;
+  /** Developer tools: for development builds only, never in what users install. */
+  devTools: boolean;
   logger: Logger;
 }
 
@@ -117,6 +120,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
 

@@ -54,7 +54,8 @@ export async function startPreviewServer(
   options: PreviewServerOptions,
 ): Promise<PreviewServer> {
   const token = randomBytes(24).toString('base64url');
-  const indexHtml = await loadIndexHtml(options.rendererDir, options.extraImageOrigin);
+  const pageHtml = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+  let indexHtml = '';
   let origin = '';
 
   const http: Server = createServer((request, response) => {
@@ -106,6 +107,7 @@ export async function startPreviewServer(
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   origin = `http://127.0.0.1:${port}`;
+  indexHtml = previewCsp(pageHtml, `ws://127.0.0.1:${port}`, options.extraImageOrigin);
 
   return {
     url: `${origin}/?token=${token}`,
@@ -174,8 +176,11 @@ function tokenMatches(given: string | null, token: string): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
-/** The built page, with the fake API's loopback origin added to img-src when there is one. */
-async function loadIndexHtml(rendererDir: string, extraImageOrigin?: string): Promise<string> {
-  const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
-  return extraImageOrigin ? html.replace('img-src ', `img-src ${extraImageOrigin} `) : html;
+/**
+ * The built page's CSP, opened just enough for the preview: its own WebSocket (the Electron app
+ * has none) and, with a fake API on loopback, that API's images.
+ */
+function previewCsp(html: string, socketOrigin: string, extraImageOrigin?: string): string {
+  const withSocket = html.replace("connect-src 'self'", `connect-src 'self' ${socketOrigin}`);
+  return extraImageOrigin ? withSocket.replace('img-src ', `img-src ${extraImageOrigin} `) : withSocket;
 }

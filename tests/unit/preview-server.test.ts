@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'aw-preview-'));
   const rendererDir = join(dir, 'renderer');
   await import('node:fs/promises').then((fs) => fs.mkdir(rendererDir));
-  await writeFile(join(rendererDir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:"><p>page</p>`);
+  await writeFile(join(rendererDir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:; connect-src 'self'"><p>page</p>`);
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   notifier = new BroadcastNotifier(quiet);
   service = createAvatarWatchService({ dataDir: join(dir, 'data'), apiBaseUrl: fake.url, secretStore: createMemorySecretStore('good-key'), notifier, logger: quiet, patchIntervalMs: 10 });
@@ -73,7 +73,9 @@ describe('the web preview host', () => {
     expect((await fetch(`${origin}/?token=wrong-token-of-the-same-length-xx`)).status).toBe(403);
     const page = await fetch(server.url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(`img-src ${fake.url} 'self' https:`);
+    const html = await page.text();
+    expect(html).toContain(`img-src ${fake.url} 'self' https:`);
+    expect(html).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}"`);
   });
 
   it('never serves a file outside the built renderer', async () => {

@@ -406,4 +406,17 @@ describe('Tracker', () => {
     await t.clock.advance(60_000);
     expect(learnedNothing).toEqual([{ lowMs: 0, highMs: 20_000, at: expect.any(Number) }]);
   });
+
+  it('keeps 5 s from the last request when a photo is removed, pasted again and checked on demand', async () => {
+    t = setup({ ratePerS: 0.5, burst: 1, maxInFlight: 1 });
+    t.tracker.add(['p1']);
+    t.tracker.remove('p1');
+    t.tracker.add(['p1']);
+    await t.clock.advance(1_000);
+    t.tracker.checkNow('p1');
+    await t.clock.advance(10_000);
+    const at = t.checksOf('p1').map((c) => c.at);
+    expect(at.length).toBeGreaterThanOrEqual(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(5_000);
+  });
 });

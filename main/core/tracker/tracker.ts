@@ -119,7 +119,7 @@ export class Tracker {
   load(items: readonly WatchItem[]): void {
     for (const saved of items) {
       const item: WatchItem = { ...saved, problem: null, nextCheckAt: null };
-      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: null });
+      this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: saved.lastCheckedAt });
     }
     this.catchUp();
   }
@@ -153,9 +153,9 @@ export class Tracker {
     const added: WatchItem[] = [];
     for (const photoId of photoIds) {
       if (this.entries.has(photoId)) continue;
-      const askedAt = this.removedAskedAt.get(photoId);
+      const askedAt = this.removedAskedAt.get(photoId) ?? null;
       this.removedAskedAt.delete(photoId);
-      const firstAt = Math.max(now + this.options.schedule.firstDelayMs(), askedAt === undefined ? now : askedAt + MIN_INTERVAL_MS);
+      const firstAt = Math.max(now + this.options.schedule.firstDelayMs(), askedAt === null ? now : askedAt + MIN_INTERVAL_MS);
       const item: WatchItem = {
         photoId,
         status: 'checking',
@@ -170,7 +170,7 @@ export class Tracker {
         problem: null,
         lateness: 'usual',
       };
-      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: null });
+      this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt });
       this.due.set(photoId, item.nextCheckAt!);
       added.push(item);
     }
@@ -200,7 +200,7 @@ export class Tracker {
       return;
     }
     entry.failures = 0;
-    this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
+    this.setNext(entry, this.earliestAllowed(entry, this.options.clock.now()));
     this.events.changed([entry.item]);
     this.dispatch();
   }
@@ -314,7 +314,7 @@ export class Tracker {
       const { item } = entry;
       if (entry.inFlight || item.lateness === 'stale' || (isFinished(item.status) && item.nextCheckAt === null)) continue;
       const soon = now + Math.round(this.random() * CATCH_UP_SPREAD_MS);
-      const at = Math.max(this.earliestAllowed(item, now), Math.min(item.nextCheckAt ?? soon, soon));
+      const at = Math.max(this.earliestAllowed(entry, now), Math.min(item.nextCheckAt ?? soon, soon));
       // Quietly: the UI need not hear about 10,000 rescheduled items at once.
       entry.item = { ...item, nextCheckAt: at };
       this.due.set(item.photoId, at);
@@ -331,8 +331,9 @@ export class Tracker {
     }
   }
 
-  private earliestAllowed(item: WatchItem, now: number): number {
-    return item.lastCheckedAt === null ? now : Math.max(now, item.lastCheckedAt + MIN_INTERVAL_MS);
+  /** Never two requests for one photo within 5 s, counted from when the last one went out. */
+  private earliestAllowed(entry: Entry, now: number): number {
+    return entry.askedAt === null ? now : Math.max(now, entry.askedAt + MIN_INTERVAL_MS);
   }
 
   private setNext(entry: Entry, at: number | null): void {
@@ -370,9 +371,10 @@ export class Tracker {
       // Removed while out. Pasted again meanwhile? Its first check keeps 5 s from this one.
       this.removedInFlight.delete(photoId);
       const again = this.entries.get(photoId);
-      if (again && !again.inFlight && again.item.nextCheckAt !== null) {
-        this.setNext(again, Math.max(again.item.nextCheckAt, entry.askedAt! + MIN_INTERVAL_MS));
-      } else if (!again) {
+      if (again) {
+        again.askedAt = Math.max(again.askedAt ?? 0, entry.askedAt!);
+        if (!again.inFlight && again.item.nextCheckAt !== null) this.setNext(again, Math.max(again.item.nextCheckAt, this.earliestAllowed(again, 0)));
+      } else {
         this.rememberAsked(photoId, entry.askedAt!);
       }
     }
@@ -384,7 +386,7 @@ export class Tracker {
       // Asked to check while a request was out: its answer is fresh enough if it says finished.
       if (entry.recheck) {
         entry.recheck = false;
-        if (entry.item.nextCheckAt !== null) this.setNext(entry, this.earliestAllowed(entry.item, this.options.clock.now()));
+        if (entry.item.nextCheckAt !== null) this.setNext(entry, this.earliestAllowed(entry, this.options.clock.now()));
       }
     }
     if (this.catchUpPending) {
@@ -467,16 +469,16 @@ export class Tracker {
       case 'invalid-key':
       case 'no-permission':
         // The key, not the photo, is at fault: keep the item as it was (everything is paused).
-        item.nextCheckAt = this.earliestAllowed(item, now);
+        item.nextCheckAt = this.earliestAllowed(entry, now);
         return;
       case 'rate-limited':
-        item.nextCheckAt = Math.max(this.coolDownUntil, this.earliestAllowed(item, now));
+        item.nextCheckAt = Math.max(this.coolDownUntil, this.earliestAllowed(entry, now));
         return;
       default:
         entry.failures += 1;
         item.nextCheckAt = now + backoffDelayMs(entry.failures, this.random);
         // While offline the probe decides; the item just waits its turn.
-        if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(item, now), this.connection.retryAt ?? now);
+        if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(entry, now), this.connection.retryAt ?? now);
     }
   }
 

@@ -23,11 +23,19 @@ function setUp(renderer: Parameters<typeof registerIpc>[0]['renderer'] = { kind:
   dispose = registerIpc({ service, renderer, getWindow: () => window as never, logger });
 }
 
-/** Calls a command the way ipcMain would, from a frame at `url` (null: no frame). */
-function call(name: CommandName, args: unknown[], senderFrame: { url: string } | null = { url: OUR_URL }) {
+interface Frame {
+  url: string;
+  /** null for a window's top frame, as in Electron's WebFrameMain. */
+  parent?: Frame | null;
+}
+
+/** Calls a command the way ipcMain would, from a frame at `url` (null: no frame) of `sender`. */
+function call(name: CommandName, args: unknown[], senderFrame: Frame | null = { url: OUR_URL }, sender: unknown = window?.webContents) {
   const handler = ipcMain.handlers.get(COMMAND_CHANNELS[name]);
   if (!handler) throw new Error(`no handler for ${name}`);
-  return Promise.resolve(handler({ senderFrame, sender: window?.webContents }, ...args));
+  // A top frame unless the test says otherwise (without reading the frame's other properties).
+  if (senderFrame && !('parent' in senderFrame)) Object.defineProperty(senderFrame, 'parent', { value: null });
+  return Promise.resolve(handler({ senderFrame, sender }, ...args));
 }
 
 const SERVICE_CALLS: [CommandName, unknown[]][] = [
@@ -65,7 +73,8 @@ describe('IPC handlers', () => {
   });
 
   describe('refuse callers that are not our page, without calling the service', () => {
-    const foreign: [string, { url: string } | null][] = [
+    const foreign: [string, Frame | null][] = [
+      ['an iframe inside our page', { url: OUR_URL, parent: { url: OUR_URL } }],
       ['another website', { url: 'https://evil.example/' }],
       ['another local file', { url: pathToFileURL('/tmp/evil.html').href }],
       ['a blank frame', { url: 'about:blank' }],
@@ -78,6 +87,14 @@ describe('IPC handlers', () => {
       }
       await expect(call('openImage', ['https://cdn.example/a.png'], frame)).rejects.toThrow();
       expect(shell.openExternal).not.toHaveBeenCalled();
+    });
+
+    it('our page loaded in another window (not the app window)', async () => {
+      const other = new BrowserWindow({});
+      for (const [name, args] of SERVICE_CALLS) {
+        await expect(call(name, args, { url: OUR_URL }, other.webContents)).rejects.toThrow(/did not come from the Avatar Watch window/);
+      }
+      expect(service.getSnapshot).not.toHaveBeenCalled();
     });
 
     it('a frame that throws when asked for its URL', async () => {
@@ -146,7 +163,8 @@ describe('IPC handlers', () => {
     service = createFakeService();
     let started!: () => void;
     const ready = new Promise<void>((resolve) => (started = resolve));
-    registerIpc({ service, renderer: { kind: 'file', path: INDEX }, getWindow: () => null, ready, logger });
+    window = new BrowserWindow({});
+    registerIpc({ service, renderer: { kind: 'file', path: INDEX }, getWindow: () => window as never, ready, logger });
     const answer = call('getSnapshot', []);
     await Promise.resolve();
     expect(service.getSnapshot).not.toHaveBeenCalled();

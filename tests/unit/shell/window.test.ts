@@ -21,11 +21,12 @@ const fileRenderer = { kind: 'file', path: INDEX } as const;
 const devRenderer = { kind: 'dev', url: 'http://localhost:5173' } as const;
 const quiet = { ...consoleLogger, warn: vi.fn(), error: vi.fn() };
 
-function openWindow(options: { quitting?: () => boolean; renderer?: typeof fileRenderer | typeof devRenderer } = {}) {
+function openWindow(options: { quitting?: () => boolean; renderer?: typeof fileRenderer | typeof devRenderer; devTools?: boolean } = {}) {
   const window = createMainWindow({
     renderer: options.renderer ?? fileRenderer,
     preloadPath: '/app/out/preload/index.js',
     isQuitting: options.quitting ?? (() => false),
+    devTools: options.devTools ?? false,
     logger: quiet,
   }) as unknown as BrowserWindow;
   return window;
@@ -42,7 +43,9 @@ describe('the app window', () => {
       nodeIntegration: false,
       webSecurity: true,
       preload: '/app/out/preload/index.js',
+      devTools: false,
     });
+    expect(openWindow({ devTools: true }).options.webPreferences).toMatchObject({ devTools: true });
     expect(window.options.minWidth).toBeGreaterThan(0);
     expect(window.options.minHeight).toBeGreaterThan(0);
   });
@@ -116,18 +119,18 @@ describe('the app window', () => {
 describe('the session policy', () => {
   beforeEach(() => applySessionPolicy(session.defaultSession as never));
 
-  it('grants notifications and clipboard writes, and denies every other permission', () => {
+  it('grants clipboard writes only: notifications come from main, not the page', () => {
     const ask = (permission: string) => {
       let granted: boolean | undefined;
       session.defaultSession.permissionRequestHandler?.(null, permission, (answer) => (granted = answer));
       return granted;
     };
-    expect(ask('notifications')).toBe(true);
     expect(ask('clipboard-sanitized-write')).toBe(true);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midiSysex', 'unknown']) {
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midiSysex', 'unknown']) {
       expect(ask(permission)).toBe(false);
     }
-    expect(session.defaultSession.permissionCheckHandler?.(null, 'notifications')).toBe(true);
+    expect(session.defaultSession.permissionCheckHandler?.(null, 'clipboard-sanitized-write')).toBe(true);
+    expect(session.defaultSession.permissionCheckHandler?.(null, 'notifications')).toBe(false);
     expect(session.defaultSession.permissionCheckHandler?.(null, 'media')).toBe(false);
   });
 
@@ -154,7 +157,12 @@ describe('the session policy', () => {
     expect(meta, 'renderer/index.html has a CSP meta tag').not.toBeNull();
     const normalise = (csp: string) =>
       csp.split(';').map((part) => part.trim().replace(/\s+/g, ' ')).filter(Boolean).sort();
-    expect(normalise(meta?.[1] ?? '')).toEqual(normalise(RENDERER_CSP));
+    // frame-ancestors only works as a header, so the page leaves it out.
+    const header = normalise(RENDERER_CSP).filter((d) => !d.startsWith('frame-ancestors'));
+    expect(normalise(meta?.[1] ?? '')).toEqual(header);
+    expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
+    expect(RENDERER_CSP).toContain("connect-src 'self'");
+    expect(RENDERER_CSP).not.toMatch(/ws:/);
   });
 });
 
