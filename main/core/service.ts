@@ -174,7 +174,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       value: {
         username: who.value.username,
         email: who.value.email,
-        keyHint: candidate.slice(-4),
+        keyHint: keyHint(candidate),
         remainingQuota: quota.ok ? quota.value : null,
       },
     };
@@ -343,8 +343,19 @@ function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; mess
   }
 }
 
+/** Enough of the key to recognise it, never enough to matter: 4 characters of a long key, 2 of a short one. */
+function keyHint(key: string): string {
+  return key.slice(key.length >= 16 ? -4 : -2);
+}
+
+/** No real API key is shorter; a stray paste (one word, a number) is caught before any request. */
+const MIN_KEY_CHARS = 8;
+
 function checkKeyShape(candidate: string): AppError | null {
   if (candidate === '') return { kind: 'invalid-input', message: 'Paste your API key first.' };
+  if (candidate.length < MIN_KEY_CHARS) {
+    return { kind: 'invalid-input', message: `This is too short to be an API key (${candidate.length} characters). Copy the whole key from your JoggAI dashboard.` };
+  }
   if (candidate.length > MAX_KEY_CHARS) {
     return { kind: 'invalid-input', message: `This is too long to be an API key (${candidate.length} characters).` };
   }

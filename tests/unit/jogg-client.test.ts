@@ -208,6 +208,12 @@ describe('HTTP trouble and bodies that are not the spec', () => {
     expect(error.message.length).toBeLessThanOrEqual(200);
   });
 
+  it('a body far larger than any real answer is refused without reading it all', async () => {
+    const error = await photoError({ kind: 'malformed', body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(error).toMatchObject({ kind: 'malformed-response' });
+    expect(error.message).toMatch(/larger than 1024 KiB/);
+  });
+
   it('an empty body is malformed-response', async () => {
     const error = await photoError({ kind: 'malformed', body: '' });
     expect(error).toMatchObject({ kind: 'malformed-response' });
@@ -330,6 +336,13 @@ describe('the API key', () => {
     const error = await photoError({ kind: 'malformed', body });
     expect(error.kind).toBe('invalid-key');
     expect(error.message).toBe('Key [API key] is not valid');
+  });
+
+  it('leaves no part of itself in a message that quotes the body cut short', async () => {
+    // The snippet is cut at 80 characters: right through the key if it were not scrubbed first.
+    const error = await photoError({ kind: 'malformed', body: `${'<'.repeat(70)}${KEY}${'>'.repeat(100)}`, contentType: 'text/html' });
+    expect(error.kind).toBe('malformed-response');
+    expect(error.message).not.toContain(KEY.slice(0, 8));
   });
 
   it('appears in none of the errors this file produced', () => {

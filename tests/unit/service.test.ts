@@ -70,9 +70,11 @@ describe('the Avatar Watch core', () => {
 
     const blank = await service.saveApiKey('   ');
     expect(blank).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await service.saveApiKey('abc')).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/too short/) } });
+    expect(await service.saveApiKey('good key with spaces')).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/no spaces/) } });
 
     const right = await service.saveApiKey('  good-key  ');
-    expect(right).toMatchObject({ ok: true, value: { hasKey: true, account: { username: 'demo-user', keyHint: '-key' } } });
+    expect(right).toMatchObject({ ok: true, value: { hasKey: true, account: { username: 'demo-user', keyHint: 'ey' } } });
     const snapshot = await service.getSnapshot();
     expect(snapshot.pause).toBeNull();
     expect(snapshot.connection.state).toBe('online');
@@ -107,7 +109,8 @@ describe('the Avatar Watch core', () => {
     expect(items).toHaveLength(3);
     // Finished photos are not checked again after a restart.
     const checks = fake.countChecks('ready-1');
-    await new Promise((r) => setTimeout(r, 300));
+    // Past the whole catch-up window after a start (0–3 s): a regression cannot hide in it.
+    await new Promise((r) => setTimeout(r, 3_500));
     expect(fake.countChecks('ready-1')).toBe(checks);
   });
 

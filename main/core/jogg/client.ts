@@ -111,7 +111,12 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
         // fetch would carry x-api-key to wherever a redirect points; never follow one.
         redirect: 'manual',
       });
-      body = await response.text();
+      const text = await readBounded(response, MAX_BODY_BYTES);
+      if (text === null) {
+        return fail({ kind: 'malformed-response', message: `JoggAI's answer was larger than ${MAX_BODY_BYTES / 1024} KiB, far beyond any real answer; it was not read.` });
+      }
+      // Redacted before anything quotes or cuts it: a cut could otherwise leave part of an echoed key.
+      body = text.split(key).join('[API key]');
     } catch (err) {
       return { ok: false, error: fetchFailure(err, url, timeoutMs) };
     }
@@ -299,6 +304,33 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
 function describeBody(response: Response, body: string): string {
   const type = response.headers.get('content-type')?.split(';')[0]?.trim();
   return `${type ? `${type}, ` : ''}starts with "${snippet(body)}"`;
+}
+
+/** Real answers are a few KiB; a runaway or hostile server must not fill memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as text, or null when it is larger than `maxBytes` (reading stops there). */
+async function readBounded(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function snippet(body: string): string {
