@@ -215,6 +215,8 @@ export interface EventPayloads {
 
 /** Limits shared by the input parser and the UI's hints. */
 export const PHOTO_ID_MAX_LENGTH = 128;
+/** What separates pasted IDs: line breaks, commas, semicolons, any white space (main's parser and the paste box split alike). */
+export const PHOTO_ID_SEPARATORS = /[\s,;]+/u;
 
 declare global {
   interface Window {
