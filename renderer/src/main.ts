@@ -3,13 +3,15 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { createWebBridge } from './bridge/web-bridge';
+import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { createAppI18n } from './i18n';
+import { useTransportStore } from './stores/transport';
 import { useWatchlistStore } from './stores/watchlist';
 import './styles/base.css';
 
+let webBridge: WebBridge | null = null;
 if ((window as Partial<Window>).avatarWatch === undefined) {
-  window.avatarWatch = createWebBridge({
+  webBridge = createWebBridge({
     WebSocket: window.WebSocket,
     protocol: window.location.protocol,
     host: window.location.host,
@@ -19,11 +21,14 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
   });
+  window.avatarWatch = webBridge;
 }
 
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
+// The socket's state is the preview's own business, kept out of the contract.
+if (webBridge !== null) useTransportStore(pinia).follow(webBridge);
 app.use(createAppI18n());
 app.mount('#app');
 void useWatchlistStore(pinia).start();

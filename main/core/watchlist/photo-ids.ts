@@ -1,10 +1,8 @@
 // Turns whatever the user pasted into photo IDs to watch, and says why each other entry was
 // refused. Runs in main so a 10,000-line paste never blocks the window.
 import type { AddPhotosResult, RejectedLine } from '../../../preload/api';
-import { PHOTO_ID_MAX_LENGTH } from '../../../preload/api';
+import { PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../../preload/api';
 
-/** Entries are separated by line breaks, commas, semicolons or any white space. */
-const SEPARATORS = /[\s,;]+/u;
 /** Characters never valid inside an ID: controls, invisible format marks, any kind of space. */
 const BAD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Z}]/u;
 /** Enough rejected entries to fix a paste by hand; the rest are only counted. */
@@ -25,7 +23,7 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
   };
 
   let position = 0;
-  for (const raw of text.split(SEPARATORS)) {
+  for (const raw of text.split(PHOTO_ID_SEPARATORS)) {
     if (raw === '') continue; // blank lines and doubled separators are layout, not mistakes
     position += 1;
     const value = unquote(raw);

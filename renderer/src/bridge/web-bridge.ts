@@ -1,7 +1,8 @@
 // window.avatarWatch for the web preview: the same contract carried over the preview host's
-// loopback WebSocket. Calls wait in a queue until the socket is open; after a reconnect the
-// mirror is rebuilt from a fresh snapshot; opening images and notifications are done here,
-// with the browser's own APIs, because the host has no desktop.
+// loopback WebSocket. Calls wait in a queue until the socket is open (for a while, not forever);
+// after a reconnect the mirror is rebuilt from a fresh snapshot; a host that keeps refusing the
+// socket (restarted with a new token, or stopped) is given up on. Opening images and
+// notifications are done here, with the browser's own APIs, because the host has no desktop.
 import type {
   AppError,
   AvatarWatchApi,
@@ -55,12 +56,31 @@ export interface WebBridgeOptions {
   /** First reconnect delay; doubles up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How long a call may wait for the socket to open before it fails. */
+  queueTimeoutMs?: number;
+  /** Connections in a row that close without ever opening before the bridge gives up. */
+  maxRefusedConnections?: number;
 }
 
+/**
+ * The socket to the preview host, for the page's own banner; not part of the contract.
+ * `connecting`: not open yet. `reconnecting`: was open, lost, trying again. `gone`: the host
+ * kept refusing the socket (stopped, or restarted with a new token), so the bridge gave up.
+ */
+export type TransportState = 'connecting' | 'open' | 'reconnecting' | 'gone';
+
 export interface WebBridge extends AvatarWatchApi {
+  /** Calls the listener at once with the current state, then on every change. */
+  onTransportChanged(listener: (state: TransportState) => void): () => void;
   /** Closes the socket for good (tests, page unload). */
   close(): void;
 }
+
+/** Why a call failed, in words the page can show as they are. */
+export const LOST_CONNECTION = 'Lost the connection to the preview; trying again…';
+export const PREVIEW_GONE = 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.';
+export const NOT_CONNECTED_IN_TIME = 'Could not reach the preview in time; it is still trying to reconnect.';
+const BRIDGE_CLOSED = 'The preview connection is closed.';
 
 const OPEN = 1;
 
@@ -71,6 +91,8 @@ interface Pending {
   method: CommandName;
   /** False while the call waits in the queue: a lost socket never saw it, so it stays. */
   sent: boolean;
+  /** Fails the call if it is still queued when the wait runs out. */
+  queueTimer: ReturnType<typeof setTimeout> | null;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -91,6 +113,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const url = socketUrl(options.protocol, options.host, options.search);
   const initialBackoff = options.initialBackoffMs ?? 500;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
+  const queueTimeout = options.queueTimeoutMs ?? 15_000;
+  const maxRefused = options.maxRefusedConnections ?? 5;
 
   const stateListeners = new Set<(patch: StatePatch) => void>();
   const focusListeners = new Set<(photoId: string) => void>();
@@ -102,7 +126,17 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   let backoff = initialBackoff;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let everOpened = false;
+  /** Sockets in a row that closed without opening: the host refuses us or is not there. */
+  let refusedInARow = 0;
   let closed = false;
+  let transport: TransportState = 'connecting';
+  const transportListeners = new Set<(state: TransportState) => void>();
+
+  function setTransport(next: TransportState) {
+    if (transport === next) return;
+    transport = next;
+    for (const listener of [...transportListeners]) listener(next);
+  }
 
   function emitState(patch: StatePatch) {
     for (const listener of [...stateListeners]) listener(patch);
@@ -115,11 +149,15 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     if (closed) return;
     const ws = new options.WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
       if (socket !== ws) return;
+      opened = true;
       const isReconnect = everOpened;
       everOpened = true;
       backoff = initialBackoff;
+      refusedInARow = 0;
+      setTransport('open');
       for (const message of queue.splice(0)) send(ws, message);
       if (isReconnect) void resync();
     };
@@ -133,9 +171,25 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
-      failPending('The connection to the preview host was lost.');
+      failPending(LOST_CONNECTION);
+      // The browser does not say why an upgrade failed; a host that was restarted (new token)
+      // or stopped refuses every attempt, while a passing hiccup lets one through soon.
+      if (!opened) refusedInARow += 1;
+      if (refusedInARow >= maxRefused) {
+        giveUp();
+        return;
+      }
+      setTransport(everOpened ? 'reconnecting' : 'connecting');
       scheduleReconnect();
     };
+  }
+
+  /** The host is not coming back at this address: stop trying and fail everything waiting. */
+  function giveUp() {
+    closed = true;
+    queue.length = 0;
+    failPending(PREVIEW_GONE, true);
+    setTransport('gone');
   }
 
   function scheduleReconnect() {
@@ -152,7 +206,11 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     const call = pending.get(message.id);
     try {
       ws.send(JSON.stringify(message));
-      if (call) call.sent = true;
+      if (call) {
+        call.sent = true;
+        if (call.queueTimer !== null) clearTimeout(call.queueTimer);
+        call.queueTimer = null;
+      }
     } catch {
       // The socket is closing under us: keep the call for the next connection.
       queue.push(message);
@@ -162,14 +220,23 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   /** Answers every call sent on a lost socket: its reply can no longer arrive. */
   function failPending(reason: string, includeQueued = false) {
     const lost = [...pending.entries()].filter(([, call]) => call.sent || includeQueued);
-    for (const [id] of lost) pending.delete(id);
-    for (const [, call] of lost) {
-      if (RESULT_COMMANDS.has(call.method)) {
-        const error: AppError = { kind: 'network', message: reason };
-        call.resolve({ ok: false, error } satisfies Result<never>);
-      } else {
-        call.reject(new Error(reason));
-      }
+    for (const [id, call] of lost) fail(id, call, reason);
+  }
+
+  function fail(id: number, call: Pending, reason: string) {
+    pending.delete(id);
+    if (call.queueTimer !== null) clearTimeout(call.queueTimer);
+    call.queueTimer = null;
+    answerFailure(call, reason);
+  }
+
+  /** A Result command answers with an error value, as main would; the others reject. */
+  function answerFailure(call: Pick<Pending, 'method' | 'resolve' | 'reject'>, reason: string) {
+    if (RESULT_COMMANDS.has(call.method)) {
+      const error: AppError = { kind: 'network', message: reason };
+      call.resolve({ ok: false, error } satisfies Result<never>);
+    } else {
+      call.reject(new Error(reason));
     }
   }
 
@@ -218,14 +285,30 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
 
   function call(method: CommandName, args: unknown[]): Promise<unknown> {
-    if (closed) return Promise.reject(new Error('The preview connection is closed.'));
     return new Promise((resolve, reject) => {
+      if (closed) {
+        answerFailure({ method, resolve, reject }, transport === 'gone' ? PREVIEW_GONE : BRIDGE_CLOSED);
+        return;
+      }
       const id = nextId++;
-      pending.set(id, { method, sent: false, resolve, reject });
+      const pendingCall: Pending = { method, sent: false, queueTimer: null, resolve, reject };
+      pending.set(id, pendingCall);
       const message: ClientMessage = { type: 'call', id, method, args };
       if (socket !== null && socket.readyState === OPEN) send(socket, message);
-      else queue.push(message);
+      else enqueue(message, pendingCall);
     });
+  }
+
+  /** Waits for the socket to open, but not forever: a page must not hang on a dead host. */
+  function enqueue(message: ClientMessage, pendingCall: Pending) {
+    queue.push(message);
+    pendingCall.queueTimer = setTimeout(() => {
+      pendingCall.queueTimer = null;
+      const at = queue.indexOf(message);
+      if (at < 0 || pending.get(message.id) !== pendingCall) return;
+      queue.splice(at, 1);
+      fail(message.id, pendingCall, NOT_CONNECTED_IN_TIME);
+    }, queueTimeout);
   }
 
   // Notifications: browsers only grant permission from a user gesture, so ask on the first one.
@@ -295,6 +378,11 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       focusListeners.add(listener);
       return () => focusListeners.delete(listener);
     },
+    onTransportChanged(listener) {
+      transportListeners.add(listener);
+      listener(transport);
+      return () => transportListeners.delete(listener);
+    },
     close() {
       closed = true;
       if (reconnectTimer !== null) clearTimeout(reconnectTimer);
@@ -302,7 +390,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       const ws = socket;
       socket = null;
       queue.length = 0;
-      failPending('The preview connection is closed.', true);
+      failPending(BRIDGE_CLOSED, true);
       ws?.close();
     },
   };

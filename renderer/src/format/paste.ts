@@ -1,10 +1,8 @@
 // What the photo ID box keeps after a paste was sent to main: the entries that were not added,
 // exactly as typed, so they can be fixed. Pure.
-import type { AddPhotosResult } from '../../../preload/api';
+import { PHOTO_ID_SEPARATORS, type AddPhotosResult } from '../../../preload/api';
 
-/** The same separators main's parser uses: line breaks, commas, semicolons, any white space. */
-const SEPARATORS = /[\s,;]+/u;
-
+/** Strips one pair of matching quotes, as main's parser does (kept in step by hand). */
 function unquote(value: string): string {
   const match = /^(["'`])(.*)\1$/su.exec(value);
   return match ? (match[2] ?? '') : value;
@@ -19,7 +17,7 @@ export function leftoverText(pasted: string, outcome: Pick<AddPhotosResult, 'add
   const added = new Map<string, number>();
   for (const id of outcome.added) added.set(id, (added.get(id) ?? 0) + 1);
   const kept: string[] = [];
-  for (const token of pasted.split(SEPARATORS)) {
+  for (const token of pasted.split(PHOTO_ID_SEPARATORS)) {
     if (token === '') continue;
     const id = unquote(token);
     const left = added.get(id) ?? 0;

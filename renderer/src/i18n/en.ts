@@ -161,6 +161,10 @@ const en = {
     rateLimitedRetrySoon: 'Checks resume any moment.',
     asleep: 'Checking is on hold until your computer is awake and online.',
   },
+  preview: {
+    reconnecting: 'Lost the connection to the preview. Reconnecting…',
+    gone: 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.',
+  },
   notice: {
     dismiss: 'Dismiss',
     dismissLabel: 'Dismiss this message',

@@ -52,8 +52,13 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   const notices = ref<Notice[]>([]);
   const loaded = ref(false);
   const loadError = ref<string | null>(null);
-  /** Bumped on every focus request so the same ID twice still scrolls. */
+  /**
+   * The item a notification click asked to bring into view, until the list has shown it (it may
+   * come before the list is mounted or loaded). `seq` grows with every request, so the same ID
+   * twice still scrolls.
+   */
   const focusRequest = ref<{ photoId: string; seq: number } | null>(null);
+  let focusSeq = 0;
 
   // Not reactive on purpose: the array above is what views watch.
   let byId = new Map<string, WatchItem>();
@@ -165,6 +170,11 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     return result;
   });
 
+  /** The list has shown this request (or found nothing to show): it must not replay later. */
+  function focusHandled(seq: number) {
+    if (focusRequest.value?.seq === seq) focusRequest.value = null;
+  }
+
   function indexOf(photoId: string): number {
     return position.get(photoId) ?? -1;
   }
@@ -185,7 +195,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
         else applyPatch(patch);
       }),
       api.onFocusItem((photoId) => {
-        focusRequest.value = { photoId, seq: (focusRequest.value?.seq ?? 0) + 1 };
+        focusSeq += 1;
+        focusRequest.value = { photoId, seq: focusSeq };
       }),
     ];
     starting = (async () => {
@@ -234,6 +245,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     loaded,
     loadError,
     focusRequest,
+    focusHandled,
     counts,
     total,
     lateCounts,

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PHOTO_ID_SEPARATORS } from '../../../preload/api';
 import PhotoIdInput from '../../../renderer/src/components/PhotoIdInput.vue';
 import { leftoverText } from '../../../renderer/src/format/paste';
 import { createFakeApi, fakeLayout, installApi, mountWithApp, settle } from './fake-api';
@@ -111,5 +113,18 @@ describe('photo ID paste box', () => {
 describe('leftoverText', () => {
   it('removes one occurrence of each added ID, matching quoted entries too', () => {
     expect(leftoverText('"a", b; a\n\n c', { added: ['a', 'c'] })).toBe('b\na');
+  });
+
+  it('splits entries exactly where main\'s parser does (the shared separator rule)', () => {
+    // Separators, white space of other kinds, look-alikes that are not separators (zero-width
+    // space, pipe, dot) and ordinary ID characters, in any mix.
+    const pieces = ['a', 'b7', '_', '-', ' ', '\t', '\r\n', '\n', ',', ';', '\u00a0', '\u2028', '\u3000', '\u200b', '|', '.', '"'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const pasted = parts.join('');
+        const entries = pasted.split(PHOTO_ID_SEPARATORS).filter((entry) => entry !== '');
+        expect(leftoverText(pasted, { added: [] })).toBe(entries.join('\n'));
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { getActivePinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SummaryBar from '../../../renderer/src/components/SummaryBar.vue';
 import WatchList from '../../../renderer/src/components/WatchList.vue';
@@ -59,6 +60,67 @@ describe('watchlist', () => {
     const row = wrapper.find('[data-photo-id="ph_1500"]');
     expect(row.exists()).toBe(true);
     expect(row.find('.row').classes()).toContain('highlighted');
+  });
+
+  async function expectFocused(wrapper: ReturnType<typeof mountWithApp>, photoId: string) {
+    const scroller = wrapper.find('.scroller').element as HTMLElement;
+    expect(scroller.scrollTop).toBeGreaterThan(100_000);
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle();
+    const row = wrapper.find(`[data-photo-id="${photoId}"]`);
+    expect(row.exists()).toBe(true);
+    expect(row.find('.row').classes()).toContain('highlighted');
+  }
+
+  it('still focuses an item whose notification was clicked before the list was mounted', async () => {
+    const items = Array.from({ length: 2_000 }, (_, i) => makeItem(`ph_${i}`, { addedAt: NOW - i * 1000 }));
+    const api = createFakeApi(snapshotOf({ items }));
+    installApi(api);
+    const pinia = freshPinia();
+    await useWatchlistStore().start();
+    api.emitFocus('ph_1500');
+
+    const wrapper = mountWithApp(WatchList, { pinia });
+    await settle();
+    await expectFocused(wrapper, 'ph_1500');
+  });
+
+  it('still focuses an item whose notification was clicked before the watchlist loaded', async () => {
+    const items = Array.from({ length: 2_000 }, (_, i) => makeItem(`ph_${i}`, { addedAt: NOW - i * 1000 }));
+    const api = createFakeApi(snapshotOf({ items }));
+    let answer!: (snapshot: ReturnType<typeof snapshotOf>) => void;
+    api.getSnapshot.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    installApi(api);
+    const pinia = freshPinia();
+    const started = useWatchlistStore().start();
+    const wrapper = mountWithApp(WatchList, { pinia });
+    await settle();
+    api.emitFocus('ph_1500');
+    await settle();
+
+    answer(snapshotOf({ items }));
+    await started;
+    await settle();
+    await expectFocused(wrapper, 'ph_1500');
+  });
+
+  it('handles a focus request once: a list mounted again later does not jump back to it', async () => {
+    const { wrapper, api } = await mountList(2_000);
+    api.emitFocus('ph_1500');
+    await settle();
+    wrapper.unmount();
+
+    const again = mountWithApp(WatchList, { pinia: getActivePinia() as Pinia });
+    await settle();
+    expect((again.find('.scroller').element as HTMLElement).scrollTop).toBe(0);
+  });
+
+  it('forgets a focus request for a photo that is not in the list', async () => {
+    const { wrapper, api } = await mountList(50);
+    api.emitFocus('gone');
+    await settle();
+    expect(useWatchlistStore().focusRequest).toBeNull();
+    expect(wrapper.find('.highlighted').exists()).toBe(false);
   });
 
   it('counts items by state in the summary', async () => {

@@ -6,6 +6,7 @@ import {
   socketUrl,
   type NotificationConstructor,
   type SocketLike,
+  type TransportState,
   type WebBridge,
 } from '../../../renderer/src/bridge/web-bridge';
 import { CONNECTED, ONLINE, makeItem, snapshotOf } from './fake-api';
@@ -174,6 +175,129 @@ describe('web bridge', () => {
     expect(FakeSocket.last.sent.map((m) => m.method)).toEqual(['checkNow']);
     FakeSocket.last.answer(null, 0);
     await expect(checking).resolves.toBeUndefined();
+  });
+
+  it('rejects a call in flight when the socket drops, saying so in plain words', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const removing = bridge.removePhoto('ph_1');
+    const saving = bridge.saveApiKey('sk-1');
+    FakeSocket.last.drop();
+    await expect(removing).rejects.toThrow('Lost the connection to the preview; trying again…');
+    await expect(saving).resolves.toEqual({
+      ok: false,
+      error: { kind: 'network', message: 'Lost the connection to the preview; trying again…' },
+    });
+  });
+
+  it('fails a queued call after 15 s if the socket never opened, and never sends it later', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const checking = bridge.checkNow('ph_1');
+    const saving = bridge.saveApiKey('sk-1');
+    let settled = false;
+    checking.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+
+    // The socket hangs in "connecting": the host took the connection but never answers.
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(checking).rejects.toThrow(/Could not reach the preview in time/);
+    await expect(saving).resolves.toMatchObject({ ok: false, error: { kind: 'network' } });
+
+    FakeSocket.last.open();
+    expect(FakeSocket.last.sent).toHaveLength(0);
+  });
+
+  it('does not time out a call that was sent once the socket opened', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const snapshot = bridge.getSnapshot();
+    await vi.advanceTimersByTimeAsync(10_000);
+    FakeSocket.last.open();
+    await vi.advanceTimersByTimeAsync(60_000); // JoggAI-bound work may take long; the socket is up
+    FakeSocket.last.answer(snapshotOf(), 0);
+    await expect(snapshot).resolves.toMatchObject({ items: [] });
+  });
+
+  it('gives up on a host that refuses the socket every time (preview restarted or stopped)', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const states: TransportState[] = [];
+    bridge.onTransportChanged((state) => states.push(state));
+    FakeSocket.last.open();
+    FakeSocket.last.drop(); // the preview was stopped
+
+    const waiting = expect(bridge.checkNow('ph_1')).rejects.toThrow(
+      'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.',
+    );
+    // Every attempt closes before it opens, as a refused upgrade (403) or a closed port does.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await vi.advanceTimersByTimeAsync(400);
+      expect(FakeSocket.all).toHaveLength(attempt + 1);
+      FakeSocket.last.drop();
+    }
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'gone']);
+    await waiting;
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(6); // no more attempts
+    await expect(bridge.getSnapshot()).rejects.toThrow(/Open the new Preview URL/);
+    await expect(bridge.saveApiKey('sk-1')).resolves.toMatchObject({ ok: false, error: { message: expect.stringMatching(/stopped or restarted/) } });
+  });
+
+  it('gives up on a page whose very first socket is refused too', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const loading = expect(bridge.getSnapshot()).rejects.toThrow(/stopped or restarted/);
+    const states: TransportState[] = [];
+    bridge.onTransportChanged((state) => states.push(state));
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      FakeSocket.last.drop();
+      await vi.advanceTimersByTimeAsync(400);
+    }
+    expect(FakeSocket.all).toHaveLength(5);
+    expect(states).toEqual(['connecting', 'gone']);
+    await loading;
+  });
+
+  it('keeps trying while refusals are broken by connections that open', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const states: TransportState[] = [];
+    bridge.onTransportChanged((state) => states.push(state));
+    for (let round = 0; round < 3; round += 1) {
+      FakeSocket.last.open();
+      FakeSocket.last.drop();
+      for (let refused = 0; refused < 4; refused += 1) {
+        await vi.advanceTimersByTimeAsync(400);
+        FakeSocket.last.drop();
+      }
+      await vi.advanceTimersByTimeAsync(400);
+    }
+    FakeSocket.last.open();
+    expect(states.at(-1)).toBe('open');
+    expect(states).not.toContain('gone');
+  });
+
+  it('reports the transport state at once and on every change, until unsubscribed', async () => {
+    vi.useFakeTimers();
+    bridge = makeBridge();
+    const states: TransportState[] = [];
+    const off = bridge.onTransportChanged((state) => states.push(state));
+    expect(states).toEqual(['connecting']);
+    FakeSocket.last.open();
+    FakeSocket.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    FakeSocket.last.open();
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
+    off();
+    FakeSocket.last.drop();
+    expect(states).toHaveLength(4);
   });
 
   it('opens only https images, locally, without the opener', async () => {
