@@ -207,11 +207,6 @@ export const EVENT_CHANNELS = {
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
 
-/** Payload of each event, for transports that carry events generically (the web host). */
-export interface EventPayloads {
-  stateChanged: StatePatch;
-  focusItem: string;
-}
 
 /** Limits shared by the input parser and the UI's hints. */
 export const PHOTO_ID_MAX_LENGTH = 128;

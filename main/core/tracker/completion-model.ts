@@ -68,9 +68,6 @@ export class CompletionModel {
     return [...this.records];
   }
 
-  get observations(): number {
-    return this.records.length;
-  }
 
   /** Seconds from age `ageS` to the next check of a photo still running. */
   nextGapS(ageS: number): number {

@@ -24,9 +24,6 @@ export class DueQueue {
     this.versions.delete(key);
   }
 
-  has(key: string): boolean {
-    return this.versions.has(key);
-  }
 
   get size(): number {
     return this.versions.size;
@@ -49,10 +46,6 @@ export class DueQueue {
     return { key: top.key, at: top.at };
   }
 
-  clear(): void {
-    this.heap = [];
-    this.versions.clear();
-  }
 
   private dropStale(): void {
     while (this.heap.length > 0 && this.versions.get(this.heap[0]!.key) !== this.heap[0]!.version) this.removeTop();
