@@ -275,7 +275,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       try {
         await options.secretStore.set(candidate);
       } catch (error) {
-        return { ok: false, error: toAppError(error) };
+        // A save that timed out may still have landed (the prompt was answered late): look.
+        if ((await options.secretStore.get().catch(() => null)) !== candidate) return { ok: false, error: toAppError(error) };
       }
       key = candidate;
       const state = setAccount({ account: described.value, hasKey: true, error: null });

@@ -232,4 +232,35 @@ describe('the Avatar Watch core', () => {
     await expect.poll(async () => (await service.getSnapshot()).account.account?.username).toBe('demo-user');
     expect((await service.getSnapshot()).pause).toBeNull();
   });
+
+  it('counts a key as saved when the keychain stored it after all (an unlock prompt answered late)', async () => {
+    let stored: string | null = null;
+    const make = (lands: boolean) =>
+      createAvatarWatchService({
+        dataDir,
+        apiBaseUrl: fake.url,
+        secretStore: {
+          description: 'slow keychain',
+          get: async () => stored,
+          set: async (value) => {
+            if (lands) stored = value;
+            throw new Error('The keychain (save) did not answer within 120 s');
+          },
+          delete: async () => {},
+        },
+        notifier: { notify: () => {} },
+        logger: { info: () => {}, warn: () => {}, error: () => {} },
+      });
+    const late = make(true);
+    services.push(late);
+    await late.start();
+    expect(await late.saveApiKey('good-key')).toMatchObject({ ok: true, value: { hasKey: true } });
+
+    stored = null;
+    const never = make(false);
+    services.push(never);
+    await never.start();
+    expect(await never.saveApiKey('good-key')).toMatchObject({ ok: false, error: { kind: 'keychain-unavailable' } });
+    expect((await never.getSnapshot()).account.hasKey).toBe(false);
+  });
 });

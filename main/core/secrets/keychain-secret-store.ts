@@ -12,7 +12,13 @@ export const KEYCHAIN_ACCOUNT = 'jogg-api-key';
 type Keytar = typeof KeytarModule;
 
 export interface KeychainOptions {
+  /** For reading the key at start: nobody is waiting at an unlock prompt then (default 10 s). */
   timeoutMs?: number;
+  /**
+   * For saving and removing, which the user just asked for: the system may show an unlock
+   * prompt they are typing into, so the wait is longer (default 2 min).
+   */
+  interactiveTimeoutMs?: number;
   /** Injected in tests; the real keytar is loaded lazily so a missing libsecret fails here, not at startup. */
   loadKeytar?: () => Promise<Keytar>;
 }
@@ -26,14 +32,15 @@ async function loadRealKeytar(): Promise<Keytar> {
 
 export function createKeychainSecretStore(options: KeychainOptions = {}): SecretStore {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const interactiveTimeoutMs = options.interactiveTimeoutMs ?? 120_000;
   const loadKeytar = options.loadKeytar ?? loadRealKeytar;
   let keytar: Promise<Keytar> | undefined;
 
-  async function call<T>(what: string, run: (k: Keytar) => Promise<T>): Promise<T> {
+  async function call<T>(what: string, run: (k: Keytar) => Promise<T>, limitMs = timeoutMs): Promise<T> {
     try {
       keytar ??= loadKeytar();
       const k = await keytar;
-      return await withTimeout(run(k), timeoutMs, `The keychain (${what})`);
+      return await withTimeout(run(k), limitMs, `The keychain (${what})`);
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
       // A failed load stays failed until the next call retries it.
@@ -45,9 +52,9 @@ export function createKeychainSecretStore(options: KeychainOptions = {}): Secret
   return {
     description: 'system keychain',
     get: () => call('read', (k) => k.getPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT)),
-    set: (key) => call('save', (k) => k.setPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT, key)),
+    set: (key) => call('save', (k) => k.setPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT, key), interactiveTimeoutMs),
     delete: async () => {
-      await call('delete', (k) => k.deletePassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT));
+      await call('delete', (k) => k.deletePassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT), interactiveTimeoutMs);
     },
   };
 }
