@@ -100,7 +100,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     {
       changed: (items) => {
         batcher.upsert(items);
-        saver.request();
+        if (items.some(changesWhatIsKept)) saver.request();
+        else saver.requestLazy();
       },
       finished: (item) => options.notifier.notify({ photoId: item.photoId, ...describeFinished(item) }),
       pauseChanged: (pause) => batcher.set({ pause }),
@@ -120,6 +121,15 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       const answer = await client.photoStatus(used, photoId);
       if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
     }
+  }
+
+  /** Per photo, what was last seen of its kept part: tells "finished" from "checked again". */
+  const kept = new Map<string, string>();
+  function changesWhatIsKept(item: WatchItem): boolean {
+    const part = keptPart(item);
+    if (kept.get(item.photoId) === part) return false;
+    kept.set(item.photoId, part);
+    return true;
   }
 
   /** After a load that found a newer app's file, nothing may overwrite it. */
@@ -236,6 +246,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       saveBlocked = loaded.kind === 'too-new';
       if (!options.schedule) schedule = learnedSchedule(loaded.state.history);
       tracker.load(loaded.state.items);
+      for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
       await readSavedKey();
     },
 
@@ -305,6 +316,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
     async removePhoto(photoId) {
       if (tracker.remove(photoId)) {
+        kept.delete(photoId);
         batcher.remove(photoId);
         saver.request();
       }
@@ -319,6 +331,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
   };
   return service;
+}
+
+/** The part of an item a restart needs; the rest (last checked, check count) can lag a minute. */
+function keptPart(item: WatchItem): string {
+  return `${item.status}|${item.lateness}|${item.finishedAt}|${item.imageUrls.join(' ')}|${item.failureMessage}|${item.rawStatus}`;
 }
 
 /** What the user must hear about how the watchlist was loaded, if anything. */

@@ -65,4 +65,22 @@ describe('coalesced saving', () => {
     await save.flush();
     expect(writes).toBe(1);
   });
+
+  it('writes routine changes within a minute, and sooner when something important follows', async () => {
+    const clock = new VirtualClock();
+    let writes = 0;
+    const save = new CoalescedSave(clock, async () => void writes++, () => {});
+    save.requestLazy();
+    await clock.advance(59_000);
+    expect(writes).toBe(0);
+    await clock.advance(1_000);
+    expect(writes).toBe(1);
+    save.requestLazy();
+    await clock.advance(10_000);
+    save.request();
+    await clock.advance(500);
+    expect(writes).toBe(2);
+    await clock.advance(120_000);
+    expect(writes).toBe(2);
+  });
 });

@@ -1,10 +1,13 @@
 // Many changes in a burst (a 10,000-item paste, a catch-up round) become one write: a save
 // starts at most every `intervalMs`, writes never overlap, a failed write is retried, and
-// `flush` writes whatever is pending (used on quit).
+// `flush` writes whatever is pending (used on quit). Routine changes (a photo checked again,
+// still running) wait up to `lazyIntervalMs`: rewriting a 10,000-item file twice a second
+// for every "still running" would wear a disk for nothing a restart needs.
 import type { Clock } from '../ports';
 
 export class CoalescedSave {
   private timer: unknown = null;
+  private timerAt = Infinity;
   private dirty = false;
   private chain: Promise<void> = Promise.resolve();
 
@@ -14,20 +17,43 @@ export class CoalescedSave {
     private readonly onError: (error: unknown) => void,
     private readonly intervalMs = 500,
     private readonly retryMs = 5_000,
+    private readonly lazyIntervalMs = 60_000,
   ) {}
 
+  /** Something a restart needs changed: written within `intervalMs`. */
   request(): void {
     this.dirty = true;
-    this.timer ??= this.clock.setTimeout(() => {
-      this.timer = null;
-      void this.writeNow();
-    }, this.intervalMs);
+    this.arm(this.intervalMs);
+  }
+
+  /** Something nice to keep changed (when a photo was last checked): written within `lazyIntervalMs`. */
+  requestLazy(): void {
+    this.dirty = true;
+    this.arm(this.lazyIntervalMs);
   }
 
   flush(): Promise<void> {
+    this.disarm();
+    return this.writeNow();
+  }
+
+  /** Writes within `delayMs`, or sooner if a write is already planned sooner. */
+  private arm(delayMs: number): void {
+    const at = this.clock.now() + delayMs;
+    if (this.timer !== null && this.timerAt <= at) return;
+    this.disarm();
+    this.timerAt = at;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      void this.writeNow();
+    }, delayMs);
+  }
+
+  private disarm(): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
-    return this.writeNow();
+    this.timerAt = Infinity;
   }
 
   private writeNow(): Promise<void> {
@@ -40,10 +66,7 @@ export class CoalescedSave {
       } catch (error) {
         // Try again on its own (a full disk gets freed), sooner if something changes or we quit.
         this.dirty = true;
-        this.timer ??= this.clock.setTimeout(() => {
-          this.timer = null;
-          void this.writeNow();
-        }, this.retryMs);
+        this.arm(this.retryMs);
         this.onError(error);
       }
     });
