@@ -30,40 +30,41 @@ describe('coalesced saving', () => {
     expect(writes).toBe(1);
   });
 
-  it('reports a failed write and tries again on its own a few seconds later', async () => {
+  /** A saver over a disk that fails until told otherwise. */
+  function flakyDisk() {
     const clock = new VirtualClock();
-    const errors: unknown[] = [];
-    let fail = true;
-    let writes = 0;
-    const save = new CoalescedSave(clock, async () => {
-      if (fail) throw new Error('disk full');
-      writes++;
-    }, (e) => errors.push(e));
+    const disk = { failing: true, writes: 0, errors: [] as unknown[] };
+    const save = new CoalescedSave(
+      clock,
+      async () => {
+        if (disk.failing) throw new Error('disk full');
+        disk.writes++;
+      },
+      (e) => disk.errors.push(e),
+    );
+    return { clock, disk, save };
+  }
+
+  it('reports a failed write and tries again on its own a few seconds later', async () => {
+    const { clock, disk, save } = flakyDisk();
     save.request();
     await clock.advance(500);
-    expect(errors).toHaveLength(1);
-    fail = false;
+    expect(disk.errors).toHaveLength(1);
+    disk.failing = false;
     await clock.advance(5_000);
-    expect(writes).toBe(1);
+    expect(disk.writes).toBe(1);
     await clock.advance(60_000);
-    expect(writes).toBe(1);
+    expect(disk.writes).toBe(1);
   });
 
   it('reports a failed write and tries again on the next flush', async () => {
-    const clock = new VirtualClock();
-    const errors: unknown[] = [];
-    let fail = true;
-    let writes = 0;
-    const save = new CoalescedSave(clock, async () => {
-      if (fail) throw new Error('disk full');
-      writes++;
-    }, (e) => errors.push(e));
+    const { disk, save } = flakyDisk();
     save.request();
     await save.flush();
-    expect(errors).toHaveLength(1);
-    fail = false;
+    expect(disk.errors).toHaveLength(1);
+    disk.failing = false;
     await save.flush();
-    expect(writes).toBe(1);
+    expect(disk.writes).toBe(1);
   });
 
   it('writes routine changes within a minute, and sooner when something important follows', async () => {
