@@ -2,8 +2,8 @@
 // atomic (temp file, fsync, rename), so a crash leaves the old or the new list, never half of one.
 // A file that cannot be read is moved aside, never overwritten or deleted, and the caller is told;
 // a file from a newer version of the app is left alone and never overwritten.
-import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
@@ -60,7 +60,7 @@ export interface FileOps {
   /** UTF-8 text; rejects with ENOENT when the file does not exist. */
   readFile(path: string): Promise<string>;
   readdir(dir: string): Promise<string[]>;
-  /** Temp file beside `path`, fsync, rename over `path`. */
+  /** Temp file beside `path`, fsync, rename over `path`, fsync the folder. */
   writeAtomic(path: string, text: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
@@ -74,12 +74,32 @@ export const realFileOps: FileOps = {
   },
   readFile: (path) => readFile(path, 'utf8'),
   readdir: (dir) => readdir(dir),
-  writeAtomic: (path, text) => writeFileAtomic(path, text, { fsync: true }),
+  writeAtomic: async (path, text) => {
+    await writeFileAtomic(path, text, { fsync: true });
+    await syncFolder(dirname(path));
+  },
   link,
   copyFile: (from, to) => copyFile(from, to),
   rename,
   unlink,
 };
+
+/**
+ * The rename that replaced the file lives in the folder's own entry: without syncing the folder
+ * a power cut can bring the previous (complete) file back. Windows cannot open a folder for
+ * syncing, and some file systems refuse; there this is best effort.
+ */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here: the file itself was synced, which is what matters most.
+  } finally {
+    await handle?.close();
+  }
+}
 
 export interface WatchlistFileOptions {
   ops?: FileOps;
