@@ -1,12 +1,14 @@
 // The watchlist and its checks: which photo is in which state, when each is looked at next, what
 // an answer from JoggAI does to it, and how the whole list stays polite (a global request budget,
-// an in-flight cap, backoff, 429 waits, an offline probe, sleep). Time comes from an injected
+// an in-flight cap, per-photo backoff; 429 waits, offline probing and sleep are decided by the
+// ConnectionGate). Time comes from an injected
 // clock and requests from an injected `check`, so the same code runs for real, in tests and in
 // the benchmark.
 import type { AppError, ConnectionState, PauseReason, PhotoStatus, Result, WatchItem } from '../../../preload/api';
-import { CONNECTION_ERROR_KINDS, FINISHED_STATUSES } from '../../../preload/api';
+import { FINISHED_STATUSES } from '../../../preload/api';
 import type { PhotoAnswer } from '../jogg/client';
 import type { Clock } from '../ports';
+import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
 import { MIN_INTERVAL_MS, backoffDelayMs, type Schedule } from './schedule';
 import { TokenBucket } from './token-bucket';
@@ -49,26 +51,18 @@ interface Entry {
   askedAt: number | null;
 }
 
-/** Why the host holds every check. */
-export type HoldReason = 'asleep' | 'no-network';
+export type { HoldReason } from './connection-gate';
 
 /** Past this an item is "taking longer than usual" and checked slowly. */
 export const TAKING_LONG_MS = 15 * 60_000;
 export const SLOW_INTERVAL_MS = 3 * 60_000;
 /** Past this an item is stale: no more checks on its own, only on demand. */
 export const STALE_MS = 24 * 60 * 60_000;
-/** Consecutive connection failures (any items) that mean JoggAI or the network is down. */
-export const OFFLINE_AFTER_FAILURES = 3;
-const PROBE_FIRST_MS = 5_000;
-const PROBE_MAX_MS = 30_000;
 /** Catch-up after wake or reconnect: unfinished items are checked within this window. */
 const CATCH_UP_SPREAD_MS = 3_000;
 /** A timer firing this late means the process was frozen (sleep): catch up. */
 const CLOCK_JUMP_MS = 30_000;
 
-/** Failures that say JoggAI or the network is unreachable (a 404 or other 4xx says the address is wrong, not down). */
-const CONNECTION_FAILURES = new Set<AppError['kind']>(CONNECTION_ERROR_KINDS);
-const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
 
 export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(status);
 
@@ -77,20 +71,11 @@ export class Tracker {
   private readonly due = new DueQueue();
   private readonly bucket: TokenBucket;
   private readonly maxInFlight: number;
-  private readonly defaultRetryAfterMs: number;
   private readonly random: () => number;
   private inFlight = 0;
   private pause: PauseReason | null;
-  private connection: ConnectionState = ONLINE;
-  /** Why the host holds every check (sleep, no network); checks run when none is left. */
-  private readonly holds = new Set<HoldReason>();
-  private connectionFailures = 0;
-  /** After a 429, nothing at all is sent before this time, whatever else happens. */
-  private coolDownUntil = 0;
-  private lastRateLimit: AppError | null = null;
-  private probeDelayMs = PROBE_FIRST_MS;
-  /** The photo whose request is the offline probe, if one is out. */
-  private probeId: string | null = null;
+  /** 429 waits, offline probing, sleep and network holds. */
+  private readonly gate: ConnectionGate;
   /** Photos removed while their request was out: re-adding one must not overlap that request. */
   private readonly removedInFlight = new Set<string>();
   /** When removed photos were last asked about, so pasting one again keeps the 5 s rule. */
@@ -107,10 +92,10 @@ export class Tracker {
     initialPause: PauseReason | null = null,
   ) {
     this.maxInFlight = options.maxInFlight ?? 4;
-    this.defaultRetryAfterMs = options.defaultRetryAfterMs ?? 60_000;
     this.random = options.random ?? Math.random;
     this.bucket = new TokenBucket(options.ratePerS ?? 2, options.burst ?? 5, options.clock.now());
     this.pause = initialPause;
+    this.gate = new ConnectionGate((connection) => this.events.connectionChanged(connection), options.defaultRetryAfterMs ?? 60_000);
   }
 
   // ---- the list ------------------------------------------------------------------------------
@@ -145,7 +130,7 @@ export class Tracker {
   }
 
   connectionState(): ConnectionState {
-    return this.connection;
+    return this.gate.state();
   }
 
   add(photoIds: readonly string[]): WatchItem[] {
@@ -225,21 +210,13 @@ export class Tracker {
 
   /** Sleep, or the host says there is no network: hold everything until every reason is gone. */
   hold(reason: HoldReason): void {
-    if (this.holds.has(reason)) return;
-    this.holds.add(reason);
+    this.gate.hold(reason);
     this.clearTimer();
-    this.setConnection({ state: 'asleep', retryAt: null, error: null });
   }
 
   /** Awake and online again: check every unfinished item within a few seconds. */
   release(reason: HoldReason): void {
-    if (!this.holds.delete(reason) || this.holds.size > 0) return;
-    this.connectionFailures = 0;
-    const now = this.options.clock.now();
-    // A 429's wait outlives a nap.
-    const rateLimited = now < this.coolDownUntil && this.lastRateLimit !== null;
-    this.setConnection(rateLimited ? { state: 'rate-limited', retryAt: this.coolDownUntil, error: this.lastRateLimit } : ONLINE);
-    this.catchUp();
+    if (this.gate.release(reason, this.options.clock.now())) this.catchUp();
   }
 
   stop(): void {
@@ -251,21 +228,18 @@ export class Tracker {
 
   /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */
   private dispatch(): void {
-    if (this.stopped || this.pause || this.holds.size > 0) return;
+    if (this.stopped || this.pause) return;
     const now = this.options.clock.now();
-    if (now < this.coolDownUntil) return this.arm(this.coolDownUntil);
-    if (this.connection.state === 'rate-limited') this.setConnection(ONLINE);
-    const { state, retryAt } = this.connection;
-    if (state === 'offline') {
-      if (this.probeId !== null) return;
-      if (now < retryAt!) return this.arm(retryAt!);
+    const gate = this.gate.decide(now);
+    if (gate.kind === 'closed') return;
+    if (gate.kind === 'wait') return this.arm(gate.until);
+    if (gate.kind === 'probe') {
       // One probe: the item due soonest, checked for real; its answer decides the state.
       const next = this.due.peek();
-      // Nothing left to check (all finished or removed): nothing to be offline for.
-      if (!next) return this.setConnection(ONLINE);
+      if (!next) return this.gate.nothingToProbe();
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
       this.due.pop();
-      this.probeId = next.key;
+      this.gate.startProbe(next.key);
       void this.runCheck(this.entries.get(next.key)!);
       return;
     }
@@ -342,12 +316,6 @@ export class Tracker {
     else this.due.set(entry.item.photoId, at);
   }
 
-  private setConnection(next: ConnectionState): void {
-    const prev = this.connection;
-    if (prev.state === next.state && prev.retryAt === next.retryAt && prev.error === next.error) return;
-    this.connection = next;
-    this.events.connectionChanged(next);
-  }
 
   // ---- one check ------------------------------------------------------------------------------
 
@@ -365,8 +333,7 @@ export class Tracker {
     }
     this.inFlight -= 1;
     entry.inFlight = false;
-    const wasProbe = this.probeId === photoId;
-    if (wasProbe) this.probeId = null;
+    const wasProbe = this.gate.finished(photoId);
     if (this.entries.get(photoId) !== entry) {
       // Removed while out. Pasted again meanwhile? Its first check keeps 5 s from this one.
       this.removedInFlight.delete(photoId);
@@ -472,56 +439,21 @@ export class Tracker {
         item.nextCheckAt = this.earliestAllowed(entry, now);
         return;
       case 'rate-limited':
-        item.nextCheckAt = Math.max(this.coolDownUntil, this.earliestAllowed(entry, now));
+        item.nextCheckAt = Math.max(this.gate.coolDownUntil, this.earliestAllowed(entry, now));
         return;
       default:
         entry.failures += 1;
         item.nextCheckAt = now + backoffDelayMs(entry.failures, this.random);
         // While offline the probe decides; the item just waits its turn.
-        if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(entry, now), this.connection.retryAt ?? now);
+        if (wasProbe) item.nextCheckAt = Math.max(this.earliestAllowed(entry, now), this.gate.state().retryAt ?? now);
     }
   }
 
   /** The part of an answer that concerns every photo: a 429 wait, a rejected key, reachability. */
   private applyToConnection(answer: Result<PhotoAnswer>, wasProbe: boolean): void {
-    const now = this.options.clock.now();
-    if (answer.ok || !CONNECTION_FAILURES.has(answer.error.kind)) this.connectionRestored();
-    if (answer.ok) return;
-    const error = answer.error;
-    if (error.kind === 'invalid-key' || error.kind === 'no-permission') {
-      this.pauseAll({ kind: error.kind, message: error.message });
-    } else if (error.kind === 'rate-limited') {
-      this.lastRateLimit = error;
-      const retryAt = now + (error.retryAfterS !== undefined ? error.retryAfterS * 1000 : this.defaultRetryAfterMs);
-      this.coolDownUntil = Math.max(this.coolDownUntil, retryAt);
-      this.setConnection({ state: 'rate-limited', retryAt: this.coolDownUntil, error });
-    } else if (CONNECTION_FAILURES.has(error.kind)) {
-      this.connectionFailed(error, now, wasProbe);
-    }
-  }
-
-  /** Many failures in a row across items: JoggAI or the network is down. Probe instead of polling. */
-  private connectionFailed(error: AppError, now: number, wasProbe: boolean): void {
-    // Failures of requests that were out when the host held everything say nothing new.
-    if (this.holds.size > 0) return;
-    this.connectionFailures += 1;
-    if (this.connection.state === 'offline') {
-      if (wasProbe) this.probeDelayMs = Math.min(PROBE_MAX_MS, this.probeDelayMs * 2);
-    } else if (this.connectionFailures >= OFFLINE_AFTER_FAILURES) {
-      this.probeDelayMs = PROBE_FIRST_MS;
-    } else {
-      return;
-    }
-    // A 429's wait still holds: the probe never goes out before it ends.
-    this.setConnection({ state: 'offline', retryAt: Math.max(now + this.probeDelayMs, this.coolDownUntil), error });
-  }
-
-  /** Any real answer proves JoggAI is reachable; coming back from offline triggers a catch-up round. */
-  private connectionRestored(): void {
-    this.connectionFailures = 0;
-    if (this.connection.state !== 'offline') return;
-    this.setConnection(ONLINE);
-    this.probeDelayMs = PROBE_FIRST_MS;
-    this.catchUpPending = true;
+    const { restored, rejectedKey } = this.gate.noteAnswer(answer, wasProbe, this.options.clock.now());
+    if (rejectedKey) this.pauseAll({ kind: rejectedKey.kind as PauseReason['kind'], message: rejectedKey.message });
+    // Coming back from offline: a catch-up round, once this answer is applied.
+    if (restored) this.catchUpPending = true;
   }
 }
