@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { Component } from 'vue';
 import type { AccountState, AvatarWatchApi, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
+import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
 export const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
@@ -127,4 +128,12 @@ export function fakeLayout(viewport = 600, row = 100): () => void {
       else delete (proto as unknown as Record<string, unknown>)[name];
     }
   };
+}
+
+/** A fresh Pinia whose watchlist store has started on a snapshot holding `items`. */
+export async function startWithItems(items: WatchItem[]): Promise<Pinia> {
+  installApi(createFakeApi(snapshotOf({ items })));
+  const pinia = freshPinia();
+  await useWatchlistStore().start();
+  return pinia;
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SummaryBar from '../../../renderer/src/components/SummaryBar.vue';
 import WatchList from '../../../renderer/src/components/WatchList.vue';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
-import { NOW, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, mountWithApp, settle, snapshotOf } from './fake-api';
+import { NOW, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, mountWithApp, settle, snapshotOf, startWithItems } from './fake-api';
 
 describe('watchlist', () => {
   let undoLayout: () => void;
@@ -124,20 +124,12 @@ describe('watchlist', () => {
   });
 
   it('counts items by state in the summary', async () => {
-    installApi(
-      createFakeApi(
-        snapshotOf({
-          items: [
-            makeItem('a', { status: 'ready' }),
-            makeItem('b', { status: 'ready' }),
-            makeItem('c', { status: 'failed' }),
-            makeItem('d', { status: 'in_progress' }),
-          ],
-        }),
-      ),
-    );
-    const pinia = freshPinia();
-    await useWatchlistStore().start();
+    const pinia = await startWithItems([
+      makeItem('a', { status: 'ready' }),
+      makeItem('b', { status: 'ready' }),
+      makeItem('c', { status: 'failed' }),
+      makeItem('d', { status: 'in_progress' }),
+    ]);
     const wrapper = mountWithApp(SummaryBar, { pinia });
     expect(wrapper.text()).toContain('4 photos');
     expect(wrapper.text()).toContain('2 ready');
@@ -148,20 +140,12 @@ describe('watchlist', () => {
   });
 
   it('adds how many are taking long or no longer checked to the summary', async () => {
-    installApi(
-      createFakeApi(
-        snapshotOf({
-          items: [
-            makeItem('a', { lateness: 'taking-long' }),
-            makeItem('b', { lateness: 'taking-long' }),
-            makeItem('c', { lateness: 'stale' }),
-            makeItem('d'),
-          ],
-        }),
-      ),
-    );
-    const pinia = freshPinia();
-    await useWatchlistStore().start();
+    const pinia = await startWithItems([
+      makeItem('a', { lateness: 'taking-long' }),
+      makeItem('b', { lateness: 'taking-long' }),
+      makeItem('c', { lateness: 'stale' }),
+      makeItem('d'),
+    ]);
     const wrapper = mountWithApp(SummaryBar, { pinia });
     expect(wrapper.find('.late').text()).toBe('2 taking longer than usual · 1 no longer checked');
     expect(wrapper.text()).toContain('4 in progress'); // the badges count statuses as before
