@@ -26,6 +26,7 @@ import { CoalescedSave } from './watchlist/coalesced-save';
 import { parsePhotoIds } from './watchlist/photo-ids';
 import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { PatchBatcher } from './patch-batcher';
+import { SettingsFile } from './settings/settings-file';
 import { describeFinished } from './notification-text';
 
 export interface ServiceOptions {
@@ -55,6 +56,8 @@ export interface AvatarWatchService extends ServiceCommands {
   /** Stops timers and flushes pending writes; safe to call twice. */
   stop(): Promise<void>;
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
+  /** The user's settings (settings.json in the data folder); loaded by start(). */
+  readonly settings: SettingsFile;
   /** The computer is going to sleep (Electron powerMonitor): hold every check. */
   suspend(): void;
   /** Back from sleep: every unfinished item is checked soon, spread over a few seconds. */
@@ -75,6 +78,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   if (!baseUrl.ok) throw new ConfigurationError(baseUrl.error.message);
   const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value });
   const file = new WatchlistFile(options.dataDir);
+  const settings = new SettingsFile(options.dataDir);
   const listeners = new Set<(patch: StatePatch) => void>();
   const batcher = new PatchBatcher(clock, options.patchIntervalMs ?? 100, (patch) => {
     for (const listener of listeners) listener(patch);
@@ -233,10 +237,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   const service: AvatarWatchService = {
+    settings,
+
     async start() {
       if (started) return;
       started = true;
       for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
+      const settingsLoad = await settings.load();
+      if (settingsLoad.problem) logger.warn(`Settings in ${settings.path} could not be read (${settingsLoad.problem}); using the defaults.`);
       const loaded = await file.load();
       const problem = describeLoadProblem(loaded);
       if (problem) {

@@ -3,6 +3,7 @@
 import { vi } from 'vitest';
 import type { AccountState, ConnectionState, Snapshot, StatePatch } from '../../../preload/api';
 import type { AvatarWatchService } from '../../../main/core/service';
+import { SettingsFile } from '../../../main/core/settings/settings-file';
 
 const account: AccountState = { account: null, hasKey: false, error: null };
 export const online: ConnectionState = { state: 'online', retryAt: null, error: null };
@@ -13,9 +14,11 @@ export type FakeService = AvatarWatchService & {
   listenerCount(): number;
 };
 
-export function createFakeService(): FakeService {
+/** `settingsDir`: where its settings.json goes; nothing is written unless a test updates it. */
+export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'): FakeService {
   const listeners = new Set<(patch: StatePatch) => void>();
   return {
+    settings: new SettingsFile(settingsDir),
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
