@@ -2,11 +2,20 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 
-// Three builds, one per process. Main and preload keep `dependencies` external (keytar is
-// native and must load from node_modules); the renderer bundles everything it uses.
+// Three builds, one per process.
+//
+// Main bundles every pure-JS package it imports (zod, write-file-atomic, electron-log,
+// electron-updater): they are devDependencies, so electron-builder copies no node_modules for
+// them and app.asar stays small. `externalizeDeps` keeps the package.json `dependencies`
+// external, and that list is keytar alone on purpose: keytar is native, its .node binary must load
+// from app.asar.unpacked, and it is required at run time (createRequire) so that a missing
+// libsecret fails inside the key store, not at startup. `electron` and `node:` builtins are always
+// external. A new runtime import that cannot be bundled must go to `dependencies` and into
+// `include` here; `npm run test:package` fails when out/main requires anything else.
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/shell/index.ts') } },
     },
   },
