@@ -420,3 +420,89 @@ describe('Tracker', () => {
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(5_000);
   });
 });
+
+describe('Tracker: the user pause and "Check all now"', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => {
+    t = setup();
+  });
+
+  it('sends nothing while the user has paused checking, not even Check now, and catches up within seconds on resume', async () => {
+    t.tracker.add(['p1', 'p2']);
+    await t.clock.advance(1_000);
+    t.tracker.setUserPaused(true);
+    expect(t.tracker.isUserPaused()).toBe(true);
+    const before = t.calls.length;
+    t.tracker.checkNow('p1');
+    await t.clock.advance(30 * 60_000);
+    expect(t.calls).toHaveLength(before);
+
+    t.tracker.setUserPaused(false);
+    const resumed = t.clock.now();
+    await t.clock.advance(5_000);
+    expect(t.checksOf('p1').at(-1)!.at - resumed).toBeLessThanOrEqual(3_000);
+    expect(t.checksOf('p2').at(-1)!.at - resumed).toBeLessThanOrEqual(3_000);
+  });
+
+  it('keeps the user pause when the key is fixed, and the key pause when the user resumes', async () => {
+    t = setup({ paused: { kind: 'no-key', message: 'add a key' } });
+    t.tracker.setUserPaused(true);
+    t.tracker.add(['p1']);
+    t.tracker.resume(); // a key was added
+    await t.clock.advance(60_000);
+    expect(t.calls).toHaveLength(0);
+    expect(t.tracker.isUserPaused()).toBe(true);
+
+    t.tracker.pauseAll({ kind: 'invalid-key', message: 'invalid' });
+    t.tracker.setUserPaused(false);
+    await t.clock.advance(60_000);
+    expect(t.calls).toHaveLength(0);
+    t.tracker.resume();
+    await t.clock.advance(3_000);
+    expect(t.checksOf('p1')).toHaveLength(1);
+  });
+
+  it('checks every unfinished photo within seconds, stale ones once, finished ones not at all', async () => {
+    t.scripts.set('done', [success('done')]);
+    t.tracker.add(['slow', 'done']);
+    // Past 24 hours: 'slow' is stale and no longer checked on its own.
+    await t.clock.advance(STALE_MS + 60_000);
+    expect(t.tracker.get('slow')!.lateness).toBe('stale');
+    t.tracker.add(['fresh']);
+    await t.clock.advance(1_000); // its first check; the next one is 10 s away
+    const counts = { slow: t.checksOf('slow').length, done: t.checksOf('done').length, fresh: t.checksOf('fresh').length };
+
+    const asked = t.clock.now();
+    t.tracker.checkAll();
+    await t.clock.advance(4_000);
+    expect(t.checksOf('slow')).toHaveLength(counts.slow + 1);
+    expect(t.checksOf('slow').at(-1)!.at - asked).toBeLessThanOrEqual(3_000);
+    // 'fresh' was asked about a second ago: its turn comes 5 s after that, not sooner.
+    expect(t.checksOf('fresh')).toHaveLength(counts.fresh + 1);
+    expect(t.checksOf('fresh').at(-1)!.at - asked).toBe(4_000);
+    expect(t.checksOf('done')).toHaveLength(counts.done);
+
+    // One check for the stale photo, not a return to regular checks.
+    await t.clock.advance(60 * 60_000);
+    expect(t.checksOf('slow')).toHaveLength(counts.slow + 1);
+    expect(t.tracker.get('slow')).toMatchObject({ lateness: 'stale', nextCheckAt: null });
+  });
+
+  it('keeps to the global budget and the 5 s rule when checking all', async () => {
+    t = setup({ ratePerS: 2, burst: 5, maxInFlight: 4 });
+    const ids = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    t.tracker.add(ids);
+    await t.clock.advance(9_000);
+    const before = t.calls.length;
+    t.tracker.checkAll();
+    await t.clock.advance(10_000);
+    const after = t.calls.slice(before);
+    // Never faster than the budget's steady rate after the burst it had left.
+    const firstAt = after[0]!.at;
+    expect(after.filter((c) => c.at - firstAt < 5_000).length).toBeLessThanOrEqual(5 + 10);
+    for (const id of ids) {
+      const at = t.checksOf(id).map((c) => c.at);
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(5_000);
+    }
+  });
+});

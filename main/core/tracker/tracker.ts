@@ -35,6 +35,8 @@ export interface TrackerEvents {
   finished(item: WatchItem): void;
   /** The pause state changed (null: running again). */
   pauseChanged(pause: PauseReason | null): void;
+  /** The user paused or resumed checking ("Pause checking"). */
+  userPauseChanged?(paused: boolean): void;
   connectionChanged(connection: ConnectionState): void;
 }
 
@@ -74,6 +76,11 @@ export class Tracker {
   private readonly random: () => number;
   private inFlight = 0;
   private pause: PauseReason | null;
+  /**
+   * "Pause checking", the user's own choice. Kept apart from `pause` (the key's state) because
+   * both can hold at once, and fixing the key must not resume what the user paused.
+   */
+  private userPaused = false;
   /** 429 waits, offline probing, sleep and network holds. */
   private readonly gate: ConnectionGate;
   /** Photos removed while their request was out: re-adding one must not overlap that request. */
@@ -208,6 +215,32 @@ export class Tracker {
     this.catchUp();
   }
 
+  isUserPaused(): boolean {
+    return this.userPaused;
+  }
+
+  /**
+   * The user's "Pause checking": nothing goes out (not even Check now) until they resume; a
+   * request already out still lands. Resuming catches up like waking from sleep.
+   */
+  setUserPaused(paused: boolean): void {
+    if (this.userPaused === paused) return;
+    this.userPaused = paused;
+    this.events.userPauseChanged?.(paused);
+    if (paused) this.clearTimer();
+    else this.catchUp();
+  }
+
+  /**
+   * "Check all now": every unfinished photo is due within a few seconds, in the global budget.
+   * Stale ones too: they are exactly the photos nothing checks on its own any more, and a user who
+   * asks for all means them; each gets one check (its answer leaves it stale unless it finished).
+   * Finished ones are not asked again (ready and failed are final; Check now still works per photo).
+   */
+  checkAll(): void {
+    this.catchUp(true);
+  }
+
   /** Sleep, or the host says there is no network: hold everything until every reason is gone. */
   hold(reason: HoldReason): void {
     this.gate.hold(reason);
@@ -228,7 +261,7 @@ export class Tracker {
 
   /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */
   private dispatch(): void {
-    if (this.stopped || this.pause) return;
+    if (this.stopped || this.pause || this.userPaused) return;
     const now = this.options.clock.now();
     const gate = this.gate.decide(now);
     if (gate.kind === 'closed') return;
@@ -281,12 +314,15 @@ export class Tracker {
     this.timerAt = Infinity;
   }
 
-  /** Every unfinished, non-stale item is due within a few seconds (never sooner than 5 s after its last check). */
-  private catchUp(): void {
+  /**
+   * Every unfinished, non-stale item (with `includeStale`, stale ones too) is due within a few
+   * seconds, never sooner than 5 s after its last check.
+   */
+  private catchUp(includeStale = false): void {
     const now = this.options.clock.now();
     for (const entry of this.entries.values()) {
       const { item } = entry;
-      if (entry.inFlight || item.lateness === 'stale' || (isFinished(item.status) && item.nextCheckAt === null)) continue;
+      if (entry.inFlight || (item.lateness === 'stale' && !includeStale) || (isFinished(item.status) && item.nextCheckAt === null)) continue;
       const soon = now + Math.round(this.random() * CATCH_UP_SPREAD_MS);
       const at = Math.max(this.earliestAllowed(entry, now), Math.min(item.nextCheckAt ?? soon, soon));
       // Quietly: the UI need not hear about 10,000 rescheduled items at once.
