@@ -44,6 +44,11 @@ export interface ServiceOptions {
   budget?: Budget;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
+  /**
+   * How requests to JoggAI go out. Electron passes `net.fetch` (system proxy, PAC, the OS
+   * certificate store); the preview and tests keep Node's fetch.
+   */
+  fetch?: typeof fetch;
   /** What the host must tell the user from the start (e.g. the preview's key is not kept). */
   startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
 }
@@ -55,6 +60,12 @@ export interface AvatarWatchService extends ServiceCommands {
   start(): Promise<void>;
   /** Stops timers and flushes pending writes; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Writes unsaved watchlist changes before it returns, for the moment the OS ends the session
+   * (Windows `session-end`), when no promise is sure to settle. Checking goes on: the OS may
+   * still cancel the shutdown.
+   */
+  flushSync(): void;
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** The user's settings (settings.json in the data folder); loaded by start(). */
   readonly settings: SettingsFile;
@@ -76,7 +87,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const logger = options.logger ?? consoleLogger;
   const baseUrl = resolveApiBaseUrl(options.apiBaseUrl);
   if (!baseUrl.ok) throw new ConfigurationError(baseUrl.error.message);
-  const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value });
+  const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const file = new WatchlistFile(options.dataDir);
   const settings = new SettingsFile(options.dataDir);
   const listeners = new Set<(patch: StatePatch) => void>();
@@ -139,11 +150,12 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   /** After a load that found a newer app's file, nothing may overwrite it. */
   let saveBlocked = false;
   let saveFailure: Notice | null = null;
+  const savedState = () => ({ items: tracker.items(), history: schedule.history?.() ?? [] });
   const saver = new CoalescedSave(
     clock,
     async () => {
       if (saveBlocked) return;
-      await file.save({ items: tracker.items(), history: schedule.history?.() ?? [] });
+      await file.save(savedState());
       if (saveFailure) {
         dismissNotice(saveFailure.id);
         saveFailure = null;
@@ -264,6 +276,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       tracker.stop();
       batcher.stop();
       await saver.flush();
+    },
+
+    flushSync() {
+      if (!started || saveBlocked) return;
+      saver.flushSync(() => file.saveSync(savedState()));
     },
 
     onStateChanged(listener) {

@@ -10,6 +10,8 @@ export class CoalescedSave {
   private timerAt = Infinity;
   private dirty = false;
   private chain: Promise<void> = Promise.resolve();
+  /** An async write has started and not yet settled. */
+  private writing = false;
 
   constructor(
     private readonly clock: Clock,
@@ -37,6 +39,26 @@ export class CoalescedSave {
     return this.writeNow();
   }
 
+  /**
+   * For the moment the OS ends the session: `writeSync` runs now, before this returns, when
+   * anything is unsaved or an async write is still under way (it may never land). A write still
+   * under way carries older state: once it settles, the state is written again as usual.
+   */
+  flushSync(writeSync: () => void): void {
+    if (!this.dirty && !this.writing) return;
+    this.disarm();
+    this.dirty = false;
+    try {
+      writeSync();
+    } catch (error) {
+      this.dirty = true;
+      this.arm(this.retryMs);
+      this.onError(error);
+      return;
+    }
+    if (this.writing) this.request();
+  }
+
   /** Writes within `delayMs`, or sooner if a write is already planned sooner. */
   private arm(delayMs: number): void {
     const at = this.clock.now() + delayMs;
@@ -61,6 +83,7 @@ export class CoalescedSave {
     this.chain = this.chain.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
+      this.writing = true;
       try {
         await this.write();
       } catch (error) {
@@ -68,6 +91,8 @@ export class CoalescedSave {
         this.dirty = true;
         this.arm(this.retryMs);
         this.onError(error);
+      } finally {
+        this.writing = false;
       }
     });
     return this.chain;

@@ -2,6 +2,7 @@
 // atomic (temp file, fsync, rename), so a crash leaves the old or the new list, never half of one.
 // A file that cannot be read is moved aside, never overwritten or deleted, and the caller is told;
 // a file from a newer version of the app is left alone and never overwritten.
+import { closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -98,6 +99,37 @@ async function syncFolder(dir: string): Promise<void> {
     // Not supported here: the file itself was synced, which is what matters most.
   } finally {
     await handle?.close();
+  }
+}
+
+/** backUpMain's steps, synchronously (see saveSync); best effort like them. */
+function backUpSync(path: string, backupPath: string): void {
+  try {
+    unlinkSync(backupPath);
+  } catch {
+    // No backup yet; a link that then fails falls back to a copy.
+  }
+  try {
+    linkSync(path, backupPath);
+  } catch {
+    try {
+      copyFileSync(path, backupPath);
+    } catch {
+      // No backup this time; the main file is still replaced atomically.
+    }
+  }
+}
+
+/** syncFolder, synchronously. */
+function syncFolderSync(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; the file itself was synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -207,6 +239,23 @@ export class WatchlistFile {
       await this.commit(text);
       this.newer = null;
     });
+  }
+
+  /**
+   * `save` for the moment the OS ends the session (Windows `session-end`), when nothing after
+   * this call is sure to run: the same steps (backup link, atomic write, folder sync), done
+   * synchronously on the real file system, outside the queue. Refuses what `save` refuses; a
+   * file never loaded or inspected is left alone (there is nothing of ours to write yet).
+   */
+  saveSync(state: SavedState): void {
+    if (!this.inspected) return;
+    if (this.newer !== null) throw new WatchlistTooNewError(this.path, this.newer.version);
+    const text = serialize(state, this.now());
+    mkdirSync(this.dataDir, { recursive: true });
+    if (this.mainKnownGood) backUpSync(this.path, this.backupPath);
+    writeFileAtomic.sync(this.path, text, { fsync: true });
+    syncFolderSync(this.dataDir);
+    this.mainKnownGood = true;
   }
 
   private async loadNow(): Promise<LoadResult> {

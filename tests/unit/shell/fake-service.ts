@@ -21,6 +21,7 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     settings: new SettingsFile(settingsDir),
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
+    flushSync: vi.fn(),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       listeners.add(listener);
       return () => {
