@@ -112,7 +112,11 @@ export const ipcMain = {
   },
 };
 
-export const shell = { openExternal: vi.fn(async (_url: string) => {}) };
+export const shell = {
+  openExternal: vi.fn(async (_url: string) => {}),
+  /** Like Electron: resolves with an error text, '' on success. */
+  openPath: vi.fn(async (_path: string) => ''),
+};
 
 export class Notification extends EventEmitter {
   static supported = true;
@@ -161,7 +165,14 @@ export class Tray extends EventEmitter {
   }
 }
 
-export const Menu = { buildFromTemplate: (template: unknown[]) => ({ template }) };
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  applicationMenu: null as { template: unknown[] } | null,
+  setApplicationMenu(menu: { template: unknown[] } | null): void {
+    Menu.applicationMenu = menu;
+  },
+};
+export const clipboard = { text: '', writeText: vi.fn((text: string) => void (clipboard.text = text)) };
 export const nativeImage = { createFromPath: (path: string) => ({ path }) };
 
 type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
@@ -211,6 +222,22 @@ class FakeApp extends EventEmitter {
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
   setAppUserModelId = vi.fn();
+  version = '0.1.0';
+  locale = 'en-US';
+  appPath = '/fake/app';
+  getVersion(): string {
+    return this.version;
+  }
+  getName(): string {
+    return 'Avatar Watch';
+  }
+  getLocale(): string {
+    return this.locale;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  relaunch = vi.fn();
   getPath(name: string): string {
     return this.paths.get(name) ?? `/fake/${name}`;
   }
@@ -247,6 +274,10 @@ class FakeApp extends EventEmitter {
     this.quitted = false;
     this.exitCode = null;
     this.paths = new Map([['userData', '/fake/user-data']]);
+    this.version = '0.1.0';
+    this.locale = 'en-US';
+    this.appPath = '/fake/app';
+    this.relaunch.mockClear();
     this.readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
     this.requestSingleInstanceLock.mockClear();
     this.setAppUserModelId.mockClear();
@@ -257,7 +288,11 @@ class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp();
 
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** Answers with the first button unless a test scripts otherwise; called as (options) or (window, options). */
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+};
 
 /** Emit 'suspend' / 'resume' to play the computer sleeping and waking. */
 export const powerMonitor = new EventEmitter();
@@ -273,6 +308,11 @@ export function resetElectronFakes(): void {
   ipcMain.handlers.clear();
   shell.openExternal.mockReset();
   shell.openExternal.mockImplementation(async () => {});
+  shell.openPath.mockReset();
+  shell.openPath.mockImplementation(async () => '');
+  Menu.applicationMenu = null;
+  clipboard.text = '';
+  clipboard.writeText.mockClear();
   Notification.supported = true;
   Notification.shown = [];
   Tray.instances = [];
@@ -285,6 +325,8 @@ export function resetElectronFakes(): void {
   ipcRenderer.invoke.mockImplementation(async () => undefined);
   app.reset();
   dialog.showErrorBox.mockClear();
+  dialog.showMessageBox.mockReset();
+  dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
   powerMonitor.removeAllListeners();
   net.online = true;
   net.isOnline.mockClear();
