@@ -30,7 +30,10 @@ export type ErrorKind =
   | 'network' // DNS, refused, reset, offline
   | 'timeout' // no answer in time
   | 'insecure-url' // plain http to a non-loopback address
-  | 'keychain-unavailable' // the OS keychain refused or hung
+  | 'keychain-unavailable' // the OS keychain failed in a way not listed below
+  | 'keychain-locked' // the keychain is locked, or its unlock prompt was cancelled or not answered
+  | 'keychain-missing' // no keychain service on this computer (Linux without a Secret Service or D-Bus)
+  | 'key-file-unreadable' // the encrypted key file (the user's fallback) is gone or cannot be decrypted
   | 'no-key' // no API key saved yet
   | 'invalid-input'; // the user's input was rejected before any request
 
@@ -93,8 +96,33 @@ export interface ConnectionState {
 
 /** Why every check is on hold until the user acts. */
 export interface PauseReason {
-  kind: 'no-key' | 'invalid-key' | 'no-permission';
+  /** `key-unreachable`: a key is saved but cannot be read now (locked or missing keychain). */
+  kind: 'no-key' | 'key-unreachable' | 'invalid-key' | 'no-permission';
   message: string;
+}
+
+/**
+ * Where the API key in use is kept. `keychain`: the OS keychain (the normal place).
+ * `encrypted-file`: a file in the data folder encrypted with Electron's safeStorage, chosen by the
+ * user when there is no keychain. `session`: memory only, forgotten when the app quits.
+ */
+export type KeyPlace = 'keychain' | 'encrypted-file' | 'session';
+
+/** What an encrypted key file would be worth here (see KeyCipher in main/core/ports.ts). */
+export type KeyProtection = 'os' | 'weak' | 'unavailable';
+
+export interface KeyStatus {
+  /** Where the key in use lives; null when no key is in use. */
+  place: KeyPlace | null;
+  /**
+   * A key the app saved earlier but cannot read now (the keychain is locked, missing or failing;
+   * the key file is unreadable). `hint` is its last characters, as recorded when it was saved.
+   */
+  unreachable: { place: Exclude<KeyPlace, 'session'>; hint: string } | null;
+  /** What the encrypted-file fallback would be worth on this computer. */
+  fallback: KeyProtection;
+  /** The OS, so the window can give the right keychain advice. */
+  os: 'darwin' | 'win32' | 'linux' | 'other';
 }
 
 export interface Account {
@@ -111,6 +139,7 @@ export interface AccountState {
   account: Account | null;
   hasKey: boolean;
   error: AppError | null;
+  key: KeyStatus;
 }
 
 /** Something the user must be told once (a corrupt watchlist kept aside, a key not kept…). */
@@ -123,6 +152,11 @@ export interface Notice {
 export interface Snapshot {
   items: WatchItem[];
   pause: PauseReason | null;
+  /**
+   * The user chose "Pause checking" (kept across restarts). Apart from `pause`, which is the key's
+   * state: both can hold at once, and fixing the key does not resume what the user paused.
+   */
+  checkingPaused: boolean;
   connection: ConnectionState;
   account: AccountState;
   notices: Notice[];
@@ -134,6 +168,7 @@ export interface StatePatch {
   removed?: string[];
   /** Present when the pause state changed; null means running again. */
   pause?: PauseReason | null;
+  checkingPaused?: boolean;
   connection?: ConnectionState;
   account?: AccountState;
   notices?: Notice[];
@@ -141,6 +176,45 @@ export interface StatePatch {
    *  (sent after a transport reconnects). */
   replaceAll?: boolean;
 }
+
+/**
+ * A photo finished: what a notification says, as data. Main speaks in codes; the shell (Electron)
+ * or the page (web preview) words it in the user's language.
+ */
+export interface FinishedNotification {
+  photoId: string;
+  outcome: 'ready' | 'failed';
+  /** How many result images JoggAI sent (ready). */
+  imageCount: number;
+  /** JoggAI's own reason (failed); null when it gave none. */
+  failureMessage: string | null;
+}
+
+export interface TestNotificationResult {
+  shown: boolean;
+  /** Which OS's advice the window gives when nothing appeared. */
+  platform: 'darwin' | 'win32' | 'linux' | 'other';
+}
+
+export type DesktopPlatform = 'darwin' | 'win32' | 'linux' | 'other';
+
+/**
+ * What the OS says about our login item. `requires-approval`: macOS registered it but the user
+ * must allow it in System Settings > General > Login Items. `not-supported`: this host cannot
+ * start at login (the web preview, or the app run from source).
+ */
+export type LoginItemStatus = 'enabled' | 'disabled' | 'requires-approval' | 'not-supported';
+
+export interface DesktopSettings {
+  /** The user's choice (off by default). */
+  startAtLogin: boolean;
+  /** macOS: every launch starts in the menu bar, window hidden (macOS cannot tell a login launch). */
+  startInMenuBar: boolean;
+  loginItem: LoginItemStatus;
+  platform: DesktopPlatform;
+}
+
+export type DesktopSettingsPatch = { startAtLogin?: boolean; startInMenuBar?: boolean };
 
 /** One line of pasted input that was not added, with the reason. */
 export interface RejectedLine {
@@ -160,18 +234,39 @@ export interface AddPhotosResult {
 /** Everything the renderer may ask of main. Every method answers; none throws across IPC. */
 export interface AvatarWatchCommands {
   getSnapshot(): Promise<Snapshot>;
-  /** Checks the key against whoami before storing it; a rejected key is not stored. */
-  saveApiKey(key: string): Promise<Result<AccountState>>;
+  /**
+   * Checks the key against whoami before storing it; a rejected key is not stored. `place` is
+   * the keychain unless the user chose a fallback after a `keychain-missing`/`keychain-locked`
+   * answer ("keep for this session only", "store in an encrypted file").
+   */
+  saveApiKey(key: string, place?: KeyPlace): Promise<Result<AccountState>>;
   removeApiKey(): Promise<Result<AccountState>>;
-  /** Re-reads the account name and remaining credits. */
+  /**
+   * Re-reads the account name and remaining credits. With a saved key that could not be read
+   * (locked keychain) it reads it again, waiting for an unlock prompt ("Unlock"/"Try again"), and
+   * moves a key kept in an encrypted file into the keychain once the keychain works.
+   */
   refreshAccount(): Promise<AccountState>;
   /** Pasted text: IDs one per line or separated by commas or spaces. */
   addPhotos(text: string): Promise<AddPhotosResult>;
   removePhoto(photoId: string): Promise<void>;
   checkNow(photoId: string): Promise<void>;
   dismissNotice(noticeId: string): Promise<void>;
+  /** Every unfinished photo (those no longer checked after 24 hours too) is checked soon, within the request budget. */
+  checkAll(): Promise<void>;
+  /** "Pause checking" / "Resume checking"; kept across restarts. */
+  setCheckingPaused(paused: boolean): Promise<void>;
+  /**
+   * Shows a sample notification through the same path as real ones. `shown`: the OS accepted it
+   * (it may still be hidden by Do not disturb or the notification settings).
+   */
+  sendTestNotification(): Promise<Result<TestNotificationResult>>;
   /** Opens a result image in the default browser; https only. */
   openImage(url: string): Promise<Result<null>>;
+  /** Start at login and (macOS) start in the menu bar, with what the OS says about the login item. */
+  getDesktopSettings(): Promise<DesktopSettings>;
+  /** Changes either switch; the answer's `loginItem` says whether the OS took it. */
+  setDesktopSettings(patch: DesktopSettingsPatch): Promise<Result<DesktopSettings>>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -196,7 +291,12 @@ export const COMMAND_CHANNELS = {
   removePhoto: 'avatar-watch:remove-photo',
   checkNow: 'avatar-watch:check-now',
   dismissNotice: 'avatar-watch:dismiss-notice',
+  checkAll: 'avatar-watch:check-all',
+  setCheckingPaused: 'avatar-watch:set-checking-paused',
+  sendTestNotification: 'avatar-watch:send-test-notification',
   openImage: 'avatar-watch:open-image',
+  getDesktopSettings: 'avatar-watch:get-desktop-settings',
+  setDesktopSettings: 'avatar-watch:set-desktop-settings',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
@@ -231,5 +331,5 @@ export type ServerMessage =
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'event'; name: 'stateChanged'; payload: StatePatch }
   | { type: 'event'; name: 'focusItem'; payload: string }
-  /** The preview host has no desktop: the page shows this through the browser's Notification API. */
-  | { type: 'notify'; photoId: string; title: string; body: string };
+  /** The preview host has no desktop: the page words this and shows it through the browser's Notification API. */
+  | ({ type: 'notify' } & FinishedNotification);

@@ -4,6 +4,8 @@
 import type {
   Account,
   AccountState,
+  KeyPlace,
+  KeyStatus,
   AddPhotosResult,
   AppError,
   AvatarWatchCommands,
@@ -18,8 +20,8 @@ import { DEFAULT_BUDGET, type Budget } from './budget';
 import { MAX_KEY_CHARS } from './command-args';
 import { resolveApiBaseUrl } from './jogg/base-url';
 import { createJoggClient, type JoggClient, type PhotoAnswer } from './jogg/client';
-import { consoleLogger, systemClock, type Clock, type Logger, type Notifier, type SecretStore } from './ports';
-import { KeychainUnavailableError } from './secrets/keychain-error';
+import { consoleLogger, systemClock, type Clock, type KeyCipher, type Logger, type Notifier, type SecretStore } from './ports';
+import { KeyVault, keyHint } from './account/key-vault';
 import { learnedSchedule, type Schedule } from './tracker/schedule';
 import { Tracker } from './tracker/tracker';
 import { CoalescedSave } from './watchlist/coalesced-save';
@@ -27,14 +29,17 @@ import { parsePhotoIds } from './watchlist/photo-ids';
 import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
-import { describeFinished } from './notification-text';
+import { finishedNotification } from './notification-text';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
   dataDir: string;
   /** JoggAI base URL; defaults to https://api.jogg.ai. Plain http only for loopback. */
   apiBaseUrl?: string;
+  /** The keychain (or the preview's memory stand-in): where keys go unless the user chooses otherwise. */
   secretStore: SecretStore;
+  /** Encryption for the key file the user may choose when there is no keychain (Electron's safeStorage). */
+  keyCipher?: KeyCipher;
   notifier: Notifier;
   clock?: Clock;
   logger?: Logger;
@@ -53,7 +58,8 @@ export interface ServiceOptions {
   startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
 }
 
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage'>;
+/** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop. */
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification'>;
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -78,6 +84,16 @@ export interface AvatarWatchService extends ServiceCommands {
 }
 
 const NO_KEY: PauseReason = { kind: 'no-key', message: 'Add your JoggAI API key to start checking.' };
+const KEY_UNREACHABLE: PauseReason = { kind: 'key-unreachable', message: 'The saved API key cannot be read right now.' };
+
+function isKeychainError(error: AppError | null): boolean {
+  return error !== null && (error.kind === 'keychain-locked' || error.kind === 'keychain-missing' || error.kind === 'keychain-unavailable');
+}
+
+function currentOs(): KeyStatus['os'] {
+  const platform = process.platform;
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
 
 /** Thrown by createAvatarWatchService for a setting the user must fix before anything runs. */
 export class ConfigurationError extends Error {}
@@ -90,13 +106,22 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const file = new WatchlistFile(options.dataDir);
   const settings = new SettingsFile(options.dataDir);
+  const vault = new KeyVault({
+    keychain: options.secretStore,
+    ...(options.keyCipher ? { cipher: options.keyCipher } : {}),
+    settings,
+    dataDir: options.dataDir,
+    logger,
+    now: () => clock.now(),
+  });
   const listeners = new Set<(patch: StatePatch) => void>();
   const batcher = new PatchBatcher(clock, options.patchIntervalMs ?? 100, (patch) => {
     for (const listener of listeners) listener(patch);
   });
 
   let key: string | null = null;
-  let account: AccountState = { account: null, hasKey: false, error: null };
+  let keyStatus: KeyStatus = { place: null, unreachable: null, fallback: 'unavailable', os: currentOs() };
+  let account: AccountState = { account: null, hasKey: false, error: null, key: keyStatus };
   const notices: Notice[] = [];
   let started = false;
   let stopped = false;
@@ -118,8 +143,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
-      finished: (item) => options.notifier.notify({ photoId: item.photoId, ...describeFinished(item) }),
+      finished: (item) => options.notifier.notify(finishedNotification(item)),
       pauseChanged: (pause) => batcher.set({ pause }),
+      userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
       connectionChanged: (connection) => batcher.set({ connection }),
     },
     NO_KEY,
@@ -168,8 +194,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
   );
 
-  function setAccount(next: AccountState): AccountState {
-    account = next;
+  /** `key` is optional: where the key lives only changes when it is read, saved or removed. */
+  function setAccount(next: Omit<AccountState, 'key'> & { key?: Partial<KeyStatus> }): AccountState {
+    keyStatus = { ...keyStatus, ...next.key };
+    account = { ...next, key: keyStatus };
     batcher.set({ account });
     return account;
   }
@@ -213,28 +241,44 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     }
   }
 
-  async function readSavedKey(): Promise<void> {
-    try {
-      key = await options.secretStore.get();
-    } catch (error) {
-      const appError = toAppError(error);
-      logger.warn(appError.message);
-      setAccount({ account: null, hasKey: false, error: appError });
+  /**
+   * Finds the saved key. `interactive`: the user pressed Unlock / Try again, so the read may wait
+   * for an unlock prompt they are answering.
+   */
+  async function readSavedKey(interactive = false): Promise<void> {
+    const found = await vault.read(interactive);
+    if (found.kind === 'none') {
+      key = null;
+      setAccount({ account: null, hasKey: false, error: found.keychainError ?? null, key: { place: null, unreachable: null } });
       return;
     }
-    if (key === null) return;
-    setAccount({ account: null, hasKey: true, error: null });
+    if (found.kind === 'unreachable') {
+      key = null;
+      setAccount({ account: null, hasKey: false, error: found.error, key: { place: null, unreachable: { place: found.place, hint: found.hint } } });
+      if (tracker.pauseReason()?.kind === 'no-key') tracker.pauseAll(KEY_UNREACHABLE);
+      return;
+    }
+    key = found.key;
+    setAccount({ account: null, hasKey: true, error: null, key: { place: found.place, unreachable: null } });
     tracker.resume();
     // Who the key belongs to is learned in the background; checks do not wait for it.
     void refreshAccount();
   }
 
+  /** A key kept in the encrypted file moves into the keychain as soon as one works. */
+  async function moveKeyToKeychain(): Promise<void> {
+    const moving = key;
+    if (moving === null || keyStatus.place !== 'encrypted-file') return;
+    if ((await vault.moveToKeychain(moving)) && key === moving) setAccount({ ...account, key: { place: 'keychain' } });
+  }
+
   async function refreshAccount(): Promise<AccountState> {
-    // The keychain was locked or missing at start: "Try again" reads it again.
+    // A saved key could not be read (locked or missing keychain): "Unlock" / "Try again" reads it again.
     if (key === null) {
-      if (account.error?.kind === 'keychain-unavailable') await readSavedKey();
+      if (keyStatus.unreachable !== null || isKeychainError(account.error)) await readSavedKey(true);
       return account;
     }
+    await moveKeyToKeychain();
     const asked = key;
     const described = await describeAccount(asked);
     // The key changed while we asked: this answer is about a key the user no longer has.
@@ -244,7 +288,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       return setAccount({ account: account.account, hasKey: true, error: described.error });
     }
     // The same key works again (API access restored to the plan): checking resumes.
-    if (tracker.pauseReason()?.kind !== 'no-key') tracker.resume();
+    const pause = tracker.pauseReason()?.kind;
+    if (pause !== 'no-key' && pause !== 'key-unreachable') tracker.resume();
     return setAccount({ account: described.value, hasKey: true, error: null });
   }
 
@@ -265,8 +310,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       }
       saveBlocked = loaded.kind === 'too-new';
       if (!options.schedule) schedule = learnedSchedule(loaded.state.history);
+      // Before the list is loaded, so a restart while paused sends nothing at all.
+      tracker.setUserPaused(settings.get().checkingPaused);
       tracker.load(loaded.state.items);
       for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
+      setAccount({ ...account, key: { fallback: await vault.protection() } });
       await readSavedKey();
     },
 
@@ -292,6 +340,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       return {
         items: tracker.items(),
         pause: tracker.pauseReason(),
+        checkingPaused: tracker.isUserPaused(),
         connection: tracker.connectionState(),
         account,
         notices: [...notices],
@@ -302,33 +351,31 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     wake: () => tracker.release('asleep'),
     setNetworkAvailable: (available) => (available ? tracker.release('no-network') : tracker.hold('no-network')),
 
-    async saveApiKey(raw) {
+    async saveApiKey(raw, place: KeyPlace = 'keychain') {
       const candidate = typeof raw === 'string' ? raw.trim() : '';
       const invalid = checkKeyShape(candidate);
       if (invalid) return { ok: false, error: invalid };
       const described = await describeAccount(candidate);
       if (!described.ok) return described; // a rejected key is never stored
-      try {
-        await options.secretStore.set(candidate);
-      } catch (error) {
-        // A save that timed out may still have landed (the prompt was answered late): look.
-        if ((await options.secretStore.get().catch(() => null)) !== candidate) return { ok: false, error: toAppError(error) };
-      }
+      const kept = await vault.save(candidate, place);
+      if (!kept.ok) return kept; // the key stays in the form; the window offers what can be done
       key = candidate;
-      const state = setAccount({ account: described.value, hasKey: true, error: null });
+      const state = setAccount({
+        account: described.value,
+        hasKey: true,
+        error: null,
+        key: { place: kept.value, unreachable: null },
+      });
       tracker.resume();
       return { ok: true, value: state };
     },
 
     async removeApiKey() {
-      try {
-        await options.secretStore.delete();
-      } catch (error) {
-        return { ok: false, error: toAppError(error) };
-      }
+      const removed = await vault.remove(keyStatus.place);
+      if (!removed.ok) return removed;
       key = null;
       tracker.pauseAll(NO_KEY);
-      return { ok: true, value: setAccount({ account: null, hasKey: false, error: null }) };
+      return { ok: true, value: setAccount({ account: null, hasKey: false, error: null, key: { place: null, unreachable: null } }) };
     },
 
     refreshAccount,
@@ -345,6 +392,18 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         batcher.remove(photoId);
         saver.request();
       }
+    },
+
+    async checkAll() {
+      tracker.checkAll();
+    },
+
+    async setCheckingPaused(paused) {
+      tracker.setUserPaused(paused);
+      // Checking follows the choice at once; a settings write that fails only loses it for the next start.
+      await settings.update({ checkingPaused: paused }).catch((error: unknown) => {
+        logger.warn(`Could not remember the pause in ${settings.path}: ${(error as Error).message}`);
+      });
     },
 
     async checkNow(photoId) {
@@ -386,11 +445,6 @@ function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; mess
   }
 }
 
-/** Enough of the key to recognise it, never enough to matter: 4 characters of a long key, 2 of a short one. */
-function keyHint(key: string): string {
-  return key.slice(key.length >= 16 ? -4 : -2);
-}
-
 /** No real API key is shorter; a stray paste (one word, a number) is caught before any request. */
 const MIN_KEY_CHARS = 8;
 
@@ -408,9 +462,5 @@ function checkKeyShape(candidate: string): AppError | null {
   return null;
 }
 
-function toAppError(error: unknown): AppError {
-  if (error instanceof KeychainUnavailableError) return error.appError;
-  return { kind: 'keychain-unavailable', message: new KeychainUnavailableError(error).message };
-}
 
 export type { WatchItem };

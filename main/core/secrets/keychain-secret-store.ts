@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as KeytarModule from 'keytar';
 import type { SecretStore } from '../ports';
-import { KeychainUnavailableError } from './keychain-error';
+import { KeychainError } from './keychain-error';
 import { withTimeout } from './with-timeout';
 
 export const KEYCHAIN_SERVICE = 'avatar-watch';
@@ -42,16 +42,19 @@ export function createKeychainSecretStore(options: KeychainOptions = {}): Secret
       const k = await keytar;
       return await withTimeout(run(k), limitMs, `The keychain (${what})`);
     } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw error;
+      if (error instanceof KeychainError) throw error;
       // A failed load stays failed until the next call retries it.
       if (!(await keytar?.then(() => true, () => false))) keytar = undefined;
-      throw new KeychainUnavailableError(error);
+      throw new KeychainError(error);
     }
   }
 
   return {
     description: 'system keychain',
+    kind: 'keychain',
     get: () => call('read', (k) => k.getPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT)),
+    // The user asked (Unlock): an unlock prompt may be up, so wait as long as for a save.
+    getInteractive: () => call('read', (k) => k.getPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT), interactiveTimeoutMs),
     set: (key) => call('save', (k) => k.setPassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT, key), interactiveTimeoutMs),
     delete: async () => {
       await call('delete', (k) => k.deletePassword(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT), interactiveTimeoutMs);

@@ -6,7 +6,9 @@ export function createMemorySecretStore(initial: string | null = null): SecretSt
   let key = initial;
   return {
     description: 'memory (forgotten when the app stops)',
+    kind: 'memory',
     get: async () => key,
+    getInteractive: async () => key,
     set: async (value) => {
       key = value;
     },

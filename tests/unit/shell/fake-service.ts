@@ -5,9 +5,14 @@ import type { AccountState, ConnectionState, Snapshot, StatePatch } from '../../
 import type { AvatarWatchService } from '../../../main/core/service';
 import { SettingsFile } from '../../../main/core/settings/settings-file';
 
-const account: AccountState = { account: null, hasKey: false, error: null };
+const account: AccountState = {
+  account: null,
+  hasKey: false,
+  error: null,
+  key: { place: null, unreachable: null, fallback: 'unavailable', os: 'linux' },
+};
 export const online: ConnectionState = { state: 'online', retryAt: null, error: null };
-export const emptySnapshot: Snapshot = { items: [], pause: null, connection: online, account, notices: [] };
+export const emptySnapshot: Snapshot = { items: [], pause: null, checkingPaused: false, connection: online, account, notices: [] };
 
 export type FakeService = AvatarWatchService & {
   emit(patch: StatePatch): void;
@@ -35,6 +40,8 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     addPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
     removePhoto: vi.fn(async () => {}),
     checkNow: vi.fn(async () => {}),
+    checkAll: vi.fn(async () => {}),
+    setCheckingPaused: vi.fn(async () => {}),
     dismissNotice: vi.fn(async () => {}),
     suspend: vi.fn(),
     wake: vi.fn(),
