@@ -1,0 +1,258 @@
+// The application menu. Electron's default one goes: its Help menu links to electronjs.org and
+// its View menu offers DevTools in what users install. Ours has Edit (on macOS, copy and paste
+// in text fields only work through Edit menu roles), View, Window, and a Help menu that leads to
+// JoggAI's docs, our README, diagnostics, the log folder and update checks. Every label comes
+// from the window's catalogue (text.ts). The window keeps `autoHideMenuBar`: on Windows and
+// Linux the bar appears with Alt.
+import { Menu, app, clipboard, dialog, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { readFileSync } from 'node:fs';
+import { release, type as osType, version as osVersion } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../core/ports';
+import { buildDiagnostics, DIAGNOSTICS_LOG_LINES } from './diagnostics';
+import type { AppLog } from './log';
+import { createTranslator, type Translate } from './text';
+import { createElectronUpdateFlow, describeRoute, type UpdateFlow } from './updates';
+
+/** JoggAI's documentation site (the docs pages this app is built from live there). */
+export const JOGG_API_DOCS_URL = 'https://docs.jogg.ai/';
+
+export interface HelpActions {
+  openLink(url: string): void;
+  copyDiagnostics(): void;
+  openLogFolder(): void;
+  checkForUpdates(): void;
+}
+
+export interface MenuTemplateOptions {
+  t: Translate;
+  platform: NodeJS.Platform;
+  appName: string;
+  /** Development builds keep Reload and the developer tools; installed ones have neither. */
+  isPackaged: boolean;
+  /** package.json `homepage`; without a valid https one, the README item is left out. */
+  homepage: string | null;
+  actions: HelpActions;
+}
+
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const { t, platform, appName, isPackaged, homepage, actions } = options;
+  const mac = platform === 'darwin';
+  const named = { app: appName };
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      { role: 'about', label: t('menu.about', named) },
+      separator,
+      { role: 'services', label: t('menu.services') },
+      separator,
+      { role: 'hide', label: t('menu.hide', named) },
+      { role: 'hideOthers', label: t('menu.hideOthers') },
+      { role: 'unhide', label: t('menu.showAll') },
+      separator,
+      { role: 'quit', label: t('menu.quit', named) },
+    ],
+  };
+  // Windows and Linux have no app menu: Quit lives in File, as people there expect (closing the
+  // window only hides it to the tray).
+  const fileMenu: MenuItemConstructorOptions = {
+    label: t('menu.file'),
+    submenu: [{ role: 'quit', label: t('menu.quit', named) }],
+  };
+  const editMenu: MenuItemConstructorOptions = {
+    label: t('menu.edit'),
+    submenu: [
+      { role: 'undo', label: t('menu.undo') },
+      { role: 'redo', label: t('menu.redo') },
+      separator,
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      { role: 'selectAll', label: t('menu.selectAll') },
+    ],
+  };
+  const viewMenu: MenuItemConstructorOptions = {
+    label: t('menu.view'),
+    submenu: [
+      // A reload in an installed app only loses what the user typed; the list is kept in main.
+      ...(isPackaged
+        ? []
+        : ([
+            { role: 'reload', label: t('menu.reload') },
+            { role: 'toggleDevTools', label: t('menu.toggleDevTools') },
+            separator,
+          ] satisfies MenuItemConstructorOptions[])),
+      { role: 'resetZoom', label: t('menu.actualSize') },
+      { role: 'zoomIn', label: t('menu.zoomIn') },
+      { role: 'zoomOut', label: t('menu.zoomOut') },
+      separator,
+      { role: 'togglefullscreen', label: t('menu.toggleFullScreen') },
+    ],
+  };
+  const windowMenu: MenuItemConstructorOptions = {
+    label: t('menu.window'),
+    role: 'window',
+    submenu: [
+      { role: 'minimize', label: t('menu.minimize') },
+      ...(mac
+        ? ([
+            { role: 'zoom', label: t('menu.zoom') },
+            separator,
+            { role: 'front', label: t('menu.front') },
+          ] satisfies MenuItemConstructorOptions[])
+        : []),
+      { role: 'close', label: t('menu.close') },
+    ],
+  };
+  const readme = readmeUrl(homepage);
+  const helpMenu: MenuItemConstructorOptions = {
+    label: t('menu.help'),
+    role: 'help',
+    submenu: [
+      { label: t('menu.apiDocs'), click: () => actions.openLink(JOGG_API_DOCS_URL) },
+      ...(readme ? [{ label: t('menu.readme'), click: () => actions.openLink(readme) }] : []),
+      separator,
+      { label: t('menu.copyDiagnostics'), click: () => actions.copyDiagnostics() },
+      { label: t('menu.openLogFolder'), click: () => actions.openLogFolder() },
+      separator,
+      { label: t('menu.checkForUpdates'), click: () => actions.checkForUpdates() },
+    ],
+  };
+  return [mac ? appMenu : fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+}
+
+/** `<homepage>#readme` when the homepage is an https address, else null. */
+export function readmeUrl(homepage: string | null): string | null {
+  return homepage !== null && isHttps(homepage) ? `${homepage.replace(/#.*$/, '')}#readme` : null;
+}
+
+/** `<homepage>/releases`: where each version's installers are, for builds that cannot update themselves. */
+export function downloadPageUrl(homepage: string | null): string | null {
+  return homepage !== null && isHttps(homepage) ? `${homepage.replace(/#.*$/, '').replace(/\/+$/, '')}/releases` : null;
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The app's own package.json (inside app.asar when installed): the one source of its homepage. */
+export function readHomepage(appPath: string): string | null {
+  try {
+    const parsed = JSON.parse(readFileSync(join(appPath, 'package.json'), 'utf8')) as { homepage?: unknown };
+    return typeof parsed.homepage === 'string' ? parsed.homepage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Only https links leave the app, and only to the user's default browser. */
+export function openHttpsLink(url: string, logger: Logger): void {
+  if (!isHttps(url)) {
+    logger.warn(`Refused to open a non-https link from the menu: ${url}`);
+    return;
+  }
+  shell.openExternal(url).catch((error: unknown) => logger.warn(`Could not open ${url}: ${errorText(error)}`));
+}
+
+export interface AppMenuOptions {
+  log: AppLog;
+  /** Where the API key is kept, by kind ("system keychain", "memory"): asked at the moment of copying. */
+  keyStore: () => string;
+  /** Whether the tray icon is there, for diagnostics. */
+  trayStatus: () => string;
+  /** The app window, to attach dialogs to when it is showing. */
+  getWindow: () => BrowserWindow | null;
+}
+
+/** Builds the menu with its Help actions and makes it the application menu. */
+export function installAppMenu(options: AppMenuOptions): void {
+  const { log } = options;
+  const t = createTranslator(app.getLocale());
+  const homepage = readHomepage(app.getAppPath());
+  const downloadPage = downloadPageUrl(homepage);
+  const parentWindow = (): BrowserWindow | null => {
+    const window = options.getWindow();
+    return window !== null && !window.isDestroyed() && window.isVisible() ? window : null;
+  };
+  const updates: UpdateFlow = createElectronUpdateFlow({
+    t,
+    logger: log,
+    openDownloadPage: () => {
+      if (downloadPage !== null) openHttpsLink(downloadPage, log);
+    },
+    parentWindow,
+  });
+
+  const actions: HelpActions = {
+    openLink: (url) => openHttpsLink(url, log),
+    copyDiagnostics: () => {
+      void (async () => {
+        const text = buildDiagnostics({
+          appVersion: app.getVersion(),
+          versions: process.versions,
+          os: `${osType()} ${release()} (${osVersion()})`,
+          arch: process.arch,
+          locale: app.getLocale(),
+          packaged: app.isPackaged,
+          updates: describeRoute(await updates.route()),
+          dataFolder: app.getPath('userData'),
+          logFile: log.filePath(),
+          keyStore: options.keyStore(),
+          tray: options.trayStatus(),
+          logLines: log.tail(DIAGNOSTICS_LOG_LINES),
+          generatedAt: new Date().toISOString(),
+        });
+        clipboard.writeText(text);
+        await showMessage(parentWindow(), {
+          type: 'info',
+          message: t('diagnostics.copied'),
+          detail: t('diagnostics.copiedDetail'),
+          buttons: [t('diagnostics.ok')],
+        });
+      })().catch((error: unknown) => log.error(`Could not copy diagnostics: ${errorText(error)}`));
+    },
+    openLogFolder: () => {
+      const folder = log.folder();
+      // shell.openPath answers with an error text ('' on success) rather than rejecting.
+      void shell.openPath(folder).then(async (failure) => {
+        if (failure === '') return;
+        log.warn(`Could not open the log folder ${folder}: ${failure}`);
+        await showMessage(parentWindow(), {
+          type: 'warning',
+          message: t('diagnostics.openFolderFailed', { message: failure, path: folder }),
+          buttons: [t('diagnostics.ok')],
+        });
+      });
+    },
+    checkForUpdates: () => {
+      void updates.check().catch((error: unknown) => log.error(`Update check failed: ${errorText(error)}`));
+    },
+  };
+
+  const template = buildMenuTemplate({
+    t,
+    platform: process.platform,
+    appName: app.getName(),
+    isPackaged: app.isPackaged,
+    homepage,
+    actions,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function showMessage(
+  parent: BrowserWindow | null,
+  options: Electron.MessageBoxOptions,
+): Promise<Electron.MessageBoxReturnValue> {
+  return parent === null ? dialog.showMessageBox(options) : dialog.showMessageBox(parent, options);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
