@@ -108,11 +108,4 @@ test('the page is locked down', async () => {
   expect(page.url()).toBe(before);
 });
 
-test('closing the window keeps the app running in the tray', async () => {
-  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
-  const state = await app.evaluate(({ BrowserWindow }) => {
-    const [window] = BrowserWindow.getAllWindows();
-    return { windows: BrowserWindow.getAllWindows().length, visible: window?.isVisible() };
-  });
-  expect(state).toEqual({ windows: 1, visible: false });
-});
+// Closing to the tray, a second instance, notification clicks and quitting: desktop.spec.ts.
