@@ -14,7 +14,7 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
 
 const api: AvatarWatchApi = {
   getSnapshot: () => ipcRenderer.invoke(COMMAND_CHANNELS.getSnapshot),
-  saveApiKey: (key) => ipcRenderer.invoke(COMMAND_CHANNELS.saveApiKey, key),
+  saveApiKey: (key, place) => ipcRenderer.invoke(COMMAND_CHANNELS.saveApiKey, key, place ?? 'keychain'),
   removeApiKey: () => ipcRenderer.invoke(COMMAND_CHANNELS.removeApiKey),
   refreshAccount: () => ipcRenderer.invoke(COMMAND_CHANNELS.refreshAccount),
   addPhotos: (text) => ipcRenderer.invoke(COMMAND_CHANNELS.addPhotos, text),
@@ -22,6 +22,11 @@ const api: AvatarWatchApi = {
   checkNow: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.checkNow, photoId),
   dismissNotice: (noticeId) => ipcRenderer.invoke(COMMAND_CHANNELS.dismissNotice, noticeId),
   openImage: (url) => ipcRenderer.invoke(COMMAND_CHANNELS.openImage, url),
+  getDesktopSettings: () => ipcRenderer.invoke(COMMAND_CHANNELS.getDesktopSettings),
+  setDesktopSettings: (patch) => ipcRenderer.invoke(COMMAND_CHANNELS.setDesktopSettings, patch),
+  checkAll: () => ipcRenderer.invoke(COMMAND_CHANNELS.checkAll),
+  setCheckingPaused: (paused) => ipcRenderer.invoke(COMMAND_CHANNELS.setCheckingPaused, paused),
+  sendTestNotification: () => ipcRenderer.invoke(COMMAND_CHANNELS.sendTestNotification),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
 };

@@ -1,6 +1,6 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
-import type { CommandName, Result } from '../../preload/api';
+import type { CommandName, KeyPlace, Result } from '../../preload/api';
 import { PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
 /** Far beyond any real paste (10,000 IDs of 128 characters is 1.3 MB) but bounded. */
@@ -8,11 +8,26 @@ export const MAX_PASTE_CHARS = 5_000_000;
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
 
-type ArgSpec = readonly { name: string; max: number }[];
+/**
+ * Text up to `max` characters, a true/false switch, an object of named switches, or one of a few
+ * words (`oneOf`; when `optional`, a missing one means the first).
+ */
+type ArgSpec = readonly (
+  | { name: string; max: number }
+  | { name: string; kind: 'boolean' }
+  | { name: string; switches: readonly string[] }
+  | { name: string; oneOf: readonly string[]; optional?: true }
+)[];
+
+/** What a checked argument can be; each command's handler gets the types its spec promises. */
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>>;
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
-  saveApiKey: [{ name: 'API key', max: MAX_KEY_CHARS }],
+  saveApiKey: [
+    { name: 'API key', max: MAX_KEY_CHARS },
+    { name: 'place for the key', oneOf: ['keychain', 'session', 'encrypted-file'] satisfies KeyPlace[], optional: true },
+  ],
   removeApiKey: [],
   refreshAccount: [],
   addPhotos: [{ name: 'pasted text', max: MAX_PASTE_CHARS }],
@@ -20,16 +35,45 @@ const SPECS: Record<CommandName, ArgSpec> = {
   checkNow: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
   dismissNotice: [{ name: 'notice ID', max: 200 }],
   openImage: [{ name: 'link', max: MAX_URL_CHARS }],
+  checkAll: [],
+  setCheckingPaused: [{ name: 'pause switch', kind: 'boolean' }],
+  sendTestNotification: [],
+  getDesktopSettings: [],
+  setDesktopSettings: [{ name: 'settings change', switches: ['startAtLogin', 'startInMenuBar'] }],
 };
 
-export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<string[]> {
+export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
   const spec = SPECS[command];
-  if (args.length !== spec.length) {
-    return invalid(`${command} takes ${spec.length} argument(s), got ${args.length}.`);
+  const required = spec.filter((arg) => !('optional' in arg)).length;
+  if (args.length < required || args.length > spec.length) {
+    const count = required === spec.length ? `${spec.length}` : `${required} to ${spec.length}`;
+    return invalid(`${command} takes ${count} argument(s), got ${args.length}.`);
   }
-  const checked: string[] = [];
-  for (const [index, { name, max }] of spec.entries()) {
+  const checked: CheckedArg[] = [];
+  for (const [index, arg] of spec.entries()) {
     const value = args[index];
+    if ('switches' in arg) {
+      const switches = checkSwitches(value, arg.switches);
+      if (switches === null) return invalid(`The ${arg.name} must name only ${arg.switches.join(' or ')}, each true or false.`);
+      checked.push(switches);
+      continue;
+    }
+    if ('oneOf' in arg) {
+      if (value === undefined && arg.optional) {
+        checked.push(arg.oneOf[0]!);
+        continue;
+      }
+      if (typeof value !== 'string' || !arg.oneOf.includes(value)) return invalid(`The ${arg.name} must be one of: ${arg.oneOf.join(', ')}.`);
+      checked.push(value);
+      continue;
+    }
+    if ('kind' in arg) {
+      // Only a real boolean: "false" or 0 from a confused caller must not pause or resume anything.
+      if (typeof value !== 'boolean') return invalid(`The ${arg.name} must be true or false.`);
+      checked.push(value);
+      continue;
+    }
+    const { name, max } = arg;
     if (typeof value !== 'string') return invalid(`The ${name} must be text.`);
     if (value.length > max) {
       return invalid(`The ${name} is too long (${value.length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}).`);
@@ -39,6 +83,22 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
   return { ok: true, value: checked };
 }
 
-function invalid(message: string): Result<string[]> {
+/**
+ * A plain object holding only the named switches, each a real boolean; null otherwise. A fresh
+ * copy is returned, so nothing else the caller sent (a prototype, a getter) reaches the handler.
+ */
+function checkSwitches(value: unknown, names: readonly string[]): Readonly<Record<string, boolean>> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const copy: Record<string, boolean> = {};
+  for (const [name, flag] of Object.entries(value)) {
+    if (!names.includes(name) || typeof flag !== 'boolean') return null;
+    copy[name] = flag;
+  }
+  return copy;
+}
+
+function invalid(message: string): Result<CheckedArg[]> {
   return { ok: false, error: { kind: 'invalid-input', message } };
 }

@@ -9,9 +9,11 @@ import { parseBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
-import { createElectronNotifier } from './notifier';
-import { APP_ICON_PATH, createAppTray, type AppTray } from './tray';
-import { applySessionPolicy, createMainWindow, showItem, showWindow, type RendererLocation } from './window';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { createPresence, type Presence } from './presence';
+import { createTranslator } from './text';
+import { APP_ICON_PATH } from './tray';
+import { applySessionPolicy, createMainWindow, showWindow, type RendererLocation } from './window';
 
 const APP_USER_MODEL_ID = 'com.avatarwatch.app';
 /** Quitting never waits longer than this for the watchlist to be written. */
@@ -32,7 +34,8 @@ const renderer: RendererLocation =
     : { kind: 'file', path: join(__dirname, '../renderer/index.html') };
 
 let mainWindow: BrowserWindow | null = null;
-let tray: AppTray | null = null;
+/** Notifier, tray, close behaviour and test hooks (presence.ts). */
+let presence: Presence | null = null;
 let service: AvatarWatchService | null = null;
 let stopConnectivity: (() => void) | null = null;
 let quitting = false;
@@ -44,9 +47,11 @@ function ensureWindow(): BrowserWindow {
       preloadPath: join(__dirname, '../preload/index.js'),
       iconPath: APP_ICON_PATH,
       isQuitting: () => quitting,
+      closeBehaviour: () => presence?.closeBehaviour() ?? 'hide',
       devTools: !app.isPackaged,
       logger,
     });
+    presence?.watchWindow(mainWindow);
   }
   return mainWindow;
 }
@@ -62,11 +67,16 @@ async function start(): Promise<void> {
 
   const secretStore = chooseSecretStore();
   const dataDir = app.getPath('userData');
-  const notifier = createElectronNotifier({
-    showItem: (photoId) => showItem(ensureWindow(), photoId),
+  const desktop = createPresence({
+    translate: createTranslator(app.getLocale()),
     logger,
+    isPackaged: app.isPackaged,
     iconPath: APP_ICON_PATH,
+    ensureWindow,
+    quit: () => app.quit(),
   });
+  presence = desktop;
+  const notifier = desktop.notifier;
   const budget = parseBudget({
     ratePerS: { name: 'AVATAR_WATCH_RATE', value: process.env.AVATAR_WATCH_RATE },
     burst: { name: 'AVATAR_WATCH_BURST', value: process.env.AVATAR_WATCH_BURST },
@@ -78,6 +88,8 @@ async function start(): Promise<void> {
     budget: budget.value,
     apiBaseUrl: process.env.AVATAR_WATCH_API_BASE_URL,
     secretStore,
+    // Offered only when the user opts in after being told the keychain is missing.
+    keyCipher: createSafeStorageCipher(),
     notifier,
     logger,
   });
@@ -86,16 +98,13 @@ async function start(): Promise<void> {
 
   // Commands wait for the saved watchlist and key, so the first snapshot is already complete.
   const started = created.start();
-  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger });
+  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger, sendTestNotification: () => notifier.sendTest() });
 
   ensureWindow();
-  const appTray = createAppTray({ onShow: () => showWindow(ensureWindow()), onQuit: () => app.quit() });
-  tray = appTray;
-  created.onStateChanged((patch) => appTray.apply(patch));
+  desktop.attach(created);
 
   await started;
-  const snapshot = await created.getSnapshot();
-  appTray.reset(snapshot.items, snapshot.connection);
+  await desktop.started();
   // Only once the service runs: sleep and network changes before that have nothing to hold.
   if (!quitting) stopConnectivity = watchConnectivity(created, { logger });
 }
@@ -113,7 +122,7 @@ function onBeforeQuit(event: Electron.Event): void {
   stopConnectivity = null;
   void flushService().finally(() => {
     flushed = true;
-    tray?.destroy();
+    presence?.destroy();
     app.quit();
   });
 }

@@ -6,7 +6,10 @@ import {
   EVENT_CHANNELS,
   type AvatarWatchCommands,
   type CommandName,
+  type DesktopSettings,
+  type DesktopSettingsPatch,
   type Result,
+  type TestNotificationResult,
 } from '../../preload/api';
 import { checkCommandArgs } from '../core/command-args';
 import type { Logger } from '../core/ports';
@@ -19,13 +22,20 @@ export interface IpcOptions {
   renderer: RendererLocation;
   /** The window that receives state patches; null while there is none. */
   getWindow: () => BrowserWindow | null;
+  /** Shows a sample notification on this desktop ("Send a test notification"); see notifier.ts. */
+  sendTestNotification?: () => Promise<Result<TestNotificationResult>>;
+  /** Start at login and the menu-bar start: the OS's business, so the shell's (see desktop-settings.ts). */
+  desktopSettings?: {
+    get(): Promise<DesktopSettings>;
+    set(patch: DesktopSettingsPatch): Promise<Result<DesktopSettings>>;
+  };
   /** Settles when the service has started; commands wait for it so the first snapshot is whole. */
   ready?: Promise<unknown>;
   logger: Logger;
 }
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
-const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage']);
+const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings']);
 
 /** Registers every command handler and the state-patch forwarding; returns an undo. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -34,9 +44,9 @@ export function registerIpc(options: IpcOptions): () => void {
   const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
 
   // Arguments arrive here already checked (type, count, length) by checkCommandArgs.
-  const handlers: { [K in CommandName]: (...args: string[]) => ReturnType<AvatarWatchCommands[K]> } = {
+  const handlers: { [K in CommandName]: (...args: Parameters<AvatarWatchCommands[K]>) => ReturnType<AvatarWatchCommands[K]> } = {
     getSnapshot: () => service.getSnapshot(),
-    saveApiKey: (key) => service.saveApiKey(key),
+    saveApiKey: (key, place) => service.saveApiKey(key, place),
     removeApiKey: () => service.removeApiKey(),
     refreshAccount: () => service.refreshAccount(),
     addPhotos: (text) => service.addPhotos(text),
@@ -44,6 +54,18 @@ export function registerIpc(options: IpcOptions): () => void {
     checkNow: (photoId) => service.checkNow(photoId),
     dismissNotice: (noticeId) => service.dismissNotice(noticeId),
     openImage: (url) => openImage(url),
+    getDesktopSettings: () => desktopSettings.get(),
+    setDesktopSettings: (patch) => desktopSettings.set(patch),
+    checkAll: () => service.checkAll(),
+    setCheckingPaused: (paused) => service.setCheckingPaused(paused),
+    sendTestNotification: () =>
+      options.sendTestNotification?.() ??
+      Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.' } }),
+  };
+
+  const desktopSettings = options.desktopSettings ?? {
+    get: async (): Promise<DesktopSettings> => ({ startAtLogin: false, startInMenuBar: false, loginItem: 'not-supported', platform: 'other' }),
+    set: async (): Promise<Result<DesktopSettings>> => ({ ok: false, error: { kind: 'invalid-input', message: 'This host has no desktop settings.' } }),
   };
 
   async function openImage(url: string): Promise<Result<null>> {
@@ -60,7 +82,7 @@ export function registerIpc(options: IpcOptions): () => void {
 
   const channels = Object.entries(COMMAND_CHANNELS) as [CommandName, string][];
   for (const [name, channel] of channels) {
-    const handler = handlers[name] as (...args: string[]) => Promise<unknown>;
+    const handler = handlers[name] as (...args: unknown[]) => Promise<unknown>;
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, renderer, getWindow())) {
         logger.warn(`Refused "${name}" from a frame that is not the app's window.`);

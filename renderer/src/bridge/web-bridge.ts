@@ -8,10 +8,12 @@ import type {
   AvatarWatchApi,
   ClientMessage,
   CommandName,
+  FinishedNotification,
   Result,
   ServerMessage,
   Snapshot,
   StatePatch,
+  TestNotificationResult,
 } from '../../../preload/api';
 
 /** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
@@ -47,6 +49,10 @@ export interface WebBridgeOptions {
   search: string;
   /** Absent where the browser has no notifications. */
   Notification?: NotificationConstructor;
+  /** Words a finished photo's notification in the page's language (main sends only data). */
+  describeNotification?: (notification: FinishedNotification) => { title: string; body: string };
+  /** Words the "Send a test notification" sample. */
+  describeTestNotification?: () => { title: string; body: string };
   /** Where the first user gesture is awaited to ask for notification permission (window). */
   gestureTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   /** `window.open`. */
@@ -247,6 +253,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       emitState({
         upserted: snapshot.items,
         pause: snapshot.pause,
+        checkingPaused: snapshot.checkingPaused,
         connection: snapshot.connection,
         account: snapshot.account,
         notices: snapshot.notices,
@@ -278,9 +285,12 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         if (message.name === 'stateChanged') emitState(message.payload);
         else if (message.name === 'focusItem') emitFocus(message.payload);
         return;
-      case 'notify':
-        showNotification(message.photoId, message.title, message.body);
+      case 'notify': {
+        const { type: _type, ...finished } = message;
+        const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
+        showNotification(finished.photoId, words.title, words.body);
         return;
+      }
     }
   }
 
@@ -338,6 +348,29 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     }
   }
 
+  /**
+   * The preview's test: the browser's own notification, after asking for the permission (the
+   * button click is the user gesture browsers want). `shown` means the browser accepted it.
+   */
+  async function sendTestNotification(): Promise<Result<TestNotificationResult>> {
+    const platform = 'other';
+    if (!Notify) return { ok: true, value: { shown: false, platform } };
+    let permission = Notify.permission;
+    if (permission === 'default') permission = await Notify.requestPermission().catch(() => 'denied' as const);
+    if (permission !== 'granted') return { ok: true, value: { shown: false, platform } };
+    const words = options.describeTestNotification?.() ?? { title: 'Avatar Watch', body: '' };
+    try {
+      const notification = new Notify(words.title, { body: words.body, tag: 'avatar-watch-test' });
+      notification.onclick = () => {
+        options.focusWindow?.();
+        notification.close();
+      };
+      return { ok: true, value: { shown: true, platform } };
+    } catch {
+      return { ok: true, value: { shown: false, platform } };
+    }
+  }
+
   async function openImage(url: string): Promise<Result<null>> {
     let parsed: URL | null;
     try {
@@ -356,7 +389,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   return {
     getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
-    saveApiKey: (key) => call('saveApiKey', [key]) as ReturnType<AvatarWatchApi['saveApiKey']>,
+    saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
     removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
     refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
     addPhotos: (text) => call('addPhotos', [text]) as ReturnType<AvatarWatchApi['addPhotos']>,
@@ -370,6 +403,15 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       await call('dismissNotice', [noticeId]);
     },
     openImage,
+    getDesktopSettings: () => call('getDesktopSettings', []) as ReturnType<AvatarWatchApi['getDesktopSettings']>,
+    setDesktopSettings: (patch) => call('setDesktopSettings', [patch]) as ReturnType<AvatarWatchApi['setDesktopSettings']>,
+    checkAll: async () => {
+      await call('checkAll', []);
+    },
+    setCheckingPaused: async (paused) => {
+      await call('setCheckingPaused', [paused]);
+    },
+    sendTestNotification,
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

@@ -34,6 +34,7 @@ export function explainError(t: Translate, error: AppError): string {
     case 'bad-request':
     case 'http-error':
     case 'keychain-unavailable':
+    case 'key-file-unreadable':
     case 'invalid-input':
       return t(`errors.${error.kind}`, { message });
     case 'network':
@@ -49,6 +50,8 @@ export function explainError(t: Translate, error: AppError): string {
     case 'no-permission':
     case 'not-found':
     case 'insufficient-credit':
+    case 'keychain-locked':
+    case 'keychain-missing':
     case 'no-key':
       return t(`errors.${error.kind}`);
     default: {

@@ -2,9 +2,14 @@
 // Actions talk to main through window.avatarWatch; the key passes through and is never kept.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AccountState, AppError, Result } from '../../../preload/api';
+import type { AccountState, AppError, KeyPlace, Result } from '../../../preload/api';
 
-const EMPTY: AccountState = { account: null, hasKey: false, error: null };
+const EMPTY: AccountState = {
+  account: null,
+  hasKey: false,
+  error: null,
+  key: { place: null, unreachable: null, fallback: 'unavailable', os: 'other' },
+};
 
 /** A transport failure (preview host gone, IPC broken) as the same kind of value main returns. */
 export function transportError(cause: unknown): AppError {
@@ -26,11 +31,12 @@ export const useAccountStore = defineStore('account', () => {
     loaded.value = true;
   }
 
-  async function saveKey(key: string): Promise<Result<AccountState>> {
+  /** `place`: the keychain, unless the user chose a fallback after being told it is missing or locked. */
+  async function saveKey(key: string, place: KeyPlace = 'keychain'): Promise<Result<AccountState>> {
     saving.value = true;
     try {
       // A key copied from a web page often carries a stray space or newline.
-      const result = await window.avatarWatch.saveApiKey(key.trim());
+      const result = await window.avatarWatch.saveApiKey(key.trim(), place);
       if (result.ok) apply(result.value);
       return result;
     } catch (cause) {

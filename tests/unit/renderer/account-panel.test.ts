@@ -54,7 +54,7 @@ describe('account panel', () => {
     const input = keyInput(wrapper);
     await input.setValue('sk-wrong-1234');
     await wrapper.find('form').trigger('submit');
-    expect(api.saveApiKey).toHaveBeenCalledWith('sk-wrong-1234');
+    expect(api.saveApiKey).toHaveBeenCalledWith('sk-wrong-1234', 'keychain');
     expect(wrapper.text()).toContain('Checking your key…');
     expect(button(wrapper, 'Save key').attributes('disabled')).toBeDefined();
 
@@ -72,7 +72,7 @@ describe('account panel', () => {
     [{ kind: 'no-permission', message: 'No permission', code: 18025 }, 'does not include API access (code 18025)'],
     [{ kind: 'network', message: 'getaddrinfo ENOTFOUND api.jogg.ai' }, 'Can’t reach JoggAI. Check your internet connection'],
     [{ kind: 'timeout', message: 'no answer in 15 s' }, 'took too long'],
-    [{ kind: 'keychain-unavailable', message: 'The keychain is locked' }, 'keychain did not respond (The keychain is locked). Unlock'],
+    [{ kind: 'keychain-unavailable', message: 'Element not found' }, 'keychain did not work (Element not found). Sign out and back in'],
     [{ kind: 'unknown-code', message: 'Something odd', code: 31337 }, 'JoggAI answered with code 31337: Something odd'],
     [{ kind: 'rate-limited', message: 'Too many', retryAfterS: 30 }, 'Try again in 30 s'],
     [{ kind: 'server-error', message: 'System error', code: 50000 }, 'JoggAI had a problem on its side'],
@@ -95,7 +95,7 @@ describe('account panel', () => {
     await wrapper.find('form').trigger('submit');
     await settle();
 
-    expect(api.saveApiKey).toHaveBeenCalledWith('sk-good-abcd');
+    expect(api.saveApiKey).toHaveBeenCalledWith('sk-good-abcd', 'keychain');
     expect(wrapper.text()).toContain('Connected as Mia Novak');
     expect(wrapper.text()).toContain('Credits left: 42.5');
     expect(wrapper.text()).toContain('••••abcd');
@@ -140,7 +140,7 @@ describe('account panel', () => {
   it('shows when a saved key could not be checked, with a way to try again', async () => {
     const api = createFakeApi();
     installApi(api);
-    const wrapper = mountPanel({ account: null, hasKey: true, error: { kind: 'network', message: 'offline' } });
+    const wrapper = mountPanel({ ...CONNECTED, account: null, error: { kind: 'network', message: 'offline' } });
     expect(wrapper.text()).toContain('A key is saved, but it could not be checked.');
     expect(wrapper.text()).toContain('Can’t reach JoggAI');
     await button(wrapper, 'Try again').trigger('click');

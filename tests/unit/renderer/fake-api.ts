@@ -4,7 +4,7 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { AccountState, AvatarWatchApi, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
+import type { AccountState, AvatarWatchApi, KeyStatus, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
@@ -28,17 +28,23 @@ export function makeItem(photoId: string, overrides: Partial<WatchItem> = {}): W
   };
 }
 
-export const NO_KEY: AccountState = { account: null, hasKey: false, error: null };
+/** No key in use, on Linux, where an encrypted key file would be no real protection. */
+export const NO_KEY_STATUS: KeyStatus = { place: null, unreachable: null, fallback: 'weak', os: 'linux' };
+export const NO_KEY: AccountState = { account: null, hasKey: false, error: null, key: NO_KEY_STATUS };
 export const CONNECTED: AccountState = {
   account: { username: 'Mia Novak', email: 'mia@example.com', keyHint: 'abcd', remainingQuota: 42.5 },
   hasKey: true,
   error: null,
+  key: { ...NO_KEY_STATUS, place: 'keychain' },
 };
+
+/** Start at login off, on Linux: what getDesktopSettings answers unless a test says otherwise. */
+export const DESKTOP_SETTINGS = { startAtLogin: false, startInMenuBar: false, loginItem: 'disabled', platform: 'linux' } as const;
 
 export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
 
 export function snapshotOf(partial: Partial<Snapshot> = {}): Snapshot {
-  return { items: [], pause: null, connection: ONLINE, account: NO_KEY, notices: [], ...partial };
+  return { items: [], pause: null, checkingPaused: false, connection: ONLINE, account: NO_KEY, notices: [], ...partial };
 }
 
 export type FakeApi = { [K in keyof AvatarWatchApi]: ReturnType<typeof vi.fn> & AvatarWatchApi[K] } & {
@@ -59,6 +65,14 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     checkNow: vi.fn(async () => undefined),
     dismissNotice: vi.fn(async () => undefined),
     openImage: vi.fn(async () => ({ ok: true as const, value: null })),
+    getDesktopSettings: vi.fn(async () => ({ ...DESKTOP_SETTINGS })),
+    setDesktopSettings: vi.fn(async (patch: { startAtLogin?: boolean; startInMenuBar?: boolean }) => ({
+      ok: true as const,
+      value: { ...DESKTOP_SETTINGS, ...patch, loginItem: patch.startAtLogin ? ('enabled' as const) : ('disabled' as const) },
+    })),
+    checkAll: vi.fn(async () => undefined),
+    setCheckingPaused: vi.fn(async () => undefined),
+    sendTestNotification: vi.fn(async () => ({ ok: true as const, value: { shown: true, platform: 'linux' as const } })),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

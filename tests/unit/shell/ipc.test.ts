@@ -1,23 +1,21 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNELS, EVENT_CHANNELS, type CommandName } from '../../../preload/api';
 import { BrowserWindow, ipcMain, resetElectronFakes, shell } from './fake-electron';
 import { createFakeService, type FakeService } from './fake-service';
+import type { ServiceCommands } from '../../../main/core/service';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const { registerIpc } = await import('../../../main/shell/ipc');
 
-const INDEX = resolve('/app/out/renderer/index.html');
-const OUR_URL = pathToFileURL(INDEX).href;
+const OUR_URL = 'app://avatar-watch/index.html';
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 let service: FakeService;
 let window: BrowserWindow | null;
 let dispose: () => void;
 
-function setUp(renderer: Parameters<typeof registerIpc>[0]['renderer'] = { kind: 'file', path: INDEX }) {
+function setUp(renderer: Parameters<typeof registerIpc>[0]['renderer'] = { kind: 'app' }) {
   service = createFakeService();
   window = new BrowserWindow({});
   dispose = registerIpc({ service, renderer, getWindow: () => window as never, logger });
@@ -47,6 +45,8 @@ const SERVICE_CALLS: [CommandName, unknown[]][] = [
   ['removePhoto', ['p1']],
   ['checkNow', ['p1']],
   ['dismissNotice', ['n1']],
+  ['checkAll', []],
+  ['setCheckingPaused', [true]],
 ];
 
 beforeEach(() => {
@@ -65,7 +65,13 @@ describe('IPC handlers', () => {
 
   it.each(SERVICE_CALLS)('%s from our window reaches the service with its arguments', async (name, args) => {
     await call(name, args);
-    expect(service[name as Exclude<CommandName, 'openImage'>]).toHaveBeenCalledExactlyOnceWith(...args);
+    expect(service[name as keyof ServiceCommands]).toHaveBeenCalledExactlyOnceWith(...args);
+  });
+
+  it('takes only a real true/false for the pause switch', async () => {
+    await expect(call('setCheckingPaused', ['false'])).rejects.toThrow(/true or false/);
+    await expect(call('setCheckingPaused', [0])).rejects.toThrow(/true or false/);
+    expect(service.setCheckingPaused).not.toHaveBeenCalled();
   });
 
   it('answers with what the service answered', async () => {
@@ -76,14 +82,17 @@ describe('IPC handlers', () => {
     const foreign: [string, Frame | null][] = [
       ['an iframe inside our page', { url: OUR_URL, parent: { url: OUR_URL } }],
       ['another website', { url: 'https://evil.example/' }],
-      ['another local file', { url: pathToFileURL('/tmp/evil.html').href }],
+      ['a local file', { url: 'file:///tmp/evil.html' }],
+      ['our old file:// page', { url: 'file:///app/out/renderer/index.html' }],
+      ['another page of our scheme', { url: 'app://avatar-watch/other.html' }],
+      ['the data host', { url: 'app://data/index.html' }],
       ['a blank frame', { url: 'about:blank' }],
       ['no frame at all (navigated or destroyed)', null],
     ];
     it.each(foreign)('%s', async (_label, frame) => {
       for (const [name, args] of SERVICE_CALLS) {
         await expect(call(name, args, frame)).rejects.toThrow(/did not come from the Avatar Watch window/);
-        expect(service[name as Exclude<CommandName, 'openImage'>]).not.toHaveBeenCalled();
+        expect(service[name as keyof ServiceCommands]).not.toHaveBeenCalled();
       }
       await expect(call('openImage', ['https://cdn.example/a.png'], frame)).rejects.toThrow();
       expect(shell.openExternal).not.toHaveBeenCalled();
@@ -133,6 +142,18 @@ describe('IPC handlers', () => {
       expect(service.saveApiKey).not.toHaveBeenCalled();
     });
 
+    it('a place for the key that is not one the app knows; a missing one means the keychain', async () => {
+      await expect(call('saveApiKey', ['good-key', 'clipboard'])).resolves.toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input', message: expect.stringMatching(/keychain, session, encrypted-file/) },
+      });
+      expect(service.saveApiKey).not.toHaveBeenCalled();
+      await call('saveApiKey', ['good-key']);
+      expect(service.saveApiKey).toHaveBeenCalledWith('good-key', 'keychain');
+      await call('saveApiKey', ['good-key', 'encrypted-file']);
+      expect(service.saveApiKey).toHaveBeenLastCalledWith('good-key', 'encrypted-file');
+    });
+
     it('pasted text over 5 MB', async () => {
       await expect(call('addPhotos', ['a'.repeat(5_000_001)])).rejects.toThrow(/too long/);
       expect(service.addPhotos).not.toHaveBeenCalled();
@@ -164,7 +185,7 @@ describe('IPC handlers', () => {
     let started!: () => void;
     const ready = new Promise<void>((resolve) => (started = resolve));
     window = new BrowserWindow({});
-    registerIpc({ service, renderer: { kind: 'file', path: INDEX }, getWindow: () => window as never, ready, logger });
+    registerIpc({ service, renderer: { kind: 'app' }, getWindow: () => window as never, ready, logger });
     const answer = call('getSnapshot', []);
     await Promise.resolve();
     expect(service.getSnapshot).not.toHaveBeenCalled();

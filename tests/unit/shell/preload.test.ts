@@ -16,7 +16,7 @@ beforeEach(() => {
 
 const ARGS: Record<CommandName, unknown[]> = {
   getSnapshot: [],
-  saveApiKey: ['good-key'],
+  saveApiKey: ['good-key', 'session'],
   removeApiKey: [],
   refreshAccount: [],
   addPhotos: ['p1, p2'],
@@ -24,6 +24,11 @@ const ARGS: Record<CommandName, unknown[]> = {
   checkNow: ['p1'],
   dismissNotice: ['n1'],
   openImage: ['https://cdn.example/1.png'],
+  checkAll: [],
+  setCheckingPaused: [true],
+  sendTestNotification: [],
+  getDesktopSettings: [],
+  setDesktopSettings: [{ startAtLogin: true }],
 };
 
 describe('the preload', () => {
