@@ -2,13 +2,15 @@
 // Closing the window keeps the app watching from the tray; Quit flushes the watchlist, then exits.
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { consoleLogger, type SecretStore } from '../core/ports';
+import type { SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { parseBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
+import { createAppLog } from './log';
+import { installAppMenu } from './menu';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
 import { createTranslator } from './text';
@@ -19,7 +21,9 @@ const APP_USER_MODEL_ID = 'com.avatarwatch.app';
 /** Quitting never waits longer than this for the watchlist to be written. */
 const STOP_TIMEOUT_MS = 5_000;
 
-const logger = consoleLogger;
+// The log file, <userData>/logs/main.log (its folder is read at the first line, so the test data
+// folder set below counts), and the console when running from source. The key is scrubbed (log.ts).
+const logger = createAppLog({ folder: () => join(app.getPath('userData'), 'logs'), console: !app.isPackaged });
 
 // Test hooks, honoured only when running from source (never in an installed app): a throwaway
 // data folder, and a key kept in memory for machines without a keychain.
@@ -66,6 +70,12 @@ async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession);
 
   const secretStore = chooseSecretStore();
+  installAppMenu({
+    log: logger,
+    keyStore: () => secretStore.description,
+    trayStatus: () => (presence?.closeBehaviour() === 'minimize' ? 'no tray icons here: closing minimizes' : 'tray icon: closing hides to it'),
+    getWindow: () => mainWindow,
+  });
   const dataDir = app.getPath('userData');
   const desktop = createPresence({
     translate: createTranslator(app.getLocale()),

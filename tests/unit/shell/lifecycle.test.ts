@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNELS } from '../../../preload/api';
 import type { ServiceOptions } from '../../../main/core/service';
 import type * as FakeElectron from './fake-electron';
+import type * as AppLogModule from '../../../main/shell/log';
 import { createFakeService, type FakeService } from './fake-service';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -26,6 +27,11 @@ vi.mock('../../../main/core/service', () => {
 });
 vi.mock('../../../main/core/secrets/keychain-secret-store', () => ({
   createKeychainSecretStore: () => ({ description: 'system keychain' }),
+}));
+// The log file would land on the real disk under the fake data folder; log.test.ts covers it.
+vi.mock('../../../main/shell/log', async (importOriginal) => ({
+  ...(await importOriginal<typeof AppLogModule>()),
+  createAppLog: () => ({ info() {}, warn() {}, error() {}, filePath: () => '', folder: () => '', tail: () => [] }),
 }));
 
 type Fakes = typeof FakeElectron;
