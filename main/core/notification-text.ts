@@ -1,26 +1,10 @@
-// What a finished photo's notification says: which photo, what happened, in plain words.
-import type { WatchItem } from '../../preload/api';
+// What a finished photo's notification is about, as data: which photo, what happened, what
+// JoggAI said. The words come later, from the catalogue in the user's language (the Electron
+// shell's notifier, or the page in the web preview), so the core stays free of sentences.
+import type { FinishedNotification, WatchItem } from '../../preload/api';
 
-/** Long IDs are cut in the middle so both ends stay recognisable. */
-export function shortPhotoId(photoId: string, max = 24): string {
-  if (photoId.length <= max) return photoId;
-  const half = Math.floor((max - 1) / 2);
-  return `${photoId.slice(0, half)}…${photoId.slice(-half)}`;
-}
-
-export function describeFinished(item: WatchItem): { outcome: 'ready' | 'failed'; title: string; body: string } {
-  const id = shortPhotoId(item.photoId);
-  if (item.status === 'ready') {
-    const count = item.imageUrls.length;
-    return {
-      outcome: 'ready',
-      title: 'Photo avatar ready',
-      body: `${id}: ${count === 1 ? '1 image is' : `${count} images are`} ready to view.`,
-    };
-  }
-  return {
-    outcome: 'failed',
-    title: 'Photo avatar failed',
-    body: `${id}: ${item.failureMessage ?? 'JoggAI did not say why.'}`,
-  };
+export function finishedNotification(item: WatchItem): FinishedNotification {
+  return item.status === 'ready'
+    ? { photoId: item.photoId, outcome: 'ready', imageCount: item.imageUrls.length, failureMessage: null }
+    : { photoId: item.photoId, outcome: 'failed', imageCount: 0, failureMessage: item.failureMessage };
 }

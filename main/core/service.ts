@@ -75,6 +75,8 @@ export interface AvatarWatchService extends ServiceCommands {
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** The user's settings (settings.json in the data folder); loaded by start(). */
   readonly settings: SettingsFile;
+  /** The host's own message for the window (e.g. no tray icons on this desktop), shown until dismissed. */
+  addHostNotice(notice: Pick<Notice, 'level' | 'message' | 'code'>): void;
   /** The computer is going to sleep (Electron powerMonitor): hold every check. */
   suspend(): void;
   /** Back from sleep: every unfinished item is checked soon, spread over a few seconds. */
@@ -203,8 +205,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   let noticeCount = 0;
-  function addNotice(level: Notice['level'], message: string): Notice {
-    const notice: Notice = { id: `notice-${++noticeCount}`, level, message };
+  function addNotice(level: Notice['level'], message: string, code?: Notice['code']): Notice {
+    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, ...(code ? { code } : {}) };
     notices.push(notice);
     batcher.set({ notices: [...notices] });
     return notice;
@@ -347,6 +349,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       };
     },
 
+    addHostNotice: (notice) => {
+      addNotice(notice.level, notice.message, notice.code);
+    },
     suspend: () => tracker.hold('asleep'),
     wake: () => tracker.release('asleep'),
     setNetworkAvailable: (available) => (available ? tracker.release('no-network') : tracker.hold('no-network')),

@@ -83,6 +83,7 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     iconPath: APP_ICON_PATH,
     ensureWindow,
+    isQuitting: () => quitting,
     quit: () => app.quit(),
   });
   presence = desktop;

@@ -1,12 +1,36 @@
-// The core's Notifier port, told through the desktop's own notifications. Clicking one brings
-// the window up on that photo.
+// The core's Notifier port, told through the desktop's own notifications, worded here in the
+// user's language (the core sends only what happened). Clicking one brings the window up on that
+// photo. Also "Send a test notification", through the very same path.
 import { Notification } from 'electron';
+import type { Result, TestNotificationResult } from '../../preload/api';
+import { wordNotification, wordTestNotification, type NotificationWords } from '../../renderer/src/i18n/notification-words';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
+import type { Translate } from './text';
+
+/** A notification as shown, for the test hooks (test-hooks.ts). */
+export interface ShownNotification {
+  photoId: string;
+  title: string;
+  body: string;
+}
 
 export interface ElectronNotifierOptions {
   showItem: (photoId: string) => void;
+  /** Brings the window up (a click on the test notification). */
+  showWindow?: () => void;
   logger: Logger;
+  translate: Translate;
   iconPath?: string;
+  /** `process.platform`, for which OS's advice the window gives after a test. */
+  platform?: NodeJS.Platform;
+  /** Told of every photo notification shown, with the click it runs (test hooks only). */
+  onShown?: (shown: ShownNotification, click: () => void) => void;
+  /** How long a test waits for the OS to confirm it showed the notification. */
+  testWaitMs?: number;
+}
+
+export interface ElectronNotifier extends Notifier {
+  sendTest(): Promise<Result<TestNotificationResult>>;
 }
 
 /**
@@ -15,45 +39,97 @@ export interface ElectronNotifierOptions {
  * clicked or closed; the cap only guards against desktops that never report a close.
  */
 export const MAX_KEPT_NOTIFICATIONS = 100;
+const TEST_WAIT_MS = 3_000;
 
-export function createElectronNotifier(options: ElectronNotifierOptions): Notifier {
+export function platformName(platform: NodeJS.Platform): TestNotificationResult['platform'] {
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
+
+export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const kept = new Set<Notification>();
   let toldUnsupported = false;
+  // vue-i18n-style plural call through the shell's translator.
+  const t = (key: Parameters<Translate>[0], named: Record<string, unknown>, plural?: number) => options.translate(key, named, plural);
 
   const release = (notification: Notification) => {
     kept.delete(notification);
   };
 
+  function keep(notification: Notification): void {
+    kept.add(notification);
+    if (kept.size > MAX_KEPT_NOTIFICATIONS) {
+      const oldest = kept.values().next().value;
+      if (oldest) kept.delete(oldest);
+    }
+  }
+
+  function create(words: NotificationWords): Notification {
+    const notification = new Notification({
+      title: words.title,
+      body: words.body,
+      ...(options.iconPath ? { icon: options.iconPath } : {}),
+    });
+    notification.on('close', () => release(notification));
+    notification.on('failed', (_event, error) => {
+      release(notification);
+      options.logger.warn(`A notification could not be shown: ${error}`);
+    });
+    keep(notification);
+    return notification;
+  }
+
+  function supported(): boolean {
+    if (Notification.isSupported()) return true;
+    if (!toldUnsupported) {
+      toldUnsupported = true;
+      options.logger.warn('This desktop does not support notifications; finished photos are shown in the window only.');
+    }
+    return false;
+  }
+
   return {
     notify(message: PhotoNotification): void {
-      if (!Notification.isSupported()) {
-        if (!toldUnsupported) {
-          toldUnsupported = true;
-          options.logger.warn('This desktop does not support notifications; finished photos are shown in the window only.');
-        }
-        return;
-      }
-      const notification = new Notification({
-        title: message.title,
-        body: message.body,
-        ...(options.iconPath ? { icon: options.iconPath } : {}),
-      });
-      notification.on('click', () => {
+      if (!supported()) return;
+      const words = wordNotification(t, message);
+      const notification = create(words);
+      const click = () => {
         release(notification);
         options.showItem(message.photoId);
-      });
-      notification.on('close', () => release(notification));
-      notification.on('failed', (_event, error) => {
-        release(notification);
-        options.logger.warn(`A notification could not be shown: ${error}`);
-      });
-
-      kept.add(notification);
-      if (kept.size > MAX_KEPT_NOTIFICATIONS) {
-        const oldest = kept.values().next().value;
-        if (oldest) kept.delete(oldest);
-      }
+      };
+      notification.on('click', click);
+      options.onShown?.({ photoId: message.photoId, ...words }, click);
       notification.show();
+    },
+
+    async sendTest() {
+      const platform = platformName(options.platform ?? process.platform);
+      if (!supported()) return { ok: true, value: { shown: false, platform } };
+      const notification = create(wordTestNotification(t));
+      notification.on('click', () => {
+        release(notification);
+        options.showWindow?.();
+      });
+      // The OS says 'show' once it put the notification up, 'failed' when it refused (Windows,
+      // Linux without a notification service); some say nothing, which counts as not confirmed.
+      const shown = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), options.testWaitMs ?? TEST_WAIT_MS);
+        notification.once('show', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+        notification.once('failed', () => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+        try {
+          notification.show();
+        } catch (error) {
+          options.logger.warn(`The test notification could not be shown: ${error instanceof Error ? error.message : String(error)}`);
+          clearTimeout(timer);
+          resolve(false);
+        }
+      });
+      return { ok: true, value: { shown, platform } };
     },
   };
 }

@@ -110,6 +110,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Avatar Watch',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
+  /**
+   * What closing does until then: `hide` to the tray, or `minimize` where no tray icon would be
+   * seen (Linux without a StatusNotifierWatcher, see tray-support.ts). Hide when not given.
+   */
+  closeBehaviour?: () => 'hide' | 'minimize';
     autoHideMenuBar: true,
     webPreferences: {
       preload: options.preloadPath,
@@ -130,7 +135,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.on('close', (event) => {
     if (options.isQuitting()) return;
     event.preventDefault();
-    window.hide();
+    if (options.closeBehaviour?.() === 'minimize') window.minimize();
+    else window.hide();
   });
 
   const contents = window.webContents;

@@ -5,10 +5,12 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { createAppI18n } from './i18n';
+import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useTransportStore } from './stores/transport';
 import { useWatchlistStore } from './stores/watchlist';
 import './styles/base.css';
 
+const i18n = createAppI18n();
 let webBridge: WebBridge | null = null;
 if ((window as Partial<Window>).avatarWatch === undefined) {
   webBridge = createWebBridge({
@@ -17,6 +19,8 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     host: window.location.host,
     search: window.location.search,
     Notification: 'Notification' in window ? window.Notification : undefined,
+    describeNotification: (notification) => wordNotification(i18n.global.t, notification),
+    describeTestNotification: () => wordTestNotification(i18n.global.t),
     gestureTarget: window,
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
@@ -29,6 +33,6 @@ const pinia = createPinia();
 app.use(pinia);
 // The socket's state is the preview's own business, kept out of the contract.
 if (webBridge !== null) useTransportStore(pinia).follow(webBridge);
-app.use(createAppI18n());
+app.use(i18n);
 app.mount('#app');
 void useWatchlistStore(pinia).start();

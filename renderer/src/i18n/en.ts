@@ -214,6 +214,18 @@ const en = {
     warning: 'Warning',
     error: 'Problem',
   },
+  settings: {
+    heading: 'Settings',
+    startAtLogin: 'Start Avatar Watch when I log in',
+    startAtLoginHint: 'It starts in the tray, without opening this window.',
+    startInMenuBar: 'Start in the menu bar (without opening this window)',
+    requiresApproval: 'macOS needs your approval: System Settings > General > Login Items.',
+    notTaken: 'Your system did not take the login item. Try again, or add Avatar Watch to your desktop’s startup applications.',
+    notTakenWindows: 'Windows will not start Avatar Watch at login: it is turned off in Task Manager > Startup apps.',
+    notSupported: 'Starting at login is available in the installed app only.',
+    loadFailed: 'The settings could not be read. {reason}',
+    saveFailed: 'The setting was not changed. {reason}',
+  },
   errors: {
     'invalid-key': 'JoggAI did not accept this key (code 10105). Copy it again from your JoggAI dashboard.',
     'no-permission': 'This key works, but your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has API access.',
@@ -337,7 +349,7 @@ const en = {
     checkAll: 'Check all now',
     pause: 'Pause checking',
     show: 'Show Avatar Watch',
-    quit: 'Quit Avatar Watch',
+    quit: 'Quit',
     // A notice in the window (Linux desktops without a tray, e.g. GNOME without the extension).
     noTray: 'Your desktop shows no tray icons, so Avatar Watch stays in the taskbar when you close it. On GNOME, install the AppIndicator extension.',
   },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientMessage, ServerMessage, StatePatch } from '../../../preload/api';
+import type { ClientMessage, FinishedNotification, ServerMessage, StatePatch } from '../../../preload/api';
 import {
   createWebBridge,
   socketUrl,
@@ -162,7 +162,7 @@ describe('web bridge', () => {
     const items = [makeItem('a'), makeItem('b', { status: 'ready' })];
     FakeSocket.last.answer(snapshotOf({ items, account: CONNECTED, pause: null, notices: [] }), 0);
     await vi.waitFor(() => expect(patches).toHaveLength(1));
-    expect(patches[0]).toEqual({ upserted: items, pause: null, connection: ONLINE, account: CONNECTED, notices: [], replaceAll: true });
+    expect(patches[0]).toEqual({ upserted: items, pause: null, checkingPaused: false, connection: ONLINE, account: CONNECTED, notices: [], replaceAll: true });
   });
 
   it('keeps queued calls across a connection that never opened', async () => {
@@ -336,12 +336,14 @@ describe('web bridge', () => {
     } as unknown as NotificationConstructor;
     const target = new EventTarget();
     const focusWindow = vi.fn();
-    bridge = makeBridge({ Notification: FakeNotification, gestureTarget: target, focusWindow });
+    // Main sends data; the page words it (main.ts passes the catalogue's wording).
+    const describeNotification = (n: FinishedNotification) => ({ title: n.outcome === 'ready' ? 'Ready' : 'Failed', body: `${n.photoId} has ${n.imageCount} images` });
+    bridge = makeBridge({ Notification: FakeNotification, gestureTarget: target, focusWindow, describeNotification });
     FakeSocket.last.open();
     const focused: string[] = [];
     bridge.onFocusItem((id) => focused.push(id));
 
-    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', title: 'Ready', body: 'ph_1 is ready' });
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', outcome: 'ready', imageCount: 4, failureMessage: null });
     expect(shown).toHaveLength(0); // no permission yet
 
     target.dispatchEvent(new Event('pointerdown'));
@@ -349,12 +351,42 @@ describe('web bridge', () => {
     await Promise.resolve();
     expect(requestPermission).toHaveBeenCalledOnce();
 
-    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', title: 'Ready', body: 'ph_2 is ready' });
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', outcome: 'ready', imageCount: 4, failureMessage: null });
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 is ready', tag: 'ph_2' } });
+    expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 has 4 images', tag: 'ph_2' } });
     shown[0]!.instance.onclick?.(new Event('click'));
     expect(focusWindow).toHaveBeenCalledOnce();
     expect(focused).toEqual(['ph_2']);
+  });
+
+  it('sends the test notification itself, with the browser’s Notification, asking for permission first', async () => {
+    const shown: { title: string; options?: NotificationOptions }[] = [];
+    let answer: NotificationPermission = 'granted';
+    let permission: NotificationPermission = 'default';
+    const FakeNotification = class {
+      onclick: ((e: Event) => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, options });
+      }
+      close() {}
+      static get permission() {
+        return permission;
+      }
+      static requestPermission = vi.fn(async () => (permission = answer));
+    } as unknown as NotificationConstructor;
+    bridge = makeBridge({ Notification: FakeNotification, describeTestNotification: () => ({ title: 'It works', body: 'Test' }) });
+    await expect(bridge.sendTestNotification()).resolves.toEqual({ ok: true, value: { shown: true, platform: 'other' } });
+    expect(shown).toEqual([{ title: 'It works', options: { body: 'Test', tag: 'avatar-watch-test' } }]);
+    // Nothing went over the socket: the host has no desktop of its own.
+    expect(FakeSocket.last.sent).toEqual([]);
+
+    permission = 'default';
+    answer = 'denied';
+    await expect(bridge.sendTestNotification()).resolves.toEqual({ ok: true, value: { shown: false, platform: 'other' } });
+    expect(shown).toHaveLength(1);
+    bridge.close();
+    bridge = makeBridge({});
+    await expect(bridge.sendTestNotification()).resolves.toEqual({ ok: true, value: { shown: false, platform: 'other' } });
   });
 
   it('stops reconnecting once closed and fails what was waiting', async () => {

@@ -85,6 +85,9 @@ export class BrowserWindow extends EventEmitter {
   restore(): void {
     this.minimized = false;
   }
+  minimize(): void {
+    this.minimized = true;
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
@@ -136,20 +139,34 @@ export class Notification extends EventEmitter {
   }
 }
 
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+}
+
 export class Tray extends EventEmitter {
   static instances: Tray[] = [];
   tooltip = '';
-  menu: { template: { label?: string; type?: string; click?: () => void }[] } | null = null;
+  menu: { template: FakeMenuItem[] } | null = null;
+  /** How many times a menu was set (the tray rebuilds it only when something shown changed). */
+  menuBuilds = 0;
   destroyed = false;
-  constructor(readonly image: unknown) {
+  constructor(public image: unknown) {
     super();
     Tray.instances.push(this);
+  }
+  setImage(image: unknown): void {
+    this.image = image;
   }
   setToolTip(text: string): void {
     this.tooltip = text;
   }
   setContextMenu(menu: Tray['menu']): void {
     this.menu = menu;
+    this.menuBuilds += 1;
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -173,7 +190,15 @@ export const Menu = {
   },
 };
 export const clipboard = { text: '', writeText: vi.fn((text: string) => void (clipboard.text = text)) };
-export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+export const nativeImage = {
+  createFromPath: (path: string) => ({
+    path,
+    template: false,
+    setTemplateImage(on: boolean) {
+      this.template = on;
+    },
+  }),
+};
 
 type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 type HeadersListener = (

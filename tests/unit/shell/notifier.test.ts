@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS } from '../../../preload/api';
 import type { PhotoNotification } from '../../../main/core/ports';
+import { createTranslator, type Translate } from '../../../main/shell/text';
 import { BrowserWindow, Notification, resetElectronFakes } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -8,8 +9,14 @@ vi.mock('electron', () => import('./fake-electron'));
 const { createElectronNotifier, MAX_KEPT_NOTIFICATIONS } = await import('../../../main/shell/notifier');
 const { showItem } = await import('../../../main/shell/window');
 
-const ready: PhotoNotification = { photoId: 'photo-1', outcome: 'ready', title: 'Your avatar is ready', body: 'photo-1 has 4 images.' };
+const translate = createTranslator('en-US');
+const ready: PhotoNotification = { photoId: 'photo-1', outcome: 'ready', imageCount: 4, failureMessage: null };
+const failed: PhotoNotification = { photoId: 'photo-2', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected' };
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+function make(extra: Partial<Parameters<typeof createElectronNotifier>[0]> = {}) {
+  return createElectronNotifier({ showItem: vi.fn(), logger, translate, ...extra });
+}
 
 beforeEach(() => {
   resetElectronFakes();
@@ -17,17 +24,36 @@ beforeEach(() => {
 });
 
 describe('desktop notifications', () => {
-  it('show the title and body the core wrote', () => {
-    createElectronNotifier({ showItem: vi.fn(), logger }).notify(ready);
-    expect(Notification.shown).toHaveLength(1);
-    expect(Notification.shown[0]).toMatchObject({ title: 'Your avatar is ready', body: 'photo-1 has 4 images.' });
+  it('word what the core reported from the catalogue', () => {
+    const notifier = make();
+    notifier.notify(ready);
+    notifier.notify({ ...ready, photoId: 'one-image', imageCount: 1 });
+    notifier.notify(failed);
+    notifier.notify({ ...failed, photoId: 'quiet', failureMessage: null });
+    expect(Notification.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Photo avatar ready', 'photo-1: 4 images are ready to view.'],
+      ['Photo avatar ready', 'one-image: 1 image is ready to view.'],
+      ['Photo avatar failed', 'photo-2: Face not detected'],
+      ['Photo avatar failed', 'quiet: JoggAI did not say why.'],
+    ]);
+  });
+
+  it('take their words from the translator they are given (the OS language)', () => {
+    const shouty: Translate = (key, named, plural) => translate(key, named, plural).toUpperCase();
+    make({ translate: shouty }).notify(ready);
+    expect(Notification.shown[0]?.title).toBe('PHOTO AVATAR READY');
+  });
+
+  it('cut a long photo ID in the middle so both ends stay recognisable', () => {
+    make().notify({ ...ready, photoId: `${'a'.repeat(30)}${'b'.repeat(30)}` });
+    expect(Notification.shown[0]?.body).toBe(`${'a'.repeat(11)}…${'b'.repeat(11)}: 4 images are ready to view.`);
   });
 
   it('bring the window up on that photo when clicked', () => {
     const window = new BrowserWindow({});
-    const notifier = createElectronNotifier({ showItem: (photoId) => showItem(window as never, photoId), logger });
+    const notifier = make({ showItem: (photoId) => showItem(window as never, photoId) });
     notifier.notify(ready);
-    notifier.notify({ ...ready, photoId: 'photo-2', outcome: 'failed', title: 'Failed' });
+    notifier.notify(failed);
 
     Notification.shown[1]?.emit('click');
     expect(window.isVisible()).toBe(true);
@@ -37,7 +63,7 @@ describe('desktop notifications', () => {
 
   it('say once in the log that the desktop has none, and show nothing', () => {
     Notification.supported = false;
-    const notifier = createElectronNotifier({ showItem: vi.fn(), logger });
+    const notifier = make();
     notifier.notify(ready);
     notifier.notify(ready);
     expect(Notification.shown).toHaveLength(0);
@@ -45,17 +71,52 @@ describe('desktop notifications', () => {
   });
 
   it('log a notification that failed to show', () => {
-    createElectronNotifier({ showItem: vi.fn(), logger }).notify(ready);
+    make().notify(ready);
     Notification.shown[0]?.emit('failed', {}, 'no notification server');
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no notification server'));
   });
 
   it('keep every shown notification reachable until it is clicked or closed', () => {
     // Held references are what keep click handlers alive on Windows and macOS; with a cap.
-    const notifier = createElectronNotifier({ showItem: vi.fn(), logger });
+    const notifier = make();
     for (let i = 0; i < MAX_KEPT_NOTIFICATIONS + 5; i++) notifier.notify({ ...ready, photoId: `p${i}` });
     expect(Notification.shown).toHaveLength(MAX_KEPT_NOTIFICATIONS + 5);
-    const last = Notification.shown.at(-1);
-    expect(last?.listenerCount('click')).toBe(1);
+    expect(Notification.shown.at(-1)?.listenerCount('click')).toBe(1);
+  });
+
+  it('tell the test hooks what was shown, with the click a real click runs', () => {
+    const onShown = vi.fn();
+    const showItemSpy = vi.fn();
+    make({ onShown, showItem: showItemSpy }).notify(failed);
+    expect(onShown).toHaveBeenCalledWith({ photoId: 'photo-2', title: 'Photo avatar failed', body: 'photo-2: Face not detected' }, expect.any(Function));
+    (onShown.mock.calls[0]![1] as () => void)();
+    expect(showItemSpy).toHaveBeenCalledWith('photo-2');
+  });
+});
+
+describe('the test notification', () => {
+  it('is shown through the same path and reports that the OS put it up', async () => {
+    const showWindow = vi.fn();
+    const pending = make({ platform: 'darwin', showWindow }).sendTest();
+    const shown = Notification.shown[0]!;
+    expect(shown.title).toBe('Avatar Watch notifications work');
+    shown.emit('show');
+    await expect(pending).resolves.toEqual({ ok: true, value: { shown: true, platform: 'darwin' } });
+    shown.emit('click');
+    expect(showWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a refusal, and silence past the wait, as not shown', async () => {
+    const notifier = make({ platform: 'win32', testWaitMs: 20 });
+    const refused = notifier.sendTest();
+    Notification.shown[0]!.emit('failed', {}, 'toasts are off');
+    await expect(refused).resolves.toEqual({ ok: true, value: { shown: false, platform: 'win32' } });
+    await expect(notifier.sendTest()).resolves.toEqual({ ok: true, value: { shown: false, platform: 'win32' } });
+  });
+
+  it('reports not shown where the desktop has no notifications, naming other systems "other"', async () => {
+    Notification.supported = false;
+    await expect(make({ platform: 'freebsd' }).sendTest()).resolves.toEqual({ ok: true, value: { shown: false, platform: 'other' } });
+    expect(Notification.shown).toHaveLength(0);
   });
 });
