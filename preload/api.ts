@@ -147,6 +147,12 @@ export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
   message: string;
+  /**
+   * When set, the window words the notice from its catalogue in the user's language and `message`
+   * is only the English fallback (for the log). `no-tray`: this desktop shows no tray icons, so
+   * closing the window minimizes it instead of hiding it.
+   */
+  code?: 'no-tray';
 }
 
 export interface Snapshot {

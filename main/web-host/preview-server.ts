@@ -27,8 +27,13 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Opening images is done by the page itself (window.open); everything else goes to the core. */
-const SERVER_COMMANDS = new Set<CommandName>(COMMAND_NAMES.filter((name) => name !== 'openImage'));
+/**
+ * Opening images and the test notification are done by the page itself (window.open, the
+ * browser's Notification); everything else goes to the core.
+ */
+const PAGE_COMMANDS = ['openImage', 'sendTestNotification'] as const satisfies readonly CommandName[];
+type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number]>;
+const SERVER_COMMANDS = new Set<CommandName>(COMMAND_NAMES.filter((name) => !(PAGE_COMMANDS as readonly CommandName[]).includes(name)));
 
 /** Broadcasts finished photos to every open preview page, which shows a browser notification. */
 export class BroadcastNotifier implements Notifier {
@@ -42,8 +47,9 @@ export class BroadcastNotifier implements Notifier {
   }
 
   notify(n: PhotoNotification): void {
-    this.logger.info(`${n.title}: ${n.body}`);
-    const message: ServerMessage = { type: 'notify', photoId: n.photoId, title: n.title, body: n.body };
+    this.logger.info(`Photo ${n.photoId} finished: ${n.outcome}`);
+    // Codes only: the page words them in its own language.
+    const message: ServerMessage = { type: 'notify', ...n };
     for (const socket of this.sockets) send(socket, message);
   }
 }
@@ -145,7 +151,7 @@ async function answer(service: AvatarWatchService, message: ClientMessage): Prom
   const args = checkCommandArgs(message.method, Array.isArray(message.args) ? message.args : []);
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
-    const method = service[message.method as Exclude<CommandName, 'openImage'>] as (...a: string[]) => Promise<unknown>;
+    const method = service[message.method as ServerCommand] as (...a: unknown[]) => Promise<unknown>;
     return { type: 'result', id, ok: true, value: await method(...args.value) };
   } catch (error) {
     return { type: 'result', id, ok: false, error: (error as Error).message };

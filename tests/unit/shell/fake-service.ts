@@ -43,6 +43,7 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     checkAll: vi.fn(async () => {}),
     setCheckingPaused: vi.fn(async () => {}),
     dismissNotice: vi.fn(async () => {}),
+    addHostNotice: vi.fn(),
     suspend: vi.fn(),
     wake: vi.fn(),
     setNetworkAvailable: vi.fn(),
