@@ -95,6 +95,11 @@ export interface MainWindowOptions {
   iconPath?: string;
   /** True once the user chose Quit: then closing really closes instead of hiding to the tray. */
   isQuitting: () => boolean;
+  /**
+   * What closing does until then: `hide` to the tray, or `minimize` where no tray icon would be
+   * seen (Linux without a StatusNotifierWatcher, see tray-support.ts). Hide when not given.
+   */
+  closeBehaviour?: () => 'hide' | 'minimize';
   /** Developer tools: for development builds only, never in what users install. */
   devTools: boolean;
   logger: Logger;
@@ -110,11 +115,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Avatar Watch',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-  /**
-   * What closing does until then: `hide` to the tray, or `minimize` where no tray icon would be
-   * seen (Linux without a StatusNotifierWatcher, see tray-support.ts). Hide when not given.
-   */
-  closeBehaviour?: () => 'hide' | 'minimize';
     autoHideMenuBar: true,
     webPreferences: {
       preload: options.preloadPath,
