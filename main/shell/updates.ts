@@ -158,6 +158,8 @@ export interface UpdateFlowOptions {
   createUpdater: (target: SelfUpdateTarget) => Updater;
   showMessageBox: MessageBox;
   openDownloadPage: () => void;
+  /** Runs right before electron-updater installs and quits (the Electron flow releases the single-instance lock). */
+  beforeInstall?: () => void;
 }
 
 export interface UpdateFlow {
@@ -258,6 +260,7 @@ export function createUpdateFlow(options: UpdateFlowOptions): UpdateFlow {
     const install = await ask('info', t('updates.ready', { version }), t('updates.readyDetail'), t('updates.restart'), t('updates.later'));
     if (!install) return 'downloaded-later';
     logger.info(`Restarting to install version ${version}.`);
+    options.beforeInstall?.();
     // Quits through app.quit, so the watchlist is flushed by the usual before-quit path.
     current.quitAndInstall();
     return 'installing';
@@ -329,5 +332,9 @@ export function createElectronUpdateFlow(options: ElectronUpdateFlowOptions): Up
       return parent === null ? dialog.showMessageBox(settings) : dialog.showMessageBox(parent, settings);
     },
     openDownloadPage: options.openDownloadPage,
+    // The AppImage updater starts the new version at once, while this one is still quitting:
+    // holding the lock, we would make it leave as a "second instance" and nothing would be
+    // running. The installer (Windows) and ShipIt (macOS) wait for us to exit anyway.
+    beforeInstall: () => app.releaseSingleInstanceLock(),
   });
 }

@@ -208,6 +208,7 @@ describe('checking for updates against a local feed', () => {
   let openDownloadPage: Mock<() => void>;
   let updater: AppImageUpdater | null = null;
   let quitAndInstall: Mock<() => void>;
+  let beforeInstall: Mock<() => void>;
 
   beforeEach(() => {
     resetElectronFakes();
@@ -228,6 +229,7 @@ describe('checking for updates against a local feed', () => {
     answers = [];
     openDownloadPage = vi.fn<() => void>();
     quitAndInstall = vi.fn<() => void>();
+    beforeInstall = vi.fn<() => void>();
     updater = null;
   });
 
@@ -272,6 +274,7 @@ describe('checking for updates against a local feed', () => {
       createUpdater: () => realUpdater(url),
       showMessageBox,
       openDownloadPage,
+      beforeInstall,
     });
   }
 
@@ -317,12 +320,15 @@ describe('checking for updates against a local feed', () => {
     ]);
     expect(dialogs[2]?.buttons).toEqual([en.updates.restart, en.updates.later]);
     expect(quitAndInstall).not.toHaveBeenCalled();
+    expect(beforeInstall).not.toHaveBeenCalled();
 
     // Asked again later: the verified download is reused, and this time the user restarts.
     const downloadsBefore = feed.requests.filter((path) => path === `/${FILE_NAME}`).length;
     answers = [en.updates.download, en.updates.restart];
     expect(await updates.check()).toBe('installing');
     expect(quitAndInstall).toHaveBeenCalledOnce();
+    expect(beforeInstall).toHaveBeenCalledOnce();
+    expect(beforeInstall.mock.invocationCallOrder[0]).toBeLessThan(quitAndInstall.mock.invocationCallOrder[0]!);
     expect(feed.requests.filter((path) => path === `/${FILE_NAME}`)).toHaveLength(downloadsBefore);
   });
 
