@@ -58,8 +58,8 @@ export interface ServiceOptions {
   startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
 }
 
-/** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification'>;
+/** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings'>;
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -75,6 +75,11 @@ export interface AvatarWatchService extends ServiceCommands {
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** The user's settings (settings.json in the data folder); loaded by start(). */
   readonly settings: SettingsFile;
+  /**
+   * Settles once start() has read the settings file: the shell waits for it (not for the
+   * keychain) to open the window where it was and to know whether to start hidden.
+   */
+  readonly settingsLoaded: Promise<void>;
   /** The host's own message for the window (e.g. no tray icons on this desktop), shown until dismissed. */
   addHostNotice(notice: Pick<Notice, 'level' | 'message' | 'code'>): void;
   /** The computer is going to sleep (Electron powerMonitor): hold every check. */
@@ -108,6 +113,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const file = new WatchlistFile(options.dataDir);
   const settings = new SettingsFile(options.dataDir);
+  let settingsRead: () => void = () => {};
+  const settingsLoaded = new Promise<void>((resolve) => (settingsRead = resolve));
   const vault = new KeyVault({
     keychain: options.secretStore,
     ...(options.keyCipher ? { cipher: options.keyCipher } : {}),
@@ -297,12 +304,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   const service: AvatarWatchService = {
     settings,
+    settingsLoaded,
 
     async start() {
       if (started) return;
       started = true;
       for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
       const settingsLoad = await settings.load();
+      settingsRead();
       if (settingsLoad.problem) logger.warn(`Settings in ${settings.path} could not be read (${settingsLoad.problem}); using the defaults.`);
       const loaded = await file.load();
       const problem = describeLoadProblem(loaded);

@@ -1,6 +1,6 @@
 // The Electron host: one instance, one window, a tray icon, and the core service behind IPC.
 // Closing the window keeps the app watching from the tray; Quit flushes the watchlist, then exits.
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, screen, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
@@ -16,6 +16,12 @@ import { createPresence, type Presence } from './presence';
 import { createTranslator } from './text';
 import { APP_ICON_PATH } from './tray';
 import { applySessionPolicy, createMainWindow, showWindow, type RendererLocation } from './window';
+import { DATA_FILES_DIR, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { createDesktopSettingsControl, electronLoginItemHost, startsHidden } from './login-item';
+import { electronFetch } from './net-fetch';
+import { ensurePortableShortcut } from './portable-shortcut';
+import { saveOnSessionEnd } from './session-end';
+import { placeWindow, trackWindowState } from './window-state';
 
 const APP_USER_MODEL_ID = 'com.avatarwatch.app';
 /** Quitting never waits longer than this for the watchlist to be written. */
@@ -35,7 +41,9 @@ if (testDataDir) app.setPath('userData', testDataDir);
 const renderer: RendererLocation =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL
     ? { kind: 'dev', url: process.env.ELECTRON_RENDERER_URL }
-    : { kind: 'file', path: join(__dirname, '../renderer/index.html') };
+    : { kind: 'app' };
+/** A login launch (or macOS "start in the menu bar"): the first window is made but not shown. */
+let launchHidden = false;
 
 let mainWindow: BrowserWindow | null = null;
 /** Notifier, tray, close behaviour and test hooks (presence.ts). */
@@ -53,8 +61,21 @@ function ensureWindow(): BrowserWindow {
       isQuitting: () => quitting,
       closeBehaviour: () => presence?.closeBehaviour() ?? 'hide',
       devTools: !app.isPackaged,
+      // Where it was left (settings.json), on a display that still exists.
+      bounds: placeWindow(
+        service?.settings.get().window ?? null,
+        screen.getAllDisplays().map((display) => display.workArea),
+        screen.getPrimaryDisplay().workArea,
+      ),
+      startHidden: launchHidden,
       logger,
     });
+    launchHidden = false;
+    if (service !== null) {
+      const current = service;
+      const windowState = trackWindowState(mainWindow, current.settings, logger);
+      saveOnSessionEnd(mainWindow, { flushWatchlist: () => current.flushSync(), saveWindowState: () => windowState.saveSync() }, logger);
+    }
     presence?.watchWindow(mainWindow);
   }
   return mainWindow;
@@ -67,7 +88,7 @@ function chooseSecretStore(): SecretStore {
 }
 
 async function start(): Promise<void> {
-  applySessionPolicy(session.defaultSession);
+  applySessionPolicy(session.defaultSession, renderer);
 
   const secretStore = chooseSecretStore();
   installAppMenu({
@@ -77,6 +98,8 @@ async function start(): Promise<void> {
     getWindow: () => mainWindow,
   });
   const dataDir = app.getPath('userData');
+  // The built renderer, and the app's own files (never the whole data folder: see app-protocol.ts).
+  handleAppProtocol({ renderer: join(__dirname, '../renderer'), data: join(dataDir, DATA_FILES_DIR) });
   const desktop = createPresence({
     translate: createTranslator(app.getLocale()),
     logger,
@@ -103,15 +126,25 @@ async function start(): Promise<void> {
     keyCipher: createSafeStorageCipher(),
     notifier,
     logger,
+    // Chromium's network stack: system proxy, PAC and certificate store (net-fetch.ts).
+    fetch: electronFetch,
   });
   service = created;
   logger.info(`Data folder: ${dataDir}; key store: ${secretStore.description}`);
 
   // Commands wait for the saved watchlist and key, so the first snapshot is already complete.
   const started = created.start();
-  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger, sendTestNotification: () => notifier.sendTest() });
+  const desktopSettings = createDesktopSettingsControl(created.settings, electronLoginItemHost(app), logger);
+  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger, sendTestNotification: () => notifier.sendTest(), desktopSettings });
 
+  // The window opens where it was left and knows whether to stay hidden: it waits for
+  // settings.json, never for the keychain.
+  await Promise.race([created.settingsLoaded, started]);
+  launchHidden = startsHidden({ platform: process.platform, argv: process.argv, startInMenuBar: created.settings.get().startInMenuBar });
   ensureWindow();
+  void desktopSettings.repair();
+  // Portable exe on Windows: toasts need a Start-menu shortcut with our AppUserModelID.
+  ensurePortableShortcut({ platform: process.platform, env: process.env, appData: app.getPath('appData'), appUserModelId: APP_USER_MODEL_ID, shell, logger });
   desktop.attach(created);
 
   await started;
@@ -187,5 +220,7 @@ if (!app.requestSingleInstanceLock()) {
   // Ctrl+C in a terminal, or a system shutdown signal: quit the normal way so the list is saved.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
+  // Before ready, or Chromium will not treat app:// as a standard, secure origin.
+  registerAppScheme();
   app.whenReady().then(start).catch(failToStart);
 }

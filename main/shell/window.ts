@@ -1,26 +1,32 @@
 // The one app window and the session rules around it: locked-down web preferences, no
-// navigation away from our renderer, no new windows, no permissions but notifications, a CSP.
+// navigation away from our renderer, no new windows, no permissions but clipboard writes, a CSP,
+// and no `file:` requests at all.
 import { BrowserWindow, shell, type Session } from 'electron';
-import { normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNELS } from '../../preload/api';
 import type { Logger } from '../core/ports';
+import { APP_SCHEME, DATA_ORIGIN, RENDERER_HOST, RENDERER_INDEX_URL, refuseFileScheme } from './app-protocol';
+import { DEFAULT_SIZE, MIN_SIZE, type PlacedBounds } from './window-state';
 
-/** Where our renderer comes from: the dev server in `electron-vite dev`, else the built file. */
-export type RendererLocation = { kind: 'dev'; url: string } | { kind: 'file'; path: string };
+/** Where our renderer comes from: the dev server in `electron-vite dev`, else our app:// page. */
+export type RendererLocation = { kind: 'dev'; url: string } | { kind: 'app' };
 
 /**
  * The renderer's Content-Security-Policy, sent as a header too. It must stay equal to the
  * `<meta>` CSP in renderer/index.html (a unit test compares them); both apply, so a stricter
- * header would silently break the page. Images may come from any https host (JoggAI's results
- * live on a CDN); `ws://127.0.0.1:*` is there for the web preview's loopback socket.
+ * header would silently break the page. The page lives on app://avatar-watch, so `'self'` is that
+ * origin and never `file:`. Images may come from any https host (JoggAI's results live on a
+ * CDN) and from the app's own files (app://data); nothing else. The web preview adds its own
+ * WebSocket to connect-src (and its http origin is its 'self').
  */
 export const RENDERER_CSP = [
-  "default-src 'self'",
+  "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' https: data:",
+  // The built page has no inline <style> or style attributes; Vue's :style bindings set CSSOM.
+  "style-src 'self'",
+  `img-src 'self' https: ${DATA_ORIGIN}`,
+  `media-src ${DATA_ORIGIN}`,
   "connect-src 'self'",
+  "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -28,7 +34,13 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** True when `url` is our renderer: the dev server's origin, or exactly our index.html file. */
+/**
+ * `electron-vite dev` only: Vite injects its CSS as <style> elements for hot reload, so the dev
+ * server's page needs inline styles (renderer/vite-dev-csp.ts relaxes its <meta> alike).
+ */
+export const DEV_RENDERER_CSP = RENDERER_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+/** True when `url` is our renderer: the dev server's origin, or exactly our app:// index page. */
 export function isRendererUrl(renderer: RendererLocation, url: string): boolean {
   let parsed: URL;
   try {
@@ -40,18 +52,19 @@ export function isRendererUrl(renderer: RendererLocation, url: string): boolean 
     const dev = new URL(renderer.url);
     return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin;
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  try {
-    return samePath(fileURLToPath(parsed), renderer.path);
-  } catch {
-    return false;
-  }
+  // A query or fragment is the page's own business; the document must be index.html on our host.
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === RENDERER_HOST &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.pathname === '/index.html'
+  );
 }
 
-function samePath(a: string, b: string): boolean {
-  const left = normalize(a);
-  const right = normalize(b);
-  return process.platform === 'win32' ? left.toLowerCase() === right.toLowerCase() : left === right;
+/** The URL the window loads. */
+export function rendererUrl(renderer: RendererLocation): string {
+  return renderer.kind === 'dev' ? renderer.url : RENDERER_INDEX_URL;
 }
 
 /** Only https links leave the app, and only to the user's default browser. */
@@ -70,11 +83,13 @@ export function isHttpsUrl(url: string): boolean {
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /**
- * Session-wide rules, applied once before any window loads: deny every other permission, and
- * send our CSP with every response (the dev server's pages included; file:// pages rely on the
- * same policy in the page's `<meta>` tag).
+ * Session-wide rules, applied once (after ready) before any window loads: deny every other
+ * permission, refuse every `file:` request, and send our CSP with every response (app:// and the
+ * dev server's pages; the page's `<meta>` carries the same policy).
  */
-export function applySessionPolicy(session: Session): void {
+export function applySessionPolicy(session: Session, renderer: RendererLocation = { kind: 'app' }): void {
+  const csp = renderer.kind === 'dev' ? DEV_RENDERER_CSP : RENDERER_CSP;
+  refuseFileScheme(session);
   session.setPermissionRequestHandler((_webContents, permission, callback) => {
     callback(ALLOWED_PERMISSIONS.has(permission));
   });
@@ -84,7 +99,7 @@ export function applySessionPolicy(session: Session): void {
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    headers['Content-Security-Policy'] = [RENDERER_CSP];
+    headers['Content-Security-Policy'] = [csp];
     callback({ responseHeaders: headers });
   });
 }
@@ -102,16 +117,24 @@ export interface MainWindowOptions {
   closeBehaviour?: () => 'hide' | 'minimize';
   /** Developer tools: for development builds only, never in what users install. */
   devTools: boolean;
+  /** Where to open (window-state.ts placeWindow); the default size, centred, when not given. */
+  bounds?: PlacedBounds;
+  /**
+   * A login launch (or macOS "start in the menu bar"): the window is made, since Windows sends
+   * session-end only to windows, but not shown. Where closing minimizes (no tray to come back
+   * from), it starts minimized in the taskbar instead of invisible.
+   */
+  startHidden?: boolean;
   logger: Logger;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { renderer, logger } = options;
+  const bounds = options.bounds;
   const window = new BrowserWindow({
-    width: 980,
-    height: 720,
-    minWidth: 560,
-    minHeight: 420,
+    ...(bounds ? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height } : { width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height, center: true }),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Avatar Watch',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
@@ -129,7 +152,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  // Maximize only when shown: on Windows, maximizing a hidden window shows it.
+  if (bounds?.maximized) window.once('show', () => window.maximize());
+  window.once('ready-to-show', () => {
+    if (!options.startHidden) window.show();
+    else if (options.closeBehaviour?.() === 'minimize') window.minimize();
+  });
 
   // Closing the window keeps the app watching from the tray; only Quit ends it.
   window.on('close', (event) => {
@@ -158,9 +186,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     logger.error(`The window's renderer stopped (${details.reason}).`);
   });
 
-  const loading =
-    renderer.kind === 'dev' ? window.loadURL(renderer.url) : window.loadFile(renderer.path);
-  loading.catch((error: unknown) => logger.error(`Could not load the window: ${errorText(error)}`));
+  window.loadURL(rendererUrl(renderer)).catch((error: unknown) => logger.error(`Could not load the window: ${errorText(error)}`));
   return window;
 }
 

@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientMessage, CommandName, ServerMessage } from '../../preload/api';
+import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch, Result, ServerMessage } from '../../preload/api';
 import { COMMAND_NAMES } from '../../preload/api';
 import { checkCommandArgs, MAX_PASTE_CHARS } from '../core/command-args';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
 import type { AvatarWatchService } from '../core/service';
+import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
 import { readStatic } from './static-files';
 
 export interface PreviewServerOptions {
@@ -32,7 +33,9 @@ export interface PreviewServer {
  * browser's Notification); everything else goes to the core.
  */
 const PAGE_COMMANDS = ['openImage', 'sendTestNotification'] as const satisfies readonly CommandName[];
-type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number]>;
+/** The preview host answers the desktop switches itself (see previewDesktopSettings). */
+type HostCommand = 'getDesktopSettings' | 'setDesktopSettings';
+type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number] | HostCommand>;
 const SERVER_COMMANDS = new Set<CommandName>(COMMAND_NAMES.filter((name) => !(PAGE_COMMANDS as readonly CommandName[]).includes(name)));
 
 /** Broadcasts finished photos to every open preview page, which shows a browser notification. */
@@ -151,11 +154,27 @@ async function answer(service: AvatarWatchService, message: ClientMessage): Prom
   const args = checkCommandArgs(message.method, Array.isArray(message.args) ? message.args : []);
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
+    if (message.method === 'getDesktopSettings' || message.method === 'setDesktopSettings') {
+      return { type: 'result', id, ok: true, value: await previewDesktopSettings(service, args.value[0] as DesktopSettingsPatch | undefined) };
+    }
     const method = service[message.method as ServerCommand] as (...a: unknown[]) => Promise<unknown>;
     return { type: 'result', id, ok: true, value: await method(...args.value) };
   } catch (error) {
     return { type: 'result', id, ok: false, error: (error as Error).message };
   }
+}
+
+/**
+ * The preview has no login items to register: it keeps the two switches in its settings file
+ * (so the window behaves as in the app) and says `not-supported`. A patch makes it a `set`.
+ */
+async function previewDesktopSettings(
+  service: AvatarWatchService,
+  patch: DesktopSettingsPatch | undefined,
+): Promise<DesktopSettings | Result<DesktopSettings>> {
+  if (patch !== undefined) await saveDesktopPatch(service.settings, patch);
+  const value = desktopSettingsOf(service.settings.get(), 'not-supported', 'other');
+  return patch === undefined ? value : { ok: true, value };
 }
 
 function send(ws: WebSocket, message: ServerMessage): void {

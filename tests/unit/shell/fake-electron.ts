@@ -55,9 +55,36 @@ export class BrowserWindow extends EventEmitter {
   destroyed = false;
   loadedFile: string | null = null;
   loadedUrl: string | null = null;
+  maximized = false;
+  /** The normal (not maximized) bounds, as Electron's getNormalBounds() gives them. */
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
     BrowserWindow.instances.push(this);
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  /** Test control: the user moved or resized the window (emits like Electron). */
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+    // Like Electron on Windows: maximizing a hidden window shows it.
+    this.visible = true;
+    this.emit('maximize');
+  }
+  unmaximize(): void {
+    this.maximized = false;
+    this.emit('unmaximize');
   }
   loadFile(path: string): Promise<void> {
     this.loadedFile = path;
@@ -68,7 +95,9 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show(): void {
+    const wasVisible = this.visible;
     this.visible = true;
+    if (!wasVisible) this.emit('show');
   }
   hide(): void {
     this.visible = false;
@@ -119,6 +148,40 @@ export const shell = {
   openExternal: vi.fn(async (_url: string) => {}),
   /** Like Electron: resolves with an error text, '' on success. */
   openPath: vi.fn(async (_path: string) => ''),
+  /** Windows .lnk files by path; readShortcutLink throws for a missing one, like Electron. */
+  shortcuts: new Map<string, ShortcutDetails>(),
+  readShortcutLink: vi.fn((path: string): ShortcutDetails => {
+    const found = shell.shortcuts.get(path);
+    if (!found) throw new Error(`Failed to read shortcut link: ${path}`);
+    return { ...found };
+  }),
+  writeShortcutLink: vi.fn((path: string, operation: 'create' | 'update' | 'replace', options: ShortcutDetails): boolean => {
+    if (operation === 'create' && shell.shortcuts.has(path)) return false;
+    shell.shortcuts.set(path, { ...options });
+    return true;
+  }),
+};
+type ShortcutDetails = { target: string; appUserModelId?: string; [key: string]: unknown };
+
+/** protocol: handlers by scheme; `privileged` records registerSchemesAsPrivileged. */
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+export const protocol = {
+  handlers: new Map<string, ProtocolHandler>(),
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handle: vi.fn((scheme: string, handler: ProtocolHandler) => {
+    protocol.handlers.set(scheme, handler);
+  }),
+  registerSchemesAsPrivileged: vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+    protocol.privileged.push(...schemes);
+  }),
+};
+
+type Rect = { x: number; y: number; width: number; height: number };
+/** Displays by work area; the first is the primary one. */
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as { workArea: Rect }[],
+  getAllDisplays: vi.fn(() => screen.displays),
+  getPrimaryDisplay: vi.fn(() => screen.displays[0]!),
 };
 
 export class Notification extends EventEmitter {
@@ -201,6 +264,7 @@ export const nativeImage = {
 };
 
 type PermissionHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 type HeadersListener = (
   details: { url: string; responseHeaders?: Record<string, string[]> },
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
@@ -210,6 +274,7 @@ export const session = {
     permissionRequestHandler: null as PermissionHandler | null,
     permissionCheckHandler: null as ((webContents: unknown, permission: string) => boolean) | null,
     headersListener: null as HeadersListener | null,
+    beforeRequestListener: null as BeforeRequestListener | null,
     setPermissionRequestHandler(handler: PermissionHandler) {
       this.permissionRequestHandler = handler;
     },
@@ -219,6 +284,9 @@ export const session = {
     webRequest: {
       onHeadersReceived(listener: HeadersListener) {
         session.defaultSession.headersListener = listener;
+      },
+      onBeforeRequest(listener: BeforeRequestListener) {
+        session.defaultSession.beforeRequestListener = listener;
       },
     },
   },
@@ -247,6 +315,17 @@ class FakeApp extends EventEmitter {
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
   setAppUserModelId = vi.fn();
+  /** What setLoginItemSettings was last told; getLoginItemSettings answers from it (plus `loginStatus`). */
+  loginItem: { openAtLogin: boolean; path?: string; args?: string[] } = { openAtLogin: false };
+  loginStatus: string | undefined = undefined;
+  setLoginItemSettings = vi.fn((settings: { openAtLogin: boolean; path?: string; args?: string[] }) => {
+    this.loginItem = { ...settings };
+  });
+  getLoginItemSettings = vi.fn((_options?: { path?: string; args?: string[] }) => ({
+    openAtLogin: this.loginItem.openAtLogin,
+    executableWillLaunchAtLogin: this.loginItem.openAtLogin,
+    ...(this.loginStatus ? { status: this.loginStatus } : {}),
+  }));
   version = '0.1.0';
   locale = 'en-US';
   appPath = '/fake/app';
@@ -306,6 +385,10 @@ class FakeApp extends EventEmitter {
     this.readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
     this.requestSingleInstanceLock.mockClear();
     this.setAppUserModelId.mockClear();
+    this.loginItem = { openAtLogin: false };
+    this.loginStatus = undefined;
+    this.setLoginItemSettings.mockClear();
+    this.getLoginItemSettings.mockClear();
     this.setPath.mockClear();
     this.quit.mockClear();
     this.exit.mockClear();
@@ -326,6 +409,7 @@ export const powerMonitor = new EventEmitter();
 export const net = {
   online: true,
   isOnline: vi.fn((): boolean => net.online),
+  fetch: vi.fn(async (_input: string | URL | Request, _init?: RequestInit) => new Response('{}')),
 };
 
 export function resetElectronFakes(): void {
@@ -344,6 +428,15 @@ export function resetElectronFakes(): void {
   session.defaultSession.permissionRequestHandler = null;
   session.defaultSession.permissionCheckHandler = null;
   session.defaultSession.headersListener = null;
+  session.defaultSession.beforeRequestListener = null;
+  shell.shortcuts.clear();
+  shell.readShortcutLink.mockClear();
+  shell.writeShortcutLink.mockClear();
+  protocol.handlers.clear();
+  protocol.privileged = [];
+  protocol.handle.mockClear();
+  protocol.registerSchemesAsPrivileged.mockClear();
+  screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockReset();
@@ -355,4 +448,5 @@ export function resetElectronFakes(): void {
   powerMonitor.removeAllListeners();
   net.online = true;
   net.isOnline.mockClear();
+  net.fetch.mockClear();
 }

@@ -24,6 +24,7 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
   const listeners = new Set<(patch: StatePatch) => void>();
   return {
     settings: new SettingsFile(settingsDir),
+    settingsLoaded: Promise.resolve(),
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     flushSync: vi.fn(),

@@ -91,7 +91,8 @@ describe('the app lifecycle', () => {
     expect(core.service?.start).toHaveBeenCalledTimes(1);
     expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(Object.values(COMMAND_CHANNELS)));
     expect(BrowserWindow.instances).toHaveLength(1);
-    expect(BrowserWindow.instances[0]?.loadedFile).toMatch(/out[\\/]renderer[\\/]index\.html$|renderer[\\/]index\.html$/);
+    expect(BrowserWindow.instances[0]?.loadedUrl).toBe('app://avatar-watch/index.html');
+    expect(BrowserWindow.instances[0]?.loadedFile).toBeNull();
   });
 
   it('uses AVATAR_WATCH_DATA_DIR and an in-memory key store for tests, set before the lock', async () => {
@@ -111,7 +112,7 @@ describe('the app lifecycle', () => {
     const { app, BrowserWindow } = await launchReady((electron) => (electron.app.isPackaged = true));
     expect(app.setPath).not.toHaveBeenCalled();
     expect(core.options?.secretStore.description).toBe('system keychain');
-    expect(BrowserWindow.instances[0]?.loadedUrl).toBeNull();
+    expect(BrowserWindow.instances[0]?.loadedUrl).toBe('app://avatar-watch/index.html');
   });
 
   it('shows the window when a second copy is started', async () => {

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS } from '../../../preload/api';
 import { consoleLogger } from '../../../main/core/ports';
-import { resetElectronFakes, session, shell, type BrowserWindow } from './fake-electron';
+import { protocol, resetElectronFakes, session, shell, type BrowserWindow } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -16,14 +15,18 @@ const {
   showItem,
 } = await import('../../../main/shell/window');
 
-const INDEX = resolve('/app/out/renderer/index.html');
-const fileRenderer = { kind: 'file', path: INDEX } as const;
+const INDEX_URL = 'app://avatar-watch/index.html';
+const appRenderer = { kind: 'app' } as const;
 const devRenderer = { kind: 'dev', url: 'http://localhost:5173' } as const;
 const quiet = { ...consoleLogger, warn: vi.fn(), error: vi.fn() };
 
-function openWindow(options: { quitting?: () => boolean; renderer?: typeof fileRenderer | typeof devRenderer; devTools?: boolean } = {}) {
+type WindowTestOptions = Partial<Pick<Parameters<typeof createMainWindow>[0], 'bounds' | 'startHidden' | 'closeBehaviour'>>;
+function openWindow(options: { quitting?: () => boolean; renderer?: typeof appRenderer | typeof devRenderer; devTools?: boolean } & WindowTestOptions = {}) {
   const window = createMainWindow({
-    renderer: options.renderer ?? fileRenderer,
+    renderer: options.renderer ?? appRenderer,
+    ...(options.bounds ? { bounds: options.bounds } : {}),
+    ...(options.startHidden !== undefined ? { startHidden: options.startHidden } : {}),
+    ...(options.closeBehaviour ? { closeBehaviour: options.closeBehaviour } : {}),
     preloadPath: '/app/out/preload/index.js',
     isQuitting: options.quitting ?? (() => false),
     devTools: options.devTools ?? false,
@@ -50,9 +53,39 @@ describe('the app window', () => {
     expect(window.options.minHeight).toBeGreaterThan(0);
   });
 
-  it('loads the built page from disk, or the dev server in development', () => {
-    expect(openWindow().loadedFile).toBe(INDEX);
+  it('loads the built page from app://, never file://, or the dev server in development', () => {
+    const window = openWindow();
+    expect(window.loadedUrl).toBe(INDEX_URL);
+    expect(window.loadedFile).toBeNull();
     expect(openWindow({ renderer: devRenderer }).loadedUrl).toBe('http://localhost:5173');
+  });
+
+  it('opens at the size and place it is given, and maximizes only once shown', () => {
+    const window = openWindow({ bounds: { x: -1800, y: 40, width: 1200, height: 800, maximized: true } });
+    expect(window.options).toMatchObject({ x: -1800, y: 40, width: 1200, height: 800, show: false });
+    expect(window.isMaximized()).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.isVisible()).toBe(true);
+    expect(window.isMaximized()).toBe(true);
+  });
+
+  it('without saved bounds opens at the default size, centred', () => {
+    expect(openWindow().options).toMatchObject({ width: 980, height: 720, center: true });
+  });
+
+  it('started hidden (login launch): the window exists but is not shown, and a maximized one is not shown by maximizing', () => {
+    const window = openWindow({ startHidden: true, bounds: { x: 0, y: 0, width: 900, height: 700, maximized: true } });
+    window.emit('ready-to-show');
+    expect(window.isVisible()).toBe(false);
+    expect(window.isMaximized()).toBe(false);
+    window.show(); // from the tray
+    expect(window.isMaximized()).toBe(true);
+  });
+
+  it('started hidden where closing minimizes (no tray icon to come back from): starts minimized instead', () => {
+    const window = openWindow({ startHidden: true, closeBehaviour: () => 'minimize' });
+    window.emit('ready-to-show');
+    expect(window.isMinimized()).toBe(true);
   });
 
   it('refuses to navigate anywhere but its own page', () => {
@@ -60,9 +93,11 @@ describe('the app window', () => {
     expect(webContents.navigate('https://evil.example/')).toBe(false);
     expect(webContents.navigate('http://localhost:5173/')).toBe(false);
     expect(webContents.navigate('file:///etc/passwd')).toBe(false);
-    expect(webContents.navigate(pathToFileURL('/app/out/renderer/other.html').href)).toBe(false);
+    expect(webContents.navigate('file:///app/out/renderer/index.html')).toBe(false);
+    expect(webContents.navigate('app://avatar-watch/other.html')).toBe(false);
+    expect(webContents.navigate('app://data/index.html')).toBe(false);
     expect(webContents.navigate('javascript:alert(1)')).toBe(false);
-    expect(webContents.navigate(`${pathToFileURL(INDEX).href}#/items`)).toBe(true);
+    expect(webContents.navigate(`${INDEX_URL}#/items`)).toBe(true);
   });
 
   it('in development allows the dev server origin only', () => {
@@ -143,11 +178,50 @@ describe('the session policy', () => {
     expect(headers).toEqual({ 'Content-Security-Policy': [RENDERER_CSP], 'X-Other': ['1'] });
   });
 
-  it('lets images come from https only, never scripts from elsewhere', () => {
-    expect(RENDERER_CSP).toContain("img-src 'self' https: data:");
+  it("lets images come from https and the app's own files only, never scripts from elsewhere", () => {
+    expect(RENDERER_CSP).toContain("default-src 'none'");
+    expect(RENDERER_CSP).toContain("img-src 'self' https: app://data");
+    expect(RENDERER_CSP).toContain('media-src app://data');
     expect(RENDERER_CSP).toContain("script-src 'self'");
+    expect(RENDERER_CSP).toContain("style-src 'self'");
     expect(RENDERER_CSP).toContain("object-src 'none'");
-    expect(RENDERER_CSP).not.toMatch(/unsafe-eval/);
+    expect(RENDERER_CSP).not.toMatch(/unsafe-eval|unsafe-inline/);
+  });
+
+  it('has no source that can mean a file: URL (the page is on app://, so \'self\' is that origin)', () => {
+    for (const directive of RENDERER_CSP.split(';')) {
+      const sources = directive.trim().split(/\s+/).slice(1);
+      for (const source of sources) {
+        expect(source, directive).not.toMatch(/^(file:|filesystem:|\*|data:|blob:|app:$)/i);
+      }
+    }
+  });
+
+  it('refuses every file: request: protocol.handle answers 403, and webRequest cancels', async () => {
+    const handler = protocol.handlers.get('file');
+    expect(handler, 'file: is intercepted').toBeDefined();
+    const answer = await handler!(new Request('file://host/share/x.png'));
+    expect(answer.status).toBe(403);
+    expect((await handler!(new Request('file:///etc/passwd'))).status).toBe(403);
+
+    const cancelled = (url: string) => {
+      let cancel: boolean | undefined;
+      session.defaultSession.beforeRequestListener?.({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(cancelled('file://host/share/x.png')).toBe(true);
+    expect(cancelled('FILE:///C:/Windows/win.ini')).toBe(true);
+    expect(cancelled('https://cdn.jogg.ai/1.png')).toBe(false);
+    expect(cancelled('app://avatar-watch/index.html')).toBe(false);
+  });
+
+  it('sends the dev server a CSP that allows Vite\'s injected styles, and only the dev server', () => {
+    resetElectronFakes();
+    applySessionPolicy(session.defaultSession as never, devRenderer);
+    let headers: Record<string, string[]> | undefined;
+    session.defaultSession.headersListener?.({ url: 'http://localhost:5173/' }, (response) => (headers = response.responseHeaders));
+    expect(headers?.['Content-Security-Policy']?.[0]).toContain("style-src 'self' 'unsafe-inline'");
+    expect(RENDERER_CSP).not.toContain('unsafe-inline');
   });
 
   const indexHtml = join(__dirname, '../../../renderer/index.html');
@@ -167,23 +241,17 @@ describe('the session policy', () => {
 });
 
 describe('isRendererUrl', () => {
-  it('accepts exactly our index.html (with a hash or query) and nothing else', () => {
-    const url = pathToFileURL(INDEX).href;
-    expect(isRendererUrl(fileRenderer, url)).toBe(true);
-    expect(isRendererUrl(fileRenderer, `${url}?x=1#/a`)).toBe(true);
-    expect(isRendererUrl(fileRenderer, pathToFileURL('/app/out/renderer/../renderer/index.html').href)).toBe(true);
-    expect(isRendererUrl(fileRenderer, pathToFileURL('/app/out/renderer/evil.html').href)).toBe(false);
-    expect(isRendererUrl(fileRenderer, url.replace('file://', 'file://remote-host'))).toBe(false);
-    expect(isRendererUrl(fileRenderer, 'https://app.jogg.ai/index.html')).toBe(false);
-    expect(isRendererUrl(fileRenderer, '')).toBe(false);
-    expect(isRendererUrl(fileRenderer, 'about:blank')).toBe(false);
-  });
-
-  it('copes with install folders whose names need escaping in a URL', () => {
-    const path = resolve('/opt/Avatar Watch/résumé #1/resources/app.asar/out/renderer/index.html');
-    const renderer = { kind: 'file', path } as const;
-    expect(pathToFileURL(path).href).toContain('%20');
-    expect(isRendererUrl(renderer, pathToFileURL(path).href)).toBe(true);
-    expect(isRendererUrl(renderer, pathToFileURL(path.replace('Avatar Watch', 'Avatar  Watch')).href)).toBe(false);
+  it('accepts exactly our app:// index page (with a hash or query) and nothing else', () => {
+    expect(isRendererUrl(appRenderer, INDEX_URL)).toBe(true);
+    expect(isRendererUrl(appRenderer, `${INDEX_URL}?x=1#/a`)).toBe(true);
+    expect(isRendererUrl(appRenderer, 'app://avatar-watch/evil.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'app://avatar-watch/')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'app://data/index.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'app://avatar-watch.evil/index.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'app://user@avatar-watch/index.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'https://avatar-watch/index.html')).toBe(false);
+    expect(isRendererUrl(appRenderer, '')).toBe(false);
+    expect(isRendererUrl(appRenderer, 'about:blank')).toBe(false);
   });
 });
