@@ -9,7 +9,7 @@ import { parseBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
-import { createAppLog } from './log';
+import { createAppLog, logUncaughtExceptions } from './log';
 import { installAppMenu } from './menu';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
@@ -30,6 +30,7 @@ const STOP_TIMEOUT_MS = 5_000;
 // The log file, <userData>/logs/main.log (its folder is read at the first line, so the test data
 // folder set below counts), and the console when running from source. The key is scrubbed (log.ts).
 const logger = createAppLog({ folder: () => join(app.getPath('userData'), 'logs'), console: !app.isPackaged });
+logUncaughtExceptions(logger);
 
 // Test hooks, honoured only when running from source (never in an installed app): a throwaway
 // data folder, and a key kept in memory for machines without a keychain.

@@ -39,9 +39,10 @@ let secretsToScrub: string[] = [];
  * clears it. Longest first, so a key that contains another is scrubbed whole.
  */
 export function setSecretsToScrub(values: readonly string[]): void {
-  secretsToScrub = [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const usable = values.filter((value) => value.length >= MIN_SECRET_LENGTH);
+  // A key can also reach a line inside a URL, percent-encoded.
+  const forms = usable.flatMap((value) => [value, encodeURIComponent(value)]);
+  secretsToScrub = [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
 export function getSecretsToScrub(): readonly string[] {
@@ -117,6 +118,19 @@ export function createAppLog(options: AppLogOptions): AppLog {
     folder,
     tail: (count) => readTail(folder(), count),
   };
+}
+
+/**
+ * Writes an uncaught exception in main to the log before Electron handles it as it always does
+ * (a monitor listener observes without changing what happens next), so a crash report can hold
+ * its stack. Returns a function that stops it.
+ */
+export function logUncaughtExceptions(logger: Logger): () => void {
+  const monitor = (error: Error, origin: string): void => {
+    logger.error(`Uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${error.stack ?? error.message}`);
+  };
+  process.on('uncaughtExceptionMonitor', monitor);
+  return () => process.off('uncaughtExceptionMonitor', monitor);
 }
 
 /** Reads the last lines of main.log (topped up from main.old.log), scrubbed again on the way out. */

@@ -32,6 +32,8 @@ vi.mock('../../../main/core/secrets/keychain-secret-store', () => ({
 vi.mock('../../../main/shell/log', async (importOriginal) => ({
   ...(await importOriginal<typeof AppLogModule>()),
   createAppLog: () => ({ info() {}, warn() {}, error() {}, filePath: () => '', folder: () => '', tail: () => [] }),
+  // Each test imports main afresh: no process listener piling up.
+  logUncaughtExceptions: () => () => {},
 }));
 
 type Fakes = typeof FakeElectron;

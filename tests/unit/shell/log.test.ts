@@ -10,6 +10,7 @@ import {
   LOG_MAX_BYTES,
   REDACTED,
   createAppLog,
+  logUncaughtExceptions,
   readTail,
   redactionHook,
   scrubSecrets,
@@ -85,6 +86,26 @@ describe('the log file', () => {
     }
     expect(text).toContain(`"x-api-key":"${REDACTED}","accept":"application/json"`);
     expect(text).toContain(`x-api-key: ${REDACTED} sent`);
+  });
+
+  it('scrubs the key percent-encoded in a URL too', () => {
+    const key = 'jg/live+7f3a9c2e=';
+    setSecretsToScrub([key]);
+    expect(scrubSecrets(`GET /x?k=${encodeURIComponent(key)} and ${key}`)).toBe(`GET /x?k=${REDACTED} and ${REDACTED}`);
+  });
+
+  it('writes an uncaught exception with its stack, then lets it go on as before', () => {
+    const log = newLog();
+    setSecretsToScrub([KEY]);
+    // What Node does just before handling an uncaught exception (emitting it leaves nothing uncaught here).
+    const crash = (error: Error) => (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtExceptionMonitor', error, 'uncaughtException');
+    const stop = logUncaughtExceptions(log);
+    crash(new Error(`boom with ${KEY}`));
+    stop();
+    crash(new Error('after stop'));
+    const text = written();
+    expect(text).toMatch(/\[error\] Uncaught exception: Error: boom with \[redacted\]\n\s+at /);
+    expect(text).not.toContain('after stop');
   });
 
   it('forgets a key once it is no longer registered, and ignores values too short to be a key', () => {
