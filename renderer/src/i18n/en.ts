@@ -226,18 +226,6 @@ const en = {
     loadFailed: 'The settings could not be read. {reason}',
     saveFailed: 'The setting was not changed. {reason}',
   },
-  settings: {
-    heading: 'Settings',
-    startAtLogin: 'Start Avatar Watch when I log in',
-    startAtLoginHint: 'It starts in the tray, without opening this window.',
-    startInMenuBar: 'Start in the menu bar (without opening this window)',
-    requiresApproval: 'macOS needs your approval: System Settings > General > Login Items.',
-    notTaken: 'Your system did not take the login item. Try again, or add Avatar Watch to your desktop’s startup applications.',
-    notTakenWindows: 'Windows will not start Avatar Watch at login: it is turned off in Task Manager > Startup apps.',
-    notSupported: 'Starting at login is available in the installed app only.',
-    loadFailed: 'The settings could not be read. {reason}',
-    saveFailed: 'The setting was not changed. {reason}',
-  },
   errors: {
     'invalid-key': 'JoggAI did not accept this key (code 10105). Copy it again from your JoggAI dashboard.',
     'no-permission': 'This key works, but your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has API access.',
