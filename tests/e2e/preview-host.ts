@@ -11,8 +11,9 @@ export interface PreviewHost {
   stop(): Promise<number | null>;
 }
 
-export async function startPreviewHost(args: string[], startTimeoutMs = 30_000): Promise<PreviewHost> {
-  const env = { ...process.env };
+/** `env`: extra variables for the host (e.g. a D-Bus address that leads nowhere). */
+export async function startPreviewHost(args: string[], startTimeoutMs = 30_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<PreviewHost> {
+  const env = { ...process.env, ...extraEnv };
   delete env.AVATAR_WATCH_API_BASE_URL; // only the arguments decide where the API is
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts', ...args], {
     cwd: ROOT,

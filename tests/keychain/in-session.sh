@@ -17,3 +17,5 @@ stop_keyring() {
 trap stop_keyring EXIT
 
 npx vitest run --config tests/keychain/vitest.config.mts
+# The same keychain through the window (preview host + Chromium): locked with a key, and no D-Bus.
+npx playwright test -c tests/keychain/playwright.config.ts

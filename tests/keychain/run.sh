@@ -10,6 +10,10 @@ for tool in dbus-run-session gnome-keyring-daemon secret-tool dbus-send; do
     exit 1
   fi
 done
+if ! /usr/bin/python3 -c 'import dbus' 2>/dev/null; then
+  echo "keychain tests need python3-dbus (it unlocks the test keyring): sudo apt-get install -y python3-dbus" >&2
+  exit 1
+fi
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
