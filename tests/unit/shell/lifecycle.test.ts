@@ -1,4 +1,5 @@
 // main/shell/index.ts runs at import, so every test imports a fresh copy (with fresh fakes).
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNELS } from '../../../preload/api';
 import type { ServiceOptions } from '../../../main/core/service';
@@ -29,9 +30,13 @@ vi.mock('../../../main/core/secrets/keychain-secret-store', () => ({
   createKeychainSecretStore: () => ({ description: 'system keychain' }),
 }));
 // The log file would land on the real disk under the fake data folder; log.test.ts covers it.
+const appLog = vi.hoisted(() => ({ options: null as Parameters<typeof AppLogModule.createAppLog>[0] | null }));
 vi.mock('../../../main/shell/log', async (importOriginal) => ({
   ...(await importOriginal<typeof AppLogModule>()),
-  createAppLog: () => ({ info() {}, warn() {}, error() {}, filePath: () => '', folder: () => '', tail: () => [] }),
+  createAppLog: (options: Parameters<typeof AppLogModule.createAppLog>[0]) => {
+    appLog.options = options;
+    return { info() {}, warn() {}, error() {}, filePath: () => '', folder: () => '', tail: () => [] };
+  },
   // Each test imports main afresh: no process listener piling up.
   logUncaughtExceptions: () => () => {},
 }));
@@ -95,6 +100,16 @@ describe('the app lifecycle', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
     expect(BrowserWindow.instances[0]?.loadedUrl).toBe('app://avatar-watch/index.html');
     expect(BrowserWindow.instances[0]?.loadedFile).toBeNull();
+  });
+
+  it('replaces Electron\'s default menu with ours, and logs to the data folder\'s logs/', async () => {
+    process.env.AVATAR_WATCH_DATA_DIR = '/tmp/aw-test';
+    const { Menu } = await launchReady();
+    const labels = (Menu.applicationMenu?.template as { label?: string }[] | undefined)?.map((entry) => entry.label);
+    expect(labels?.slice(1)).toEqual(['Edit', 'View', 'Window', 'Help']);
+    // Read at the first line, so the data folder the test hook sets after start-up counts.
+    const folder = appLog.options?.folder;
+    expect(typeof folder === 'function' ? folder() : folder).toBe(join('/tmp/aw-test', 'logs'));
   });
 
   it('uses AVATAR_WATCH_DATA_DIR and an in-memory key store for tests, set before the lock', async () => {
