@@ -153,6 +153,10 @@ const en = {
     'no-permission': 'Your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has it, then add the key again.',
     addKey: 'Add API key',
     replaceKey: 'Replace API key',
+    // "Pause checking" from the tray or this banner: the user's own pause.
+    byUser: 'You paused checking. Nothing is checked and no notifications come until you resume.',
+    alsoByUser: 'You also paused checking: it stays paused after the key is fixed.',
+    resume: 'Resume checking',
   },
   // Where the API key is kept, and what to do when it cannot be reached.
   keyStore: {
@@ -372,7 +376,7 @@ const en = {
       yes: 'Yes',
       no: 'No',
       works: 'Notifications work.',
-      refused: 'Your system did not show the notification.',
+      refused: 'Your system did not confirm that it showed the notification.',
       failed: 'The test notification could not be sent. {reason}',
       adviceHeading: 'What to check',
       advice: {

@@ -36,8 +36,9 @@ export function isFinished(item: WatchItem): boolean {
   return FINISHED_STATUSES.includes(item.status);
 }
 
-export function displayState(item: WatchItem, pause: PauseReason | null): DisplayState {
-  return pause !== null && !isFinished(item) ? 'paused' : item.status;
+/** `held`: checks are on hold (the key's pause or the user's). */
+export function displayState(item: WatchItem, held: boolean): DisplayState {
+  return held && !isFinished(item) ? 'paused' : item.status;
 }
 
 /** Newest first; Array.prototype.sort is stable, so equal times keep the order they came in. */
@@ -48,6 +49,10 @@ function newestFirst(a: WatchItem, b: WatchItem): number {
 export const useWatchlistStore = defineStore('watchlist', () => {
   const items = shallowRef<readonly WatchItem[]>([]);
   const pause = ref<PauseReason | null>(null);
+  /** The user's own "Pause checking" (tray or banner); can hold together with a key pause. */
+  const checkingPaused = ref(false);
+  /** Either kind of pause: no check goes out. */
+  const held = computed(() => pause.value !== null || checkingPaused.value);
   const connection = ref<ConnectionState>(ONLINE);
   const notices = ref<Notice[]>([]);
   const loaded = ref(false);
@@ -84,6 +89,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   function applySnapshot(snapshot: Snapshot) {
     replaceAll(snapshot.items);
     pause.value = snapshot.pause;
+    checkingPaused.value = snapshot.checkingPaused ?? false;
     connection.value = snapshot.connection ?? ONLINE;
     notices.value = snapshot.notices;
     useAccountStore().apply(snapshot.account);
@@ -97,6 +103,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
    */
   function applyPatch(patch: StatePatch, guardStale = false) {
     if (patch.pause !== undefined) pause.value = patch.pause;
+    if (patch.checkingPaused !== undefined) checkingPaused.value = patch.checkingPaused;
     // A replaceAll patch is a whole picture, so a missing connection there means online.
     if (patch.connection !== undefined) connection.value = patch.connection;
     else if (patch.replaceAll) connection.value = ONLINE;
@@ -153,7 +160,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
 
   const counts = computed(() => {
     const result = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<DisplayState, number>;
-    for (const item of items.value) result[displayState(item, pause.value)] += 1;
+    for (const item of items.value) result[displayState(item, held.value)] += 1;
     return result;
   });
 
@@ -231,6 +238,11 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     await window.avatarWatch.checkNow(photoId);
   }
 
+  async function setCheckingPaused(paused: boolean): Promise<void> {
+    // Main's patch confirms; the banner and the tray follow it, not this call.
+    await window.avatarWatch.setCheckingPaused(paused);
+  }
+
   async function dismissNotice(noticeId: string): Promise<void> {
     // Hide it at once; main's next patch confirms (or brings it back if the call failed).
     notices.value = notices.value.filter((n) => n.id !== noticeId);
@@ -240,6 +252,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   return {
     items,
     pause,
+    checkingPaused,
+    held,
     connection,
     notices,
     loaded,
@@ -258,6 +272,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     addPhotos,
     removePhoto,
     checkNow,
+    setCheckingPaused,
     dismissNotice,
   };
 });
