@@ -40,6 +40,8 @@ export interface ServiceOptions {
   secretStore: SecretStore;
   /** Encryption for the key file the user may choose when there is no keychain (Electron's safeStorage). */
   keyCipher?: KeyCipher;
+  /** Told the key in use whenever it changes (null: none), so the host's log can scrub it. */
+  onKeyInUse?: (key: string | null) => void;
   notifier: Notifier;
   clock?: Clock;
   logger?: Logger;
@@ -129,6 +131,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   });
 
   let key: string | null = null;
+  /** The key in use changes only here, so the host can keep it out of its log. */
+  function useKey(next: string | null): void {
+    key = next;
+    options.onKeyInUse?.(next);
+  }
   let keyStatus: KeyStatus = { place: null, unreachable: null, fallback: 'unavailable', os: currentOs() };
   let account: AccountState = { account: null, hasKey: false, error: null, key: keyStatus };
   const notices: Notice[] = [];
@@ -257,17 +264,17 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   async function readSavedKey(interactive = false): Promise<void> {
     const found = await vault.read(interactive);
     if (found.kind === 'none') {
-      key = null;
+      useKey(null);
       setAccount({ account: null, hasKey: false, error: found.keychainError ?? null, key: { place: null, unreachable: null } });
       return;
     }
     if (found.kind === 'unreachable') {
-      key = null;
+      useKey(null);
       setAccount({ account: null, hasKey: false, error: found.error, key: { place: null, unreachable: { place: found.place, hint: found.hint } } });
       if (tracker.pauseReason()?.kind === 'no-key') tracker.pauseAll(KEY_UNREACHABLE);
       return;
     }
-    key = found.key;
+    useKey(found.key);
     setAccount({ account: null, hasKey: true, error: null, key: { place: found.place, unreachable: null } });
     tracker.resume();
     // Who the key belongs to is learned in the background; checks do not wait for it.
@@ -373,7 +380,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (!described.ok) return described; // a rejected key is never stored
       const kept = await vault.save(candidate, place);
       if (!kept.ok) return kept; // the key stays in the form; the window offers what can be done
-      key = candidate;
+      useKey(candidate);
       const state = setAccount({
         account: described.value,
         hasKey: true,
@@ -387,7 +394,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async removeApiKey() {
       const removed = await vault.remove(keyStatus.place);
       if (!removed.ok) return removed;
-      key = null;
+      useKey(null);
       tracker.pauseAll(NO_KEY);
       return { ok: true, value: setAccount({ account: null, hasKey: false, error: null, key: { place: null, unreachable: null } }) };
     },

@@ -9,7 +9,7 @@ import { parseBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
-import { createAppLog, logUncaughtExceptions } from './log';
+import { createAppLog, logUncaughtExceptions, setSecretsToScrub } from './log';
 import { installAppMenu } from './menu';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
@@ -125,6 +125,8 @@ async function start(): Promise<void> {
     secretStore,
     // Offered only when the user opts in after being told the keychain is missing.
     keyCipher: createSafeStorageCipher(),
+    // Whatever reaches the log file, the key in use never does.
+    onKeyInUse: (key) => setSecretsToScrub(key === null ? [] : [key]),
     notifier,
     logger,
     // Chromium's network stack: system proxy, PAC and certificate store (net-fetch.ts).

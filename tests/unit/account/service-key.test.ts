@@ -120,3 +120,22 @@ describe('the API key through the core', () => {
     expect(service.settings.get().key).toBeNull();
   });
 });
+
+describe('the key in use, told to the host for its log', () => {
+  it('is reported when found at start and cleared on remove', async () => {
+    const seen: (string | null)[] = [];
+    const keychain: KeychainState = { mode: 'ok', value: 'good-key-0123456789' };
+    const service = createAvatarWatchService({
+      dataDir,
+      apiBaseUrl: fake.url,
+      secretStore: fakeKeychain(keychain),
+      notifier: { notify: () => {} },
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+      onKeyInUse: (key) => seen.push(key),
+    });
+    services.push(service);
+    await service.start();
+    await service.removeApiKey();
+    expect(seen).toEqual(['good-key-0123456789', null]);
+  });
+});
