@@ -1,6 +1,8 @@
 // Checks the Linux package offline, in seconds (`npm run test:package`, part of `npm test`).
 //
-//   node scripts/check-package.mjs --assemble   assemble first (needs `npm run build`), then check
+//   node scripts/check-package.mjs --assemble   assemble first (needs `npm run build`), then check;
+//                                               the build goes to a private temporary folder (two
+//                                               runs never share one), removed unless --keep
 //   node scripts/check-package.mjs [dir]        check an existing unpacked build (default
 //                                               release/linux-unpacked), e.g. a real one on CI
 //
@@ -21,6 +23,7 @@ import { createServer } from 'node:http';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -42,8 +45,9 @@ const yaml = createRequire(require.resolve('app-builder-lib/package.json'))('js-
 const { FuseState, FuseV1Options, getCurrentFuseWire } = await import('@electron/fuses');
 
 const MAX_ASAR_BYTES = 1.5 * 1024 * 1024;
-const BUILDER_TIMEOUT_MS = 90_000;
-const APPIMAGE_TIMEOUT_MS = 30_000;
+// Bounds, so `npm test` cannot hang here: the builds take a few seconds.
+const BUILDER_TIMEOUT_MS = 60_000;
+const APPIMAGE_TIMEOUT_MS = 20_000;
 // The only node_modules files the asar may hold: keytar's loader and its native binary.
 const KEYTAR_FILES = ['package.json', 'LICENSE.md', 'lib/keytar.js', 'build/Release/keytar.node'];
 // What the release build must keep, whatever else changes in the yml (issue 6, item 3).
@@ -83,7 +87,12 @@ if (assembleMode && buildsDeb && spawnSync('dpkg-deb', ['--version'], { timeout:
   console.error('check-package: dpkg-deb is missing (apt-get install dpkg) and is needed to build the .deb.');
   process.exit(1);
 }
-const unpackedDir = resolve(root, args.find((arg) => !arg.startsWith('--')) ?? 'release/linux-unpacked');
+const keep = args.includes('--keep');
+const scratch = assembleMode ? mkdtempSync(join(tmpdir(), 'avatar-watch-check-')) : '';
+const outputDir = assembleMode ? join(scratch, 'release') : '';
+const unpackedDir = assembleMode
+  ? join(outputDir, 'linux-unpacked')
+  : resolve(root, args.find((arg) => !arg.startsWith('--')) ?? 'release/linux-unpacked');
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
 const ownPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const executableName = config.linux?.executableName ?? ownPackage.name;
@@ -94,6 +103,7 @@ const expect = (ok, message) => {
 const summary = [];
 
 function fail(message) {
+  if (scratch && !keep) rmSync(scratch, { recursive: true, force: true });
   console.error(`check-package: ${message}`);
   process.exit(1);
 }
@@ -103,7 +113,8 @@ function fail(message) {
 
 /** A folder holding an executable `electron` that carries a fuse wire at Electron's defaults. */
 function standInElectron() {
-  const dir = mkdtempSync(join(tmpdir(), 'avatar-watch-electron-dist-'));
+  const dir = join(scratch, 'electron-dist');
+  mkdirSync(dir);
   const fuseNames = Object.keys(ELECTRON_DEFAULT_WIRE);
   const wire = Buffer.from(
     fuseNames.map((name) => (ELECTRON_DEFAULT_WIRE[name] ? FuseState.ENABLE : FuseState.DISABLE)),
@@ -126,6 +137,7 @@ function assemble(electronDist, fpmRecord) {
       '--linux',
       ...(buildsDeb ? ['dir', 'deb'] : ['dir']),
       `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${outputDir}`,
       '--publish',
       'never',
     ],
@@ -158,7 +170,16 @@ async function tryAppImage() {
   const cache = mkdtempSync(join(tmpdir(), 'avatar-watch-builder-cache-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'AppImage', '--prepackaged', unpackedDir, '--publish', 'never'],
+    [
+      join(root, 'node_modules/electron-builder/cli.js'),
+      '--linux',
+      'AppImage',
+      '--prepackaged',
+      unpackedDir,
+      `-c.directories.output=${outputDir}`,
+      '--publish',
+      'never',
+    ],
     {
       cwd: root,
       env: {
@@ -357,7 +378,7 @@ function fromDataTar(deb, tarCommand, extra = '') {
 }
 
 function checkDeb(fpmRecord) {
-  const releaseDir = resolve(root, config.directories?.output ?? 'release');
+  const releaseDir = outputDir;
   const debName = readdirSync(releaseDir).find((file) => file === `${ownPackage.name}_${ownPackage.version}_amd64.deb`);
   if (!debName) {
     problems.push(`deb: no ${ownPackage.name}_${ownPackage.version}_amd64.deb in ${releaseDir}`);
@@ -437,7 +458,6 @@ function checkDeb(fpmRecord) {
 // ---------------------------------------------------------------------------------------------
 
 if (assembleMode) {
-  const scratch = mkdtempSync(join(tmpdir(), 'avatar-watch-check-'));
   const electronDist = standInElectron();
   const fpmRecord = join(scratch, 'fpm-args.json');
   try {
@@ -453,8 +473,8 @@ if (assembleMode) {
       summary.push(`deb, AppImage: not checked on ${process.platform} (the fpm stand-in needs Linux with dpkg-deb)`);
     }
   } finally {
-    rmSync(electronDist, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
+    if (keep) summary.push(`kept: ${outputDir}`);
+    else rmSync(scratch, { recursive: true, force: true });
   }
 } else {
   checkAsar();
