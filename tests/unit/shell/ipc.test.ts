@@ -38,7 +38,7 @@ function call(name: CommandName, args: unknown[], senderFrame: Frame | null = { 
 
 const SERVICE_CALLS: [CommandName, unknown[]][] = [
   ['getSnapshot', []],
-  ['saveApiKey', ['good-key']],
+  ['saveApiKey', ['good-key', 'session']],
   ['removeApiKey', []],
   ['refreshAccount', []],
   ['addPhotos', ['p1\np2']],
