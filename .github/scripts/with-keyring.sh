@@ -4,6 +4,10 @@
 # The keyring files and the daemon's sockets live in a temp folder; the daemon is stopped after.
 #
 #   .github/scripts/with-keyring.sh xvfb-run -a npm run test:electron
+#
+# WITH_TRAY_WATCHER=1 also puts a stand-in org.kde.StatusNotifierWatcher on the bus
+# (status-notifier-watcher.py, needs python3-gi), as the AppIndicator extension does on Ubuntu's
+# GNOME: the app then hides to the tray on close instead of minimizing.
 set -euo pipefail
 
 if [ "${1:-}" != "--in-session" ]; then
@@ -24,13 +28,30 @@ printf %s "throwaway-ci-password" | gnome-keyring-daemon --unlock --components=s
 eval "$(cat "$XDG_RUNTIME_DIR/keyring.env")"
 export GNOME_KEYRING_CONTROL
 
+watcher_pid=
 stop_keyring() {
   local pid
   pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
     org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null | awk '/uint32/ {print $2}')
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true
+  [ -n "$watcher_pid" ] && kill "$watcher_pid" 2>/dev/null || true
 }
 trap stop_keyring EXIT
+
+watcher_owned() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.kde.StatusNotifierWatcher 2>/dev/null | grep -q 'boolean true'
+}
+if [ "${WITH_TRAY_WATCHER:-0}" = 1 ]; then
+  # The system Python: python3-gi is installed for it, not for a toolcache Python on PATH.
+  /usr/bin/python3 "$(dirname "$0")/status-notifier-watcher.py" &
+  watcher_pid=$!
+  for _ in $(seq 1 50); do watcher_owned && break; sleep 0.1; done
+  if ! watcher_owned; then
+    echo "with-keyring: the StatusNotifierWatcher stand-in did not come up" >&2
+    exit 1
+  fi
+fi
 
 # Not exec: the trap above must run when the command ends.
 "$@"

@@ -11,8 +11,11 @@ import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
 import {
   addPhotos,
   appEnv,
+  closeBehaviour,
   closeWindow,
   electronBinary,
+  isPutAway,
+  isShown,
   launchApp,
   MAIN,
   saveKey,
@@ -94,7 +97,7 @@ test('a second instance shows the running one and exits', async () => {
   if (exit === 'timeout') second.kill('SIGKILL');
   expect(exit, 'the second instance exits on its own').toEqual({ code: 0 });
 
-  await expect.poll(async () => (await windowState(running())).visible).toBe(true);
+  await expect.poll(async () => isShown(await windowState(running()))).toBe(true);
   const focusRequests = await running().evaluate(() => (globalThis as { focusRequests?: number }).focusRequests ?? 0);
   expect(focusRequests).toBeGreaterThan(0);
   // Only the running app's one window: the second instance opened nothing.
@@ -142,14 +145,14 @@ test('clicking a notification shows the window with that photo focused', async (
   );
   expect(clicked, 'the hook found the notification for ready-1').toBe(true);
 
-  await expect.poll(async () => (await windowState(running())).visible).toBe(true);
+  await expect.poll(async () => isShown(await windowState(running()))).toBe(true);
   await expect(page.getByRole('article', { name: 'ready-1', exact: true })).toBeInViewport();
   // WatchList.focusItem moves keyboard focus to the photo's list slot (and flashes the row).
   await expect(slotOf('ready-1')).toBeFocused();
   await expect(page.getByRole('article', { name: 'ready-1', exact: true })).toContainText('Ready');
 });
 
-test('closing the window hides it to the tray and the app keeps watching', async () => {
+test('closing the window puts it away (to the tray, or minimized where no tray shows) and the app keeps watching', async () => {
   // The first check starts the moment the photo is added and its answer takes 5 s: it arrives
   // while the window is hidden, and must still end in a notification.
   fake.setPhoto('tray-1', { kind: 'slow', delayMs: 5_000, then: { kind: 'ready', afterChecks: 0 } });
@@ -157,11 +160,20 @@ test('closing the window hides it to the tray and the app keeps watching', async
   await saveKey(page, 'good-key');
   await addPhotos(page, ['tray-1']);
 
+  const behaviour = closeBehaviour();
   await closeWindow(running());
-  expect(await windowState(running())).toEqual({ windows: 1, visible: false, focused: false });
+  const closed = await windowState(running());
+  expect(closed.focused).toBe(false);
+  // Where a tray shows, the window is hidden and not merely minimized (and the other way round).
+  if (behaviour === 'hide') expect(closed).toMatchObject({ windows: 1, visible: false, minimized: false });
+  else {
+    expect(closed).toMatchObject({ windows: 1, minimized: true });
+    // And the window says why it went to the taskbar (the catalogue's notices.noTray).
+    await expect(page.getByText('Your desktop shows no tray icons')).toBeVisible();
+  }
   await expect.poll(() => shownNotifications(running()), { timeout: 30_000 }).toEqual([expect.stringMatching(/tray-1/)]);
-  // Still hidden, still running: the tray is the app's only presence now.
-  expect((await windowState(running())).visible).toBe(false);
+  // Still put away, still running: the tray (or the taskbar) is the app's only presence now.
+  expect(isPutAway(await windowState(running()), behaviour)).toBe(true);
   expect(running().process().exitCode).toBeNull();
 });
 

@@ -2,6 +2,7 @@
 // Electron binary in node_modules, whose fuses are untouched, so Playwright's _electron can
 // attach), against the fake JoggAI, in a throwaway data folder; stop it whatever state it is in.
 import { _electron as electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -103,17 +104,56 @@ export async function addPhotos(page: Page, photoIds: string[]): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: `Added ${photoIds.length} photo` })).toBeVisible();
 }
 
+export interface WindowState {
+  windows: number;
+  visible: boolean;
+  minimized: boolean;
+  focused: boolean;
+}
+
 /** The main window's state as main sees it. */
-export async function windowState(app: ElectronApplication): Promise<{ windows: number; visible: boolean; focused: boolean }> {
+export async function windowState(app: ElectronApplication): Promise<WindowState> {
   return app.evaluate(({ BrowserWindow }) => {
     const windows = BrowserWindow.getAllWindows();
     const [window] = windows;
-    return { windows: windows.length, visible: window?.isVisible() ?? false, focused: window?.isFocused() ?? false };
+    return {
+      windows: windows.length,
+      visible: window?.isVisible() ?? false,
+      minimized: window?.isMinimized() ?? false,
+      focused: window?.isFocused() ?? false,
+    };
   });
 }
 
-/** Closes the main window the way the title bar's close button does (it hides to the tray). */
+/**
+ * What closing the window does on this desktop. It hides to the tray, except on Linux when no
+ * program owns org.kde.StatusNotifierWatcher on the session bus (GNOME without the AppIndicator
+ * extension): no tray icon would be drawn, so the app minimizes instead (main/shell/presence.ts).
+ * Asked the same way the app asks, on the bus this test and the app share.
+ */
+export function closeBehaviour(): 'hide' | 'minimize' {
+  if (process.platform !== 'linux') return 'hide';
+  const answer = spawnSync(
+    'dbus-send',
+    ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.kde.StatusNotifierWatcher'],
+    { encoding: 'utf8', timeout: 5_000 },
+  );
+  return answer.status === 0 && /\bboolean\s+true\b/.test(answer.stdout) ? 'hide' : 'minimize';
+}
+
+/** Out of the way after a close: hidden (tray) or minimized (no tray), as closeBehaviour says. */
+export function isPutAway(state: WindowState, behaviour = closeBehaviour()): boolean {
+  return state.windows === 1 && (behaviour === 'hide' ? !state.visible : state.minimized);
+}
+
+/** In front of the user again: shown and not minimized. */
+export function isShown(state: WindowState): boolean {
+  return state.windows === 1 && state.visible && !state.minimized;
+}
+
+/** Closes the main window the way the title bar's close button does. */
 export async function closeWindow(app: ElectronApplication): Promise<void> {
+  const behaviour = closeBehaviour();
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
-  await expect.poll(async () => (await windowState(app)).visible).toBe(false);
+  await expect.poll(async () => isPutAway(await windowState(app), behaviour), { message: `the window is put away (${behaviour})` }).toBe(true);
 }
