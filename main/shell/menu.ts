@@ -5,7 +5,7 @@
 // from the window's catalogue (text.ts). The window keeps `autoHideMenuBar`: on Windows and
 // Linux the bar appears with Alt.
 import { Menu, app, clipboard, dialog, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { release, type as osType, version as osVersion } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../core/ports';
@@ -219,6 +219,12 @@ export function installAppMenu(options: AppMenuOptions): void {
     },
     openLogFolder: () => {
       const folder = log.folder();
+      // Nothing may have been written yet (a fresh data folder): open an empty folder, not an error.
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch {
+        // openPath below reports it.
+      }
       // shell.openPath answers with an error text ('' on success) rather than rejecting.
       void shell.openPath(folder).then(async (failure) => {
         if (failure === '') return;

@@ -1,6 +1,6 @@
 // The application menu: our own labels (from the catalogue) and roles, no electronjs.org, no
 // developer tools in installed builds, and Help items that do what they say.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -185,9 +185,11 @@ describe('the installed menu', () => {
     expect(dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({ message: en.diagnostics.copied });
   });
 
-  it('Open log folder opens the log folder, and says where it is when that fails', async () => {
+  it('Open log folder opens the log folder (made if nothing was logged yet), and says where it is when that fails', async () => {
+    expect(existsSync(join(folder, 'logs'))).toBe(false);
     click(installedHelp(), 'Open log folder');
     await vi.waitFor(() => expect(shell.openPath).toHaveBeenCalledWith(join(folder, 'logs')));
+    expect(existsSync(join(folder, 'logs'))).toBe(true);
     expect(dialog.showMessageBox).not.toHaveBeenCalled();
 
     shell.openPath.mockResolvedValueOnce('No application is associated with the folder');
