@@ -87,8 +87,11 @@ describe('where the key is kept', () => {
     const wrapper = mountPanel(NO_KEY);
 
     await submitKey(wrapper, 'sk-live-0123456789');
-    expect(wrapper.text()).toContain('This computer has no keychain service');
-    expect(wrapper.find<HTMLInputElement>('#api-key').element.value).toBe('sk-live-0123456789');
+    expect(wrapper.text()).toContain('JoggAI accepted the key, but this computer has no keychain service to keep it in.');
+    expect(wrapper.text()).not.toContain('The key was not saved.');
+    const input = wrapper.find<HTMLInputElement>('#api-key');
+    expect(input.element.value).toBe('sk-live-0123456789');
+    expect(input.attributes('aria-invalid')).toBe('false');
 
     await button(wrapper, 'Keep it for this session only').trigger('click');
     await settle();
@@ -123,6 +126,14 @@ describe('where the key is kept', () => {
     expect(hasButton(wrapper, 'Keep it for this session only')).toBe(true);
     expect(hasButton(wrapper, 'Store it in an encrypted file')).toBe(false);
     expect(hasButton(wrapper, 'Store it anyway')).toBe(false);
+  });
+
+  it('a first run without a keychain says so as a note before any key is pasted', async () => {
+    installApi(createFakeApi());
+    const wrapper = mountPanel({ ...NO_KEY, error: { kind: 'keychain-missing', message: 'Cannot autolaunch D-Bus' } });
+    expect(wrapper.find('[role="note"]').text()).toContain('You can still use Avatar Watch');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+    expect(wrapper.find('#api-key').exists()).toBe(true);
   });
 
   it('a key kept in a weak file is labelled as such in the account panel', async () => {
