@@ -97,6 +97,9 @@ async function start(): Promise<void> {
     keyStore: () => secretStore.description,
     trayStatus: () => (presence?.closeBehaviour() === 'minimize' ? 'no tray icons here: closing minimizes' : 'tray icon: closing hides to it'),
     getWindow: () => mainWindow,
+    beforeQuitForUpdate: () => {
+      quitting = true;
+    },
   });
   const dataDir = app.getPath('userData');
   // The built renderer, and the app's own files (never the whole data folder: see app-protocol.ts).

@@ -168,6 +168,8 @@ export interface AppMenuOptions {
   trayStatus: () => string;
   /** The app window, to attach dialogs to when it is showing. */
   getWindow: () => BrowserWindow | null;
+  /** Called right before an update is installed: from then on closing the window must not hide it. */
+  beforeQuitForUpdate: () => void;
 }
 
 /** Builds the menu with its Help actions and makes it the application menu. */
@@ -187,6 +189,7 @@ export function installAppMenu(options: AppMenuOptions): void {
       if (downloadPage !== null) openHttpsLink(downloadPage, log);
     },
     parentWindow,
+    beforeQuitForUpdate: options.beforeQuitForUpdate,
   });
 
   const actions: HelpActions = {

@@ -299,6 +299,8 @@ export interface ElectronUpdateFlowOptions {
   openDownloadPage: () => void;
   /** The window to attach dialogs to, or null when it is hidden (then they stand alone). */
   parentWindow: () => BrowserWindow | null;
+  /** Lets the app know the coming quit is real (a window that hides to the tray on close must close). */
+  beforeQuitForUpdate: () => void;
 }
 
 /** The flow wired to Electron: the real build facts, electron-updater, native dialogs. */
@@ -335,6 +337,11 @@ export function createElectronUpdateFlow(options: ElectronUpdateFlowOptions): Up
     // The AppImage updater starts the new version at once, while this one is still quitting:
     // holding the lock, we would make it leave as a "second instance" and nothing would be
     // running. The installer (Windows) and ShipIt (macOS) wait for us to exit anyway.
-    beforeInstall: () => app.releaseSingleInstanceLock(),
+    // On macOS, Squirrel closes every window before it quits: a window that hides to the tray
+    // instead would stop the install, so the app is told first that this quit is real.
+    beforeInstall: () => {
+      options.beforeQuitForUpdate();
+      app.releaseSingleInstanceLock();
+    },
   });
 }

@@ -157,7 +157,13 @@ describe('the installed menu', () => {
   });
 
   function installedHelp(): MenuItemConstructorOptions[] {
-    installAppMenu({ log, keyStore: () => 'system keychain', trayStatus: () => 'tray icon shown', getWindow: () => null });
+    installAppMenu({
+      log,
+      keyStore: () => 'system keychain',
+      trayStatus: () => 'tray icon shown',
+      getWindow: () => null,
+      beforeQuitForUpdate: () => {},
+    });
     const menu = Menu.applicationMenu?.template as MenuItemConstructorOptions[] | undefined;
     if (!menu) throw new Error('no application menu was set');
     return submenu(menu, 'Help');
