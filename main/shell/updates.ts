@@ -188,7 +188,7 @@ export function createUpdateFlow(options: UpdateFlowOptions): UpdateFlow {
     return updater;
   }
 
-  /** Two buttons: the first does `action`, the second closes. True when the first was chosen. */
+  /** A question with two buttons, `yes` first (the default) and `no` (also Esc). True for `yes`. */
   async function ask(type: 'info' | 'warning' | 'error', message: string, detail: string, yes: string, no: string): Promise<boolean> {
     const { response } = await options.showMessageBox({ type, message, detail, buttons: [yes, no], defaultId: 0, cancelId: 1 });
     return response === 0;
