@@ -122,6 +122,10 @@ describe('the web preview host', () => {
     fake.setPhoto('preview-ready', { kind: 'ready', afterChecks: 0 });
     expect(await call(ws, { type: 'call', id: 6, method: 'addPhotos', args: ['preview-ready'] })).toMatchObject({ ok: true, value: { added: ['preview-ready'] } });
     await expect.poll(() => events.some((e) => e.type === 'notify' && e.photoId === 'preview-ready')).toBe(true);
+    // Data, not English: the page words it in its own language.
+    expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null });
+    // The page shows the test notification itself; the host has no desktop.
+    expect(await call(ws, { type: 'call', id: 7, method: 'sendTestNotification', args: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown command/) });
     expect(events.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.upserted?.some((i) => i.status === 'ready'))).toBe(true);
     ws.close();
   });
