@@ -32,7 +32,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      // `electron-vite dev` only: Vite injects CSS as <style> elements for hot reload, which the
+      // page's strict CSP (no 'unsafe-inline' styles) would block. Built pages keep the strict one;
+      // main/shell/window.ts sends the dev server the same relaxed header (DEV_RENDERER_CSP).
+      {
+        name: 'avatar-watch-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+      },
+    ],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },

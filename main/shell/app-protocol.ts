@@ -13,7 +13,6 @@ export const APP_SCHEME = 'app';
 export const RENDERER_HOST = 'avatar-watch';
 export const DATA_HOST = 'data';
 export const RENDERER_ORIGIN = `${APP_SCHEME}://${RENDERER_HOST}`;
-export const DATA_ORIGIN = `${APP_SCHEME}://${DATA_HOST}`;
 /** The one page the window shows; the IPC trusted-sender check accepts exactly this document. */
 export const RENDERER_INDEX_URL = `${RENDERER_ORIGIN}/index.html`;
 /**

@@ -4,7 +4,7 @@
 import { BrowserWindow, shell, type Session } from 'electron';
 import { EVENT_CHANNELS } from '../../preload/api';
 import type { Logger } from '../core/ports';
-import { APP_SCHEME, DATA_ORIGIN, RENDERER_HOST, RENDERER_INDEX_URL, refuseFileScheme } from './app-protocol';
+import { APP_SCHEME, RENDERER_HOST, RENDERER_INDEX_URL, refuseFileScheme } from './app-protocol';
 import { DEFAULT_SIZE, MIN_SIZE, type PlacedBounds } from './window-state';
 
 /** Where our renderer comes from: the dev server in `electron-vite dev`, else our app:// page. */
@@ -15,16 +15,19 @@ export type RendererLocation = { kind: 'dev'; url: string } | { kind: 'app' };
  * `<meta>` CSP in renderer/index.html (a unit test compares them); both apply, so a stricter
  * header would silently break the page. The page lives on app://avatar-watch, so `'self'` is that
  * origin and never `file:`. Images may come from any https host (JoggAI's results live on a
- * CDN) and from the app's own files (app://data); nothing else. The web preview adds its own
- * WebSocket to connect-src (and its http origin is its 'self').
+ * CDN) and from the app's own files (app://data); nothing else. `app:` is a scheme source, not
+ * the `app://data` host: Chromium matched a host source of a custom scheme in no test we could
+ * run (plain Chromium refuses `app://data/x.png` under `img-src app://data`, allows it under
+ * `app:`), and app-protocol.ts serves only our two hosts, each from its own folder. The web
+ * preview adds its own WebSocket to connect-src (and its http origin is its 'self').
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   // The built page has no inline <style> or style attributes; Vue's :style bindings set CSSOM.
   "style-src 'self'",
-  `img-src 'self' https: ${DATA_ORIGIN}`,
-  `media-src ${DATA_ORIGIN}`,
+  `img-src 'self' https: ${APP_SCHEME}:`,
+  `media-src ${APP_SCHEME}:`,
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
@@ -36,7 +39,7 @@ export const RENDERER_CSP = [
 
 /**
  * `electron-vite dev` only: Vite injects its CSS as <style> elements for hot reload, so the dev
- * server's page needs inline styles (renderer/vite-dev-csp.ts relaxes its <meta> alike).
+ * server's page needs inline styles (a plugin in electron.vite.config.mts relaxes its <meta> alike).
  */
 export const DEV_RENDERER_CSP = RENDERER_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
