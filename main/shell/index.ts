@@ -17,7 +17,7 @@ import { createTranslator } from './text';
 import { APP_ICON_PATH } from './tray';
 import { applySessionPolicy, createMainWindow, showWindow, type RendererLocation } from './window';
 import { DATA_FILES_DIR, handleAppProtocol, registerAppScheme } from './app-protocol';
-import { createDesktopSettingsControl, electronLoginItemHost, startsHidden } from './login-item';
+import { createDesktopSettingsControl, electronLoginItemHost, HIDDEN_ARG, startsHidden } from './login-item';
 import { electronFetch } from './net-fetch';
 import { ensurePortableShortcut } from './portable-shortcut';
 import { saveOnSessionEnd } from './session-end';
@@ -213,8 +213,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
-  app.on('second-instance', () => {
-    if (app.isReady()) showWindow(ensureWindow());
+  app.on('second-instance', (_event, argv) => {
+    // A login launch while we already run (the user started us by hand first) changes nothing.
+    if (app.isReady() && !argv.includes(HIDDEN_ARG)) showWindow(ensureWindow());
   });
   // macOS: clicking the Dock icon brings the window back.
   app.on('activate', () => {

@@ -122,6 +122,15 @@ describe('the window', () => {
     expect(window.isVisible()).toBe(false);
   });
 
+  it('a login launch while the app already runs does not pop the window up', async () => {
+    const electron = await launchReady();
+    const window = electron.BrowserWindow.instances[0]!;
+    electron.app.emit('second-instance', {}, ['avatar-watch', '--hidden'], '/home/mia');
+    expect(window.isVisible()).toBe(false);
+    electron.app.emit('second-instance', {}, ['avatar-watch'], '/home/mia');
+    expect(window.isVisible()).toBe(true);
+  });
+
   it('a normal launch shows it', async () => {
     const electron = await launchReady();
     const window = electron.BrowserWindow.instances[0]!;

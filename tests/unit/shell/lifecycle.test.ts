@@ -136,7 +136,7 @@ describe('the app lifecycle', () => {
     const { app, BrowserWindow } = await launchReady();
     const window = BrowserWindow.instances[0];
     window?.hide();
-    app.emit('second-instance');
+    app.emit('second-instance', {}, ['avatar-watch'], '/home/mia');
     expect(window?.isVisible()).toBe(true);
     expect(window?.focused).toBe(true);
   });
