@@ -47,6 +47,12 @@ export interface Presence {
   destroy(): void;
 }
 
+/**
+ * Focusing the window marks what finished as seen at once (the tray's count drops), but is kept in
+ * settings at most this often: at worst a restart counts a minute's photos as new again.
+ */
+const SEEN_WRITE_INTERVAL_MS = 60_000;
+
 /** The English fallback of the `no-tray` notice (the window shows the catalogue's words). */
 const NO_TRAY_MESSAGE =
   'Your desktop shows no tray icons, so Avatar Watch stays in the taskbar when you close it. On GNOME, install the AppIndicator extension.';
@@ -82,11 +88,15 @@ export function createPresence(options: PresenceOptions): Presence {
     });
   let toldNoTray = false;
 
-  function seen(): void {
+  /** When lastOpenedAt was last written; focus changes come often, and each write is fsynced. */
+  let writtenAt = -Infinity;
+  function seen(how: 'shown' | 'focused'): void {
     const at = now();
     tray?.markSeen(at);
+    if (how === 'focused' && at - writtenAt < SEEN_WRITE_INTERVAL_MS) return;
     // Before the settings are loaded a write would replace the user's file with defaults.
     if (serviceStarted && service) {
+      writtenAt = at;
       service.settings.update({ lastOpenedAt: at }).catch((error: unknown) => {
         logger.warn(`Could not remember when the window was last open: ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -102,8 +112,8 @@ export function createPresence(options: PresenceOptions): Presence {
 
     watchWindow(next) {
       window = next;
-      next.on('show', seen);
-      next.on('focus', seen);
+      next.on('show', () => seen('shown'));
+      next.on('focus', () => seen('focused'));
       next.on('close', () => {
         if (trayVisible || options.isQuitting?.() || toldNoTray || !service) return;
         // Once per run, when it first matters: the window just went to the taskbar, not away.
@@ -135,7 +145,7 @@ export function createPresence(options: PresenceOptions): Presence {
       tray.markSeen(service.settings.get().lastOpenedAt);
       tray.reset(await service.getSnapshot());
       // The window showed while the list was loading: that showing counts, and is now saved.
-      if (window && !window.isDestroyed() && window.isVisible()) seen();
+      if (window && !window.isDestroyed() && window.isVisible()) seen('shown');
     },
 
     destroy() {

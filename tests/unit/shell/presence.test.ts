@@ -110,6 +110,16 @@ describe('what the tray counts as seen', () => {
     window.emit('focus');
     expect(tray.menu!.template[1]?.label).toBe('Nothing new since you last looked');
     await vi.waitFor(async () => expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ lastOpenedAt: 3_000 }));
+
+    // Focus comes and goes often: kept at most once a minute; showing the window always counts.
+    const saved = async () => (JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { lastOpenedAt: number }).lastOpenedAt;
+    now = 4_000;
+    window.emit('focus');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await saved()).toBe(3_000);
+    now = 5_000;
+    window.show();
+    await vi.waitFor(async () => expect(await saved()).toBe(5_000));
   });
 });
 
