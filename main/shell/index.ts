@@ -17,7 +17,7 @@ import { createTranslator } from './text';
 import { APP_ICON_PATH } from './tray';
 import { applySessionPolicy, createMainWindow, showWindow, type RendererLocation } from './window';
 import { DATA_FILES_DIR, handleAppProtocol, registerAppScheme } from './app-protocol';
-import { createDesktopSettingsControl, electronLoginItemHost, HIDDEN_ARG, startsHidden } from './login-item';
+import { createDesktopSettingsControl, electronLoginItemHost, HIDDEN_ARG, startsHidden, stayInMenuBarUntilShown } from './login-item';
 import { electronFetch } from './net-fetch';
 import { ensurePortableShortcut } from './portable-shortcut';
 import { saveOnSessionEnd } from './session-end';
@@ -71,6 +71,7 @@ function ensureWindow(): BrowserWindow {
       startHidden: launchHidden,
       logger,
     });
+    if (launchHidden && process.platform === 'darwin') stayInMenuBarUntilShown(app.dock, mainWindow, logger);
     launchHidden = false;
     if (service !== null) {
       const current = service;

@@ -6,7 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { App } from 'electron';
+import type { App, BrowserWindow, Dock } from 'electron';
 import type { DesktopPlatform, DesktopSettings, DesktopSettingsPatch, LoginItemStatus, Result } from '../../preload/api';
 import type { Logger } from '../core/ports';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
@@ -170,6 +170,19 @@ export function createDesktopSettingsControl(settings: SettingsFile, host: Login
       if (settings.get().startAtLogin && host.platform !== 'darwin') await apply(true);
     },
   };
+}
+
+/**
+ * macOS "start in the menu bar": no Dock icon while the window has not been shown, so the app
+ * lives in the menu bar as the setting says; the icon comes back the first time the window opens
+ * (from the tray, a notification, or a second launch).
+ */
+export function stayInMenuBarUntilShown(dock: Pick<Dock, 'hide' | 'show'> | undefined, window: Pick<BrowserWindow, 'once'>, logger: Logger): void {
+  if (dock === undefined) return;
+  dock.hide();
+  window.once('show', () => {
+    dock.show().catch((error: unknown) => logger.warn(`Could not show the Dock icon again: ${(error as Error).message}`));
+  });
 }
 
 /** The real host, for the shell. */

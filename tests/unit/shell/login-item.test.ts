@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsFile } from '../../../main/core/settings/settings-file';
-import { app, resetElectronFakes } from './fake-electron';
+import { app, BrowserWindow, resetElectronFakes } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -17,6 +17,7 @@ const {
   readLoginItemStatus,
   setLoginItem,
   startsHidden,
+  stayInMenuBarUntilShown,
 } = await import('../../../main/shell/login-item');
 type Host = Parameters<typeof setLoginItem>[0];
 
@@ -126,6 +127,25 @@ describe('starting hidden', () => {
     expect(startsHidden({ platform: 'linux', argv: ['app'], startInMenuBar: true })).toBe(false);
     expect(startsHidden({ platform: 'darwin', argv: ['app', '--hidden'], startInMenuBar: false })).toBe(false);
     expect(startsHidden({ platform: 'darwin', argv: ['app'], startInMenuBar: true })).toBe(true);
+  });
+});
+
+describe('macOS start in the menu bar', () => {
+  it('hides the Dock icon until the window is first shown', async () => {
+    const dock = { hide: vi.fn(), show: vi.fn(async () => {}) };
+    const window = new BrowserWindow({});
+    stayInMenuBarUntilShown(dock, window as never, logger);
+    expect(dock.hide).toHaveBeenCalledTimes(1);
+    expect(dock.show).not.toHaveBeenCalled();
+    window.show();
+    expect(dock.show).toHaveBeenCalledTimes(1);
+    window.hide();
+    window.show();
+    expect(dock.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing where there is no Dock', () => {
+    expect(() => stayInMenuBarUntilShown(undefined, new BrowserWindow({}) as never, logger)).not.toThrow();
   });
 });
 
