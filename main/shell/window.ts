@@ -15,11 +15,12 @@ export type RendererLocation = { kind: 'dev'; url: string } | { kind: 'app' };
  * `<meta>` CSP in renderer/index.html (a unit test compares them); both apply, so a stricter
  * header would silently break the page. The page lives on app://avatar-watch, so `'self'` is that
  * origin and never `file:`. Images may come from any https host (JoggAI's results live on a
- * CDN) and from the app's own files (app://data); nothing else. `app:` is a scheme source, not
- * the `app://data` host: Chromium matched a host source of a custom scheme in no test we could
- * run (plain Chromium refuses `app://data/x.png` under `img-src app://data`, allows it under
- * `app:`), and app-protocol.ts serves only our two hosts, each from its own folder. The web
- * preview adds its own WebSocket to connect-src (and its http origin is its 'self').
+ * CDN) and from the app's own files (app://data); nothing else. `app:` is a scheme source
+ * rather than the `app://data` host: in plain Chromium `img-src app://data` refuses
+ * `app://data/x.png` (a scheme it does not know has no host to match) while `app:` allows it;
+ * whether Electron's standard-scheme registration changes that cannot be checked without its
+ * binary, and app-protocol.ts serves only our two hosts, each from its own folder, anyway.
+ * The web preview adds its own WebSocket to connect-src (and its http origin is its 'self').
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
