@@ -125,7 +125,11 @@ export class TrayModel {
   private replaceItems(items: readonly WatchItem[]): void {
     this.items.clear();
     this.inProgress = this.ready = this.failed = this.finishedSinceSeen = 0;
-    for (const item of items) this.count({ status: item.status, finishedAt: item.finishedAt }, item.photoId, false);
+    for (const item of items) {
+      // A list may name one photo twice (the last one holds): count it once.
+      this.forget(item.photoId);
+      this.count({ status: item.status, finishedAt: item.finishedAt }, item.photoId, false);
+    }
     this.rescanRecent();
   }
 
