@@ -53,6 +53,9 @@ export interface Presence {
  */
 const SEEN_WRITE_INTERVAL_MS = 60_000;
 
+/** How often showing the window may ask D-Bus again whether tray icons are shown. */
+const REDETECT_INTERVAL_MS = 60_000;
+
 /** The English fallback of the `no-tray` notice (the window shows the catalogue's words). */
 const NO_TRAY_MESSAGE =
   'Your desktop shows no tray icons, so Avatar Watch stays in the taskbar when you close it. On GNOME, install the AppIndicator extension.';
@@ -80,12 +83,33 @@ export function createPresence(options: PresenceOptions): Presence {
   // never lost, a hidden one can be.
   let trayVisible = platform !== 'linux';
   const detect = options.detectTray ?? (() => detectTraySupport({ platform }));
-  void detect()
-    .catch(() => false)
-    .then((visible) => {
-      trayVisible = visible;
-      if (!visible) logger.info('No StatusNotifierWatcher on the session bus: closing the window minimizes it instead of hiding it to the tray.');
-    });
+  let detected = false;
+  let detectedAt = -Infinity;
+  /**
+   * Asked at start, and again when the window is shown (at most once a minute): the user may
+   * install the GNOME extension, or the shell that owns the watcher may restart, while we run.
+   */
+  function redetect(): void {
+    const at = now();
+    // Off Linux the answer never changes.
+    if (detected && (platform !== 'linux' || at - detectedAt < REDETECT_INTERVAL_MS)) return;
+    const first = !detected;
+    detected = true;
+    detectedAt = at;
+    void detect()
+      .catch(() => false)
+      .then((visible) => {
+        if (first || visible !== trayVisible) {
+          logger.info(
+            visible
+              ? 'Tray icons are shown here: closing the window hides it to the tray.'
+              : 'No StatusNotifierWatcher on the session bus: closing the window minimizes it instead of hiding it to the tray.',
+          );
+        }
+        trayVisible = visible;
+      });
+  }
+  redetect();
   let toldNoTray = false;
 
   /** When lastOpenedAt was last written; focus changes come often, and each write is fsynced. */
@@ -112,7 +136,10 @@ export function createPresence(options: PresenceOptions): Presence {
 
     watchWindow(next) {
       window = next;
-      next.on('show', () => seen('shown'));
+      next.on('show', () => {
+        seen('shown');
+        redetect();
+      });
       next.on('focus', () => seen('focused'));
       next.on('close', () => {
         if (trayVisible || options.isQuitting?.() || toldNoTray || !service) return;

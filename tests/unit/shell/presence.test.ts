@@ -26,7 +26,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function setUp(options: { tray: boolean; env?: NodeJS.ProcessEnv; now?: () => number }) {
+function setUp(options: { tray: boolean; env?: NodeJS.ProcessEnv; now?: () => number; detectTray?: () => Promise<boolean> }) {
   let quitting = false;
   let window: BrowserWindow | null = null;
   const presence = createPresence({
@@ -38,7 +38,7 @@ function setUp(options: { tray: boolean; env?: NodeJS.ProcessEnv; now?: () => nu
     ensureWindow: () => window as never,
     isQuitting: () => quitting,
     quit: vi.fn(),
-    detectTray: async () => options.tray,
+    detectTray: options.detectTray ?? (async () => options.tray),
     ...(options.now ? { now: options.now } : {}),
   });
   window = createMainWindow({
@@ -80,6 +80,25 @@ describe('closing the window', () => {
   it('minimizes while the D-Bus answer is not in yet on Linux (never a lost window)', () => {
     const { presence } = setUp({ tray: true });
     expect(presence.closeBehaviour()).toBe('minimize');
+  });
+
+  it('asks again when the window is shown, at most once a minute (the GNOME extension may be installed meanwhile)', async () => {
+    let now = 0;
+    const answers = [false, true];
+    const detectTray = vi.fn(async () => answers.shift() ?? true);
+    const { presence, window } = setUp({ tray: false, now: () => now, detectTray });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
+    expect(presence.closeBehaviour()).toBe('minimize');
+    now = 30_000;
+    window.show();
+    window.hide();
+    expect(detectTray).toHaveBeenCalledTimes(1);
+    now = 61_000;
+    window.show();
+    await tick();
+    expect(detectTray).toHaveBeenCalledTimes(2);
+    expect(presence.closeBehaviour()).toBe('hide');
   });
 
   it('says nothing when the user quits', async () => {
