@@ -48,8 +48,7 @@ export function platformName(platform: NodeJS.Platform): TestNotificationResult[
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const kept = new Set<Notification>();
   let toldUnsupported = false;
-  // vue-i18n-style plural call through the shell's translator.
-  const t = (key: Parameters<Translate>[0], named: Record<string, unknown>, plural?: number) => options.translate(key, named, plural);
+  const t = options.translate;
 
   const release = (notification: Notification) => {
     kept.delete(notification);
