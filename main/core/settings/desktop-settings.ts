@@ -1,7 +1,5 @@
 // The desktop switches (start at login, start in the menu bar) as both hosts answer them: the
 // user's choice lives in settings.json; what the OS made of it is the host's to say.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { DesktopPlatform, DesktopSettings, DesktopSettingsPatch, LoginItemStatus } from '../../../preload/api';
 import type { Settings, SettingsFile } from './settings-file';
 
@@ -13,15 +11,11 @@ export function desktopSettingsOf(
   return { startAtLogin: settings.startAtLogin, startInMenuBar: settings.startInMenuBar, loginItem, platform };
 }
 
-/**
- * Only the switches the patch names change; the write is atomic and awaited. The data folder may
- * not exist yet (a fresh preview data folder before its first watchlist save).
- */
-export async function saveDesktopPatch(file: Pick<SettingsFile, 'path' | 'update'>, patch: DesktopSettingsPatch): Promise<void> {
+/** Only the switches the patch names change; the write is atomic and awaited. */
+export async function saveDesktopPatch(file: Pick<SettingsFile, 'update'>, patch: DesktopSettingsPatch): Promise<void> {
   const change: Partial<Settings> = {};
   if (patch.startAtLogin !== undefined) change.startAtLogin = patch.startAtLogin;
   if (patch.startInMenuBar !== undefined) change.startInMenuBar = patch.startInMenuBar;
   if (Object.keys(change).length === 0) return;
-  await mkdir(dirname(file.path), { recursive: true });
   await file.update(change);
 }

@@ -2,8 +2,9 @@
 // It never holds the API key, only where the key was put, so a locked keychain is never taken
 // for "no key saved". Every field is read on its own: one bad value falls back to its default
 // instead of wiping the others, and fields written by a newer app version are kept as they are.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
@@ -96,7 +97,13 @@ export class SettingsFile {
   update(patch: Partial<Settings>): Promise<void> {
     this.current = settingsSchema.parse({ ...this.current, ...patch });
     const text = this.serialise();
-    const write = this.writing.catch(() => undefined).then(() => writeFileAtomic(this.path, text, { fsync: true }));
+    // The data folder may not exist yet on a first run (or was removed while the app ran).
+    const write = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeFileAtomic(this.path, text, { fsync: true });
+      });
     this.writing = write;
     return write;
   }
@@ -107,6 +114,7 @@ export class SettingsFile {
    */
   updateSync(patch: Partial<Settings>): void {
     this.current = settingsSchema.parse({ ...this.current, ...patch });
+    mkdirSync(dirname(this.path), { recursive: true });
     writeFileAtomic.sync(this.path, this.serialise(), { fsync: true });
   }
 

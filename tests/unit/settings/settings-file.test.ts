@@ -51,6 +51,13 @@ describe('SettingsFile', () => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('creates its folder on the first write', async () => {
+    const file = new SettingsFile(join(dir, 'not', 'yet'));
+    await file.load();
+    await file.update({ startAtLogin: true });
+    expect(JSON.parse(readFileSync(join(dir, 'not', 'yet', SETTINGS_FILE), 'utf8')).startAtLogin).toBe(true);
+  });
+
   it("keeps a newer version's fields when it writes", async () => {
     writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ version: 7, theme: 'dark', startInMenuBar: true }));
     const file = new SettingsFile(dir);
