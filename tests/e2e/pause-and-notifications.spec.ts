@@ -33,6 +33,11 @@ test('pausing holds every check across a restart, and Resume checking in the ban
   await expect(page.getByText('You paused checking.')).toBeHidden();
   await expect.poll(() => fake.countChecks('paused-1'), { timeout: 10_000 }).toBeGreaterThan(0);
   await expect(row(page, 'paused-1')).toContainText('In progress');
+
+  // The window's own button (desktops without a tray icon have no other).
+  await page.getByRole('button', { name: 'Pause checking' }).click();
+  await expect(page.getByText('You paused checking.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause checking' })).toBeHidden();
 });
 
 test('Send a test notification shows one, asks whether it appeared, and gives advice when it did not', async ({ page, startHost }) => {

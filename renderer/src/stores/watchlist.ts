@@ -238,6 +238,10 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     await window.avatarWatch.checkNow(photoId);
   }
 
+  async function checkAll(): Promise<void> {
+    await window.avatarWatch.checkAll();
+  }
+
   async function setCheckingPaused(paused: boolean): Promise<void> {
     // Main's patch confirms; the banner and the tray follow it, not this call.
     await window.avatarWatch.setCheckingPaused(paused);
@@ -272,6 +276,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     addPhotos,
     removePhoto,
     checkNow,
+    checkAll,
     setCheckingPaused,
     dismissNotice,
   };

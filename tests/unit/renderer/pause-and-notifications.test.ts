@@ -121,3 +121,24 @@ describe('Send a test notification', () => {
     expect(wrapper.find('[data-test="send-test"]').attributes('disabled')).toBeUndefined();
   });
 });
+
+describe('checking controls in the window (for desktops without a tray)', () => {
+  it('check all and pause through main, and step aside while paused', async () => {
+    const api = createFakeApi(snapshotOf({ items: [makeItem('a')] }));
+    installApi(api);
+    const undo = fakeLayout();
+    const wrapper = mountWithApp(App, { pinia: freshPinia() });
+    await useWatchlistStore().start();
+    await settle();
+    await wrapper.find('[data-test="check-all"]').trigger('click');
+    expect(api.checkAll).toHaveBeenCalledOnce();
+    await settle();
+    await wrapper.find('[data-test="pause"]').trigger('click');
+    expect(api.setCheckingPaused).toHaveBeenCalledWith(true);
+    api.emitState({ checkingPaused: true });
+    await settle();
+    expect(wrapper.find('[data-test="pause"]').exists()).toBe(false);
+    expect(buttonNamed(wrapper, 'Resume checking')).toBeDefined();
+    undo();
+  });
+});
