@@ -317,6 +317,10 @@ async function firstStart(app) {
     throw error;
   } finally {
     await session?.stop();
+    // For the log: the app's own files (logs/, settings) here mean it took --user-data-dir as
+    // its data folder, so this run left the machine's real Avatar Watch data alone.
+    const written = existsSync(userDataDir) ? readdirSync(userDataDir) : [];
+    log(`first-start: the throwaway data folder holds ${written.length > 0 ? written.sort().join(', ') : 'nothing'}.`);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
   }
 }
