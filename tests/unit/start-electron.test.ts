@@ -90,9 +90,14 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron progra
     delete env.ELECTRON_OVERRIDE_DIST_PATH;
     const child = spawn(process.execPath, [SCRIPT], { env });
     let output = '';
+    let signalled = false;
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('ready')) child.kill('SIGTERM');
+      // Once: a second TERM arriving after the launcher stopped forwarding would kill it outright.
+      if (!signalled && output.includes('ready')) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
     });
     const code = await new Promise<number | null>((done) => child.on('close', (exitCode) => done(exitCode)));
     expect(output).toContain('electron got TERM');
