@@ -95,7 +95,8 @@ async function start(): Promise<void> {
   const secretStore = chooseSecretStore();
   installAppMenu({
     log: logger,
-    keyStore: () => secretStore.description,
+    // Where the key is kept (never the key): the recorded place, or the store in use.
+    keyStore: () => `${service?.settings.get().key?.location ?? 'no saved key recorded'} (${secretStore.description})`,
     trayStatus: () => (presence?.closeBehaviour() === 'minimize' ? 'no tray icons here: closing minimizes' : 'tray icon: closing hides to it'),
     getWindow: () => mainWindow,
     beforeQuitForUpdate: () => {
@@ -195,12 +196,13 @@ async function flushService(): Promise<void> {
 }
 
 function failToStart(error: unknown): void {
-  const message =
-    error instanceof ConfigurationError
-      ? error.message
-      : `Something went wrong while starting: ${errorText(error)}`;
   logger.error(`Could not start: ${errorText(error)}`);
-  dialog.showErrorBox('Avatar Watch could not start', message);
+  const t = createTranslator(app.getLocale());
+  const reason = errorText(error);
+  dialog.showErrorBox(
+    t('app.startFailedTitle'),
+    error instanceof ConfigurationError ? t('app.startMisconfigured', { reason }) : t('app.startFailed', { reason }),
+  );
   app.exit(1);
 }
 

@@ -9,6 +9,10 @@ const en = {
     connecting: 'Connecting…',
     loadFailed: 'Avatar Watch could not load your watchlist. {reason}',
     retry: 'Try again',
+    // A dialog from main when the app cannot start at all; `{reason}` is the technical detail.
+    startFailedTitle: 'Avatar Watch could not start',
+    startFailed: 'Something went wrong while starting: {reason}',
+    startMisconfigured: 'A setting is not valid: {reason}',
   },
   onboarding: {
     heading: 'Connect your JoggAI account',

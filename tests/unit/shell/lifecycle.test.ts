@@ -205,6 +205,6 @@ describe('the app lifecycle', () => {
     core.failWith = new ConfigurationError('AVATAR_WATCH_API_BASE_URL must use https.');
     app.becomeReady();
     await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Avatar Watch could not start', 'AVATAR_WATCH_API_BASE_URL must use https.');
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Avatar Watch could not start', 'A setting is not valid: AVATAR_WATCH_API_BASE_URL must use https.');
   });
 });
