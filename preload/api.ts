@@ -119,6 +119,11 @@ export interface KeyStatus {
    * the key file is unreadable). `hint` is its last characters, as recorded when it was saved.
    */
   unreachable: { place: Exclude<KeyPlace, 'session'>; hint: string } | null;
+  /**
+   * The last characters of a key the user kept "for this session only" last time: it is gone
+   * since the restart, and the window says so instead of greeting them as new.
+   */
+  forgottenSessionKey: string | null;
   /** What the encrypted-file fallback would be worth on this computer. */
   fallback: KeyProtection;
   /** The OS, so the window can give the right keychain advice. */

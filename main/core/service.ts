@@ -136,7 +136,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     key = next;
     options.onKeyInUse?.(next);
   }
-  let keyStatus: KeyStatus = { place: null, unreachable: null, fallback: 'unavailable', os: currentOs() };
+  let keyStatus: KeyStatus = { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'unavailable', os: currentOs() };
   let account: AccountState = { account: null, hasKey: false, error: null, key: keyStatus };
   const notices: Notice[] = [];
   let started = false;
@@ -265,7 +265,12 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     const found = await vault.read(interactive);
     if (found.kind === 'none') {
       useKey(null);
-      setAccount({ account: null, hasKey: false, error: found.keychainError ?? null, key: { place: null, unreachable: null } });
+      setAccount({
+        account: null,
+        hasKey: false,
+        error: found.keychainError ?? null,
+        key: { place: null, unreachable: null, forgottenSessionKey: found.forgottenSessionKey ?? null },
+      });
       return;
     }
     if (found.kind === 'unreachable') {
@@ -385,7 +390,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         account: described.value,
         hasKey: true,
         error: null,
-        key: { place: kept.value, unreachable: null },
+        key: { place: kept.value, unreachable: null, forgottenSessionKey: null },
       });
       tracker.resume();
       return { ok: true, value: state };
@@ -396,7 +401,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (!removed.ok) return removed;
       useKey(null);
       tracker.pauseAll(NO_KEY);
-      return { ok: true, value: setAccount({ account: null, hasKey: false, error: null, key: { place: null, unreachable: null } }) };
+      return { ok: true, value: setAccount({ account: null, hasKey: false, error: null, key: { place: null, unreachable: null, forgottenSessionKey: null } }) };
     },
 
     refreshAccount,

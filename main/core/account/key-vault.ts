@@ -14,8 +14,11 @@ import type { SavedKeyRecord, SettingsFile } from '../settings/settings-file';
 export const KEY_FILE = 'api-key.enc';
 
 export type KeyRead =
-  /** No key saved. `keychainError`: the keychain also failed, which matters to a first save. */
-  | { kind: 'none'; keychainError?: AppError }
+  /**
+   * No key saved. `keychainError`: the keychain also failed, which matters to a first save.
+   * `forgottenSessionKey`: the hint of a key kept for the last session only.
+   */
+  | { kind: 'none'; keychainError?: AppError; forgottenSessionKey?: string }
   | { kind: 'found'; key: string; place: KeyPlace }
   /** A key was saved here earlier but cannot be read now; `error` says why, by kind. */
   | { kind: 'unreachable'; place: Exclude<KeyPlace, 'session'>; hint: string; error: AppError };
@@ -62,6 +65,7 @@ export class KeyVault {
     if (this.sessionKey !== null) return { kind: 'found', key: this.sessionKey, place: 'session' };
     const record = this.options.settings.get().key;
     if (record?.location === 'encrypted-file') return this.readKeyFile(record);
+    if (record?.location === 'session') return { kind: 'none', forgottenSessionKey: record.hint };
 
     const { keychain } = this.options;
     let value: string | null;
@@ -108,12 +112,12 @@ export class KeyVault {
         return { ok: true, value: this.keychainPlace };
       }
       case 'session': {
-        // A key kept elsewhere before stays out of use: clear its record so a later start does not
-        // resurrect it, and remove the file copy (a keychain copy is removed on a best-effort basis).
+        // A key kept elsewhere before stays out of use: the record now says "session" so a later
+        // start does not resurrect it, and the file copy goes (a keychain copy on a best-effort basis).
         const previous = this.options.settings.get().key;
         if (previous?.location === 'keychain') await this.options.keychain.delete().catch(() => undefined);
         await this.removeKeyFile();
-        await this.record(null);
+        await this.record('session', key);
         this.sessionKey = key;
         return { ok: true, value: 'session' };
       }
@@ -201,6 +205,7 @@ export class KeyVault {
   private async record(location: SavedKeyRecord['location'] | null, key?: string): Promise<void> {
     // A memory stand-in forgets its key on exit: recording it would later read as "locked".
     if (location === 'keychain' && this.keychainPlace !== 'keychain') return;
+
     const value = location === null || key === undefined ? null : { location, hint: keyHint(key), savedAt: (this.options.now ?? Date.now)() };
     try {
       await this.options.settings.update({ key: value });

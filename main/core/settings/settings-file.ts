@@ -11,8 +11,11 @@ import { z } from 'zod';
 export const SETTINGS_FILE = 'settings.json';
 export const SETTINGS_VERSION = 1;
 
-/** Where the saved API key lives. The session-only (memory) key is never recorded. */
-export const KEY_LOCATIONS = ['keychain', 'encrypted-file'] as const;
+/**
+ * Where the API key was put. `session`: it was kept in memory only, so the next start must ask
+ * for it again, and says why instead of looking like a first run.
+ */
+export const KEY_LOCATIONS = ['keychain', 'encrypted-file', 'session'] as const;
 export type SavedKeyLocation = (typeof KEY_LOCATIONS)[number];
 
 const windowBounds = z.object({

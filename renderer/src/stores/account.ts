@@ -8,7 +8,7 @@ const EMPTY: AccountState = {
   account: null,
   hasKey: false,
   error: null,
-  key: { place: null, unreachable: null, fallback: 'unavailable', os: 'other' },
+  key: { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'unavailable', os: 'other' },
 };
 
 /** A transport failure (preview host gone, IPC broken) as the same kind of value main returns. */

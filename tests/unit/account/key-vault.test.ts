@@ -61,15 +61,15 @@ describe('KeyVault', () => {
     expect(await missing.save(KEY, 'keychain')).toMatchObject({ ok: false, error: { kind: 'keychain-missing' } });
   });
 
-  it('keeps a session key in memory only: nothing on disk, nothing recorded', async () => {
+  it('keeps a session key in memory only: nothing on disk but the note that it was for this session', async () => {
     const { vault: v, settings } = await vault(fakeKeychain({ mode: 'missing', value: null }));
     expect(await v.save(KEY, 'session')).toEqual({ ok: true, value: 'session' });
     expect(await v.read()).toEqual({ kind: 'found', key: KEY, place: 'session' });
-    expect(settings.get().key).toBeNull();
+    expect(settings.get().key).toMatchObject({ location: 'session', hint: 'cdef' });
     expect(filesContainingKey()).toEqual([]);
-    // The next start knows nothing of it: asked again, as the user was told.
+    // The next start asks again, as the user was told, and knows why.
     const again = await vault(fakeKeychain({ mode: 'missing', value: null }));
-    expect(await again.vault.read()).toMatchObject({ kind: 'none' });
+    expect(await again.vault.read()).toEqual({ kind: 'none', forgottenSessionKey: 'cdef' });
   });
 
   it('stores an encrypted file only when asked, readable by this user only, and reads it back after a restart', async () => {

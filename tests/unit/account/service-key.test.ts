@@ -89,7 +89,7 @@ describe('the API key through the core', () => {
     await expect.poll(async () => (await service.getSnapshot()).items[0]?.status).toBe('ready');
 
     const next = await restart(service, keychain);
-    expect((await next.getSnapshot()).account).toMatchObject({ hasKey: false, key: { unreachable: null } });
+    expect((await next.getSnapshot()).account).toMatchObject({ hasKey: false, key: { unreachable: null, forgottenSessionKey: '6789' } });
     expect((await next.getSnapshot()).pause?.kind).toBe('no-key');
   });
 

@@ -29,7 +29,7 @@ export function makeItem(photoId: string, overrides: Partial<WatchItem> = {}): W
 }
 
 /** No key in use, on Linux, where an encrypted key file would be no real protection. */
-export const NO_KEY_STATUS: KeyStatus = { place: null, unreachable: null, fallback: 'weak', os: 'linux' };
+export const NO_KEY_STATUS: KeyStatus = { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'weak', os: 'linux' };
 export const NO_KEY: AccountState = { account: null, hasKey: false, error: null, key: NO_KEY_STATUS };
 export const CONNECTED: AccountState = {
   account: { username: 'Mia Novak', email: 'mia@example.com', keyHint: 'abcd', remainingQuota: 42.5 },

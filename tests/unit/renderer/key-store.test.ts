@@ -93,6 +93,8 @@ describe('where the key is kept', () => {
     expect(input.element.value).toBe('sk-live-0123456789');
     expect(input.attributes('aria-invalid')).toBe('false');
 
+    // The choice needs the user: focus moves to it.
+    expect(document.activeElement?.textContent?.trim()).toBe('Keep it for this session only');
     await button(wrapper, 'Keep it for this session only').trigger('click');
     await settle();
     expect(api.saveApiKey).toHaveBeenLastCalledWith('sk-live-0123456789', 'session');
@@ -124,6 +126,8 @@ describe('where the key is kept', () => {
     const wrapper = mountPanel({ ...NO_KEY, key: { ...NO_KEY_STATUS, fallback: 'unavailable' } });
     await submitKey(wrapper, 'sk-live-0123456789');
     expect(hasButton(wrapper, 'Keep it for this session only')).toBe(true);
+    expect(wrapper.text()).toContain('Avatar Watch can keep it for this session only');
+    expect(wrapper.text()).not.toContain('choose one of these');
     expect(hasButton(wrapper, 'Store it in an encrypted file')).toBe(false);
     expect(hasButton(wrapper, 'Store it anyway')).toBe(false);
   });
@@ -133,6 +137,15 @@ describe('where the key is kept', () => {
     const wrapper = mountPanel({ ...NO_KEY, error: { kind: 'keychain-missing', message: 'Cannot autolaunch D-Bus' } });
     expect(wrapper.find('[role="note"]').text()).toContain('You can still use Avatar Watch');
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+    // The keychain promise is not made where there is none.
+    expect(wrapper.text()).not.toContain('The key is kept in your computer’s keychain');
+    expect(wrapper.find('#api-key').exists()).toBe(true);
+  });
+
+  it('after a restart, a key kept for the last session only is asked for again with the reason', async () => {
+    installApi(createFakeApi());
+    const wrapper = mountPanel({ ...NO_KEY, key: { ...NO_KEY_STATUS, forgottenSessionKey: 'wxyz' } });
+    expect(wrapper.text()).toContain('Last time you kept your key (ending in wxyz) for that session only');
     expect(wrapper.find('#api-key').exists()).toBe(true);
   });
 

@@ -9,7 +9,7 @@ const account: AccountState = {
   account: null,
   hasKey: false,
   error: null,
-  key: { place: null, unreachable: null, fallback: 'unavailable', os: 'linux' },
+  key: { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'unavailable', os: 'linux' },
 };
 export const online: ConnectionState = { state: 'online', retryAt: null, error: null };
 export const emptySnapshot: Snapshot = { items: [], pause: null, checkingPaused: false, connection: online, account, notices: [] };
