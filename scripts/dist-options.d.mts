@@ -18,4 +18,6 @@ export declare function distOptions(input: {
   platform: string;
   env: Record<string, string | undefined>;
   args?: string[];
+  /** `process.arch`: the installers are built for it alone (keytar.node is compiled for it). */
+  arch?: string;
 }): DistOptions;

@@ -21,6 +21,8 @@ export const TEST_BUILD_FLAG = '--test-build';
 export const TEST_BUILD_OVERRIDES = ['-c.electronFuses.enableNodeCliInspectArguments=true'];
 
 const PLATFORM_FLAGS = { darwin: '--mac', win32: '--win', linux: '--linux' };
+/** electron-builder's architecture flags; keytar.node is compiled for one of them only. */
+const ARCH_FLAGS = new Set(['--x64', '--ia32', '--armv7l', '--arm64', '--universal']);
 const OTHER_PLATFORM_ARGS = new Set(['--mac', '-m', '--macos', '--win', '-w', '--windows', '--linux', '-l']);
 const NOTARIZE_GROUPS = [
   ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID'],
@@ -30,7 +32,7 @@ const NOTARIZE_GROUPS = [
 const present = (value) => typeof value === 'string' && value.trim() !== '';
 
 /**
- * @param {{ platform: string, env: Record<string, string | undefined>, args?: string[] }} input
+ * @param {{ platform: string, env: Record<string, string | undefined>, args?: string[], arch?: string }} input
  * @returns {{
  *   builderArgs: string[],
  *   omitMacIdentity: boolean,
@@ -39,9 +41,17 @@ const present = (value) => typeof value === 'string' && value.trim() !== '';
  *   notes: string[],
  * }}
  */
-export function distOptions({ platform, env, args = [] }) {
+export function distOptions({ platform, env, args = [], arch }) {
   const platformFlag = PLATFORM_FLAGS[platform];
   if (!platformFlag) throw new Error(`npm run dist: cannot build installers on ${platform}`);
+  // keytar.node is compiled by `npm ci` for this machine's architecture only (npmRebuild is off),
+  // so an installer for another one (an Intel Mac build on Apple silicon) would carry a keychain
+  // module that cannot load. Build each architecture on a machine of that architecture.
+  const foreignArch = arch ? args.find((arg) => ARCH_FLAGS.has(arg) && arg !== `--${arch}`) : undefined;
+  if (foreignArch) {
+    throw new Error(`npm run dist builds for this machine's architecture (--${arch}); drop ${foreignArch}: keytar.node is built for ${arch} only`);
+  }
+  const archArgs = arch && !args.includes(`--${arch}`) ? [`--${arch}`] : [];
   const crossBuild = args.find((arg) => OTHER_PLATFORM_ARGS.has(arg));
   if (crossBuild) {
     throw new Error(
@@ -58,7 +68,7 @@ export function distOptions({ platform, env, args = [] }) {
 
   if (platform !== 'darwin') {
     return {
-      builderArgs: [platformFlag, ...overrides, ...passThrough],
+      builderArgs: [platformFlag, ...archArgs, ...overrides, ...passThrough],
       omitMacIdentity: false,
       // Windows: electron-builder signs by itself when CSC_LINK/WIN_CSC_LINK is set.
       signing: 'platform-default',
@@ -80,7 +90,7 @@ export function distOptions({ platform, env, args = [] }) {
   if (!hasCertificate) {
     if (canNotarize) notes.push('notarization credentials ignored: notarizing needs a Developer ID certificate (CSC_LINK or CSC_NAME)');
     notes.push('ad-hoc signed: notifications work; on first launch macOS asks the user to confirm (see README, Installers)');
-    return { builderArgs: [platformFlag, ...overrides, ...passThrough], omitMacIdentity: false, signing: 'ad-hoc', notarize: false, notes };
+    return { builderArgs: [platformFlag, ...archArgs, ...overrides, ...passThrough], omitMacIdentity: false, signing: 'ad-hoc', notarize: false, notes };
   }
   overrides.push(
     '-c.mac.hardenedRuntime=true',
@@ -90,7 +100,7 @@ export function distOptions({ platform, env, args = [] }) {
   );
   if (!canNotarize) notes.push('signed with Developer ID but not notarized: Gatekeeper still warns on first launch');
   return {
-    builderArgs: [platformFlag, ...overrides, ...passThrough],
+    builderArgs: [platformFlag, ...archArgs, ...overrides, ...passThrough],
     omitMacIdentity: true,
     signing: 'developer-id',
     notarize: canNotarize,

@@ -19,7 +19,7 @@ const rawArgs = process.argv.slice(2);
 const dryRun = rawArgs.includes('--dry-run');
 let options;
 try {
-  options = distOptions({ platform: process.platform, env: process.env, args: rawArgs.filter((arg) => arg !== '--dry-run') });
+  options = distOptions({ platform: process.platform, arch: process.arch, env: process.env, args: rawArgs.filter((arg) => arg !== '--dry-run') });
 } catch (error) {
   console.error(`dist: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);

@@ -26,6 +26,13 @@ describe('npm run dist', () => {
 
   it('refuses to cross-build: keytar.node is built for the OS it runs on', () => {
     expect(() => distOptions({ platform: 'linux', env: {}, args: ['--win'] })).toThrow(/drop --win/);
+  });
+
+  it("builds for this machine's architecture only: keytar.node is compiled for it alone", () => {
+    expect(distOptions({ platform: 'darwin', arch: 'arm64', env: {} }).builderArgs.slice(0, 2)).toEqual(['--mac', '--arm64']);
+    expect(() => distOptions({ platform: 'darwin', arch: 'arm64', env: {}, args: ['--x64'] })).toThrow(/drop --x64: keytar.node is built for arm64/);
+    expect(() => distOptions({ platform: 'darwin', arch: 'arm64', env: {}, args: ['--universal'] })).toThrow(/drop --universal/);
+    expect(distOptions({ platform: 'linux', arch: 'x64', env: {}, args: ['--x64'] }).builderArgs).toEqual(['--linux', '--x64']);
     expect(() => distOptions({ platform: 'darwin', env: {}, args: ['-l'] })).toThrow(/drop -l/);
   });
 
