@@ -95,6 +95,11 @@ export interface AvatarWatchService extends ServiceCommands {
 const NO_KEY: PauseReason = { kind: 'no-key', message: 'Add your JoggAI API key to start checking.' };
 const KEY_UNREACHABLE: PauseReason = { kind: 'key-unreachable', message: 'The saved API key cannot be read right now.' };
 
+/** An older save overtaken by a newer save or removal; the newer one's answer is the one shown. */
+function superseded(): Result<AccountState> {
+  return { ok: false, error: { kind: 'invalid-input', message: 'A newer change to the API key was made meanwhile.' } };
+}
+
 function isKeychainError(error: AppError | null): boolean {
   return error !== null && (error.kind === 'keychain-locked' || error.kind === 'keychain-missing' || error.kind === 'keychain-unavailable');
 }
@@ -131,6 +136,12 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   });
 
   let key: string | null = null;
+  /**
+   * Bumped by every save and removal: a keychain read that started before (an Unlock waiting up to
+   * two minutes at a prompt) or an older save that answers late must not replace what the user did
+   * since.
+   */
+  let keyGeneration = 0;
   /** The key in use changes only here, so the host can keep it out of its log. */
   function useKey(next: string | null): void {
     key = next;
@@ -262,7 +273,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
    * for an unlock prompt they are answering.
    */
   async function readSavedKey(interactive = false): Promise<void> {
+    const generation = keyGeneration;
     const found = await vault.read(interactive);
+    if (generation !== keyGeneration) return; // the user saved or removed a key meanwhile
     if (found.kind === 'none') {
       useKey(null);
       setAccount({
@@ -300,6 +313,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       return account;
     }
     await moveKeyToKeychain();
+    // Removed while the key was moving: nothing to describe.
+    if (key === null) return account;
     const asked = key;
     const described = await describeAccount(asked);
     // The key changed while we asked: this answer is about a key the user no longer has.
@@ -381,10 +396,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       const candidate = typeof raw === 'string' ? raw.trim() : '';
       const invalid = checkKeyShape(candidate);
       if (invalid) return { ok: false, error: invalid };
+      const generation = ++keyGeneration;
       const described = await describeAccount(candidate);
       if (!described.ok) return described; // a rejected key is never stored
+      if (generation !== keyGeneration) return superseded();
       const kept = await vault.save(candidate, place);
       if (!kept.ok) return kept; // the key stays in the form; the window offers what can be done
+      // A later save or removal ran its vault step after this one: it is what the user wants now.
+      if (generation !== keyGeneration) return superseded();
       useKey(candidate);
       const state = setAccount({
         account: described.value,
@@ -397,6 +416,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
 
     async removeApiKey() {
+      keyGeneration += 1;
       const removed = await vault.remove(keyStatus.place);
       if (!removed.ok) return removed;
       useKey(null);

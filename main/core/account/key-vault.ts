@@ -44,6 +44,17 @@ export class KeyVault {
   private readonly keychainPlace: KeyPlace;
   private sessionKey: string | null = null;
   private protectionCache: Promise<KeyProtection> | undefined;
+  /**
+   * Saves, removals and moves run one after another: each reads the record, awaits the keychain
+   * and writes the record, so two at once could leave a removed key recorded as kept.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.catch(() => undefined).then(work);
+    this.queue = next;
+    return next;
+  }
 
   constructor(private readonly options: KeyVaultOptions) {
     this.keyFile = join(options.dataDir, KEY_FILE);
@@ -96,7 +107,11 @@ export class KeyVault {
   }
 
   /** Keeps a checked key where the user chose. Nothing is stored anywhere else. */
-  async save(key: string, place: KeyPlace): Promise<Result<KeyPlace>> {
+  save(key: string, place: KeyPlace): Promise<Result<KeyPlace>> {
+    return this.serially(() => this.saveNow(key, place));
+  }
+
+  private async saveNow(key: string, place: KeyPlace): Promise<Result<KeyPlace>> {
     switch (place) {
       case 'keychain': {
         const { keychain } = this.options;
@@ -124,8 +139,12 @@ export class KeyVault {
       case 'encrypted-file': {
         const { cipher } = this.options;
         if (!cipher || (await this.protection()) === 'unavailable') {
-          return { ok: false, error: { kind: 'key-file-unreadable', message: 'No encryption is available for a key file here.' } };
+          // Only a forged call gets here: the window never offers a file without encryption.
+          return { ok: false, error: { kind: 'invalid-input', message: 'No encryption is available for a key file here.' } };
         }
+        // An older key in the keychain must not come back once this one is removed (best effort:
+        // the keychain is usually missing or locked when the user picks a file).
+        if (this.options.settings.get().key?.location === 'keychain') await this.options.keychain.delete().catch(() => undefined);
         try {
           const data = await cipher.encrypt(key);
           await writeFileAtomic(this.keyFile, Buffer.from(data), { fsync: true, mode: 0o600 });
@@ -140,7 +159,11 @@ export class KeyVault {
   }
 
   /** Forgets the key wherever it is kept. `inUse` is where the current key lives, if any. */
-  async remove(inUse: KeyPlace | null): Promise<Result<null>> {
+  remove(inUse: KeyPlace | null): Promise<Result<null>> {
+    return this.serially(() => this.removeNow(inUse));
+  }
+
+  private async removeNow(inUse: KeyPlace | null): Promise<Result<null>> {
     const record = this.options.settings.get().key;
     if (record?.location === 'keychain' || inUse === 'keychain') {
       try {
@@ -159,7 +182,11 @@ export class KeyVault {
    * A key kept in the encrypted file goes into the keychain once one works, and the file copy is
    * deleted. Answers whether it moved; failure leaves everything as it was.
    */
-  async moveToKeychain(key: string): Promise<boolean> {
+  moveToKeychain(key: string): Promise<boolean> {
+    return this.serially(() => this.moveToKeychainNow(key));
+  }
+
+  private async moveToKeychainNow(key: string): Promise<boolean> {
     if (this.options.settings.get().key?.location !== 'encrypted-file') return false;
     const { keychain } = this.options;
     try {

@@ -110,7 +110,21 @@ describe('KeyVault', () => {
   it('refuses an encrypted file where there is no encryption (the web preview)', async () => {
     const { vault: v } = await vault(fakeKeychain({ mode: 'missing', value: null }));
     expect(await v.protection()).toBe('unavailable');
-    expect(await v.save(KEY, 'encrypted-file')).toMatchObject({ ok: false, error: { kind: 'key-file-unreadable' } });
+    expect(await v.save(KEY, 'encrypted-file')).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(readdirSync(dir)).not.toContain(KEY_FILE);
+  });
+
+  it('runs saves, removals and moves one after another: a removal during a move leaves nothing behind', async () => {
+    const keychain = { mode: 'missing' as 'missing' | 'ok', value: null as string | null };
+    const { vault: v, settings } = await vault(fakeKeychain(keychain), fakeCipher('os'));
+    await v.save(KEY, 'encrypted-file');
+    keychain.mode = 'ok';
+    const moving = v.moveToKeychain(KEY);
+    const removing = v.remove('encrypted-file');
+    expect(await moving).toBe(true);
+    expect(await removing).toEqual({ ok: true, value: null });
+    expect(keychain.value).toBeNull();
+    expect(settings.get().key).toBeNull();
     expect(readdirSync(dir)).not.toContain(KEY_FILE);
   });
 

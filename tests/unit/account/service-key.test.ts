@@ -111,6 +111,38 @@ describe('the API key through the core', () => {
     expect(keychain.value).toBe('good-key-0123456789');
   });
 
+  it('a key saved while an Unlock is still waiting at the keychain prompt is the one that stays', async () => {
+    const keychain: KeychainState = { mode: 'ok', value: null };
+    const first = start(keychain);
+    await first.start();
+    await first.saveApiKey('good-key-0123456789');
+    keychain.mode = 'locked';
+    const locked = await restart(first, keychain);
+    expect((await locked.getSnapshot()).account.key.unreachable).not.toBeNull();
+
+    // The Unlock read hangs at a prompt; meanwhile the user pastes the key again.
+    let answerPrompt!: (value: string | null) => void;
+    const store = fakeKeychain(keychain);
+    const prompt = new Promise<string | null>((resolve) => (answerPrompt = resolve));
+    Object.assign(store, { getInteractive: () => prompt });
+    const service = createAvatarWatchService({
+      dataDir,
+      apiBaseUrl: fake.url,
+      secretStore: store,
+      notifier: { notify: () => {} },
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    services.push(service);
+    await service.start();
+    const unlocking = service.refreshAccount();
+    keychain.mode = 'ok';
+    expect(await service.saveApiKey('good-key-0123456789', 'session')).toMatchObject({ ok: true, value: { key: { place: 'session' } } });
+    answerPrompt(null); // the prompt was cancelled in the end
+    await unlocking;
+    expect((await service.getSnapshot()).account).toMatchObject({ hasKey: true, key: { place: 'session', unreachable: null } });
+    expect((await service.getSnapshot()).pause).toBeNull();
+  });
+
   it('a rejected key is kept nowhere, whatever place was asked for', async () => {
     const keychain: KeychainState = { mode: 'missing', value: null };
     const service = start(keychain, fakeCipher('os'));
