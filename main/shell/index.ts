@@ -52,6 +52,18 @@ let presence: Presence | null = null;
 let service: AvatarWatchService | null = null;
 let stopConnectivity: (() => void) | null = null;
 let quitting = false;
+/**
+ * Set once settings.json is read: a window made before then (a second launch or a Dock click
+ * during start-up) would ignore where it was left and whether to start hidden.
+ */
+let windowAllowed = false;
+/** A request to show the window that came before then: honoured as soon as the window exists. */
+let showWhenAllowed = false;
+
+function requestShow(): void {
+  if (windowAllowed) showWindow(ensureWindow());
+  else showWhenAllowed = true;
+}
 
 function ensureWindow(): BrowserWindow {
   if (mainWindow === null || mainWindow.isDestroyed()) {
@@ -149,7 +161,9 @@ async function start(): Promise<void> {
   // settings.json, never for the keychain.
   await Promise.race([created.settingsLoaded, started]);
   launchHidden = startsHidden({ platform: process.platform, argv: process.argv, startInMenuBar: created.settings.get().startInMenuBar });
+  windowAllowed = true;
   ensureWindow();
+  if (showWhenAllowed) showWindow(ensureWindow());
   void desktopSettings.repair();
   // Portable exe on Windows: toasts need a Start-menu shortcut with our AppUserModelID.
   ensurePortableShortcut({ platform: process.platform, env: process.env, appData: app.getPath('appData'), appUserModelId: APP_USER_MODEL_ID, shell, logger });
@@ -218,11 +232,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', (_event, argv) => {
     // A login launch while we already run (the user started us by hand first) changes nothing.
-    if (app.isReady() && !argv.includes(HIDDEN_ARG)) showWindow(ensureWindow());
+    if (!argv.includes(HIDDEN_ARG)) requestShow();
   });
   // macOS: clicking the Dock icon brings the window back.
   app.on('activate', () => {
-    if (app.isReady() && service !== null) showWindow(ensureWindow());
+    // macOS also sends this at the first launch: before start-up is done it is not a request to
+    // show (a "start in the menu bar" launch must stay hidden).
+    if (windowAllowed) showWindow(ensureWindow());
   });
   // Without this listener Electron would quit when the last window closes; we live in the tray.
   app.on('window-all-closed', () => {});

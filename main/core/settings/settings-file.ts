@@ -58,18 +58,36 @@ export interface SettingsLoad {
   problem: string | null;
 }
 
+export class SettingsNotLoadedError extends Error {
+  constructor(path: string) {
+    super(`${path} has not been read yet; nothing was written`);
+    this.name = 'SettingsNotLoadedError';
+  }
+}
+
 export class SettingsFile {
   readonly path: string;
   private current: Settings = DEFAULT_SETTINGS;
   /** What the file held beyond our fields (a newer version's), written back untouched. */
   private extra: Record<string, unknown> = {};
   private writing: Promise<void> = Promise.resolve();
+  /** Until the file was read, a write would replace the user's settings (the key's record) with defaults. */
+  private loaded = false;
 
   constructor(dir: string) {
     this.path = join(dir, SETTINGS_FILE);
   }
 
   async load(): Promise<SettingsLoad> {
+    try {
+      return await this.read();
+    } finally {
+      // Whatever was found (or not), what is in memory is now what the app goes on with.
+      this.loaded = true;
+    }
+  }
+
+  private async read(): Promise<SettingsLoad> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -98,14 +116,15 @@ export class SettingsFile {
 
   /** Applies at once in memory; writes are atomic and made one after another, in order. */
   update(patch: Partial<Settings>): Promise<void> {
+    if (!this.loaded) return Promise.reject(new SettingsNotLoadedError(this.path));
     this.current = settingsSchema.parse({ ...this.current, ...patch });
-    const text = this.serialise();
-    // The data folder may not exist yet on a first run (or was removed while the app ran).
+    // The text is taken when the write runs, so a write queued behind a synchronous one never puts
+    // older settings back. The data folder may not exist yet on a first run.
     const write = this.writing
       .catch(() => undefined)
       .then(async () => {
         await mkdir(dirname(this.path), { recursive: true });
-        await writeFileAtomic(this.path, text, { fsync: true });
+        await writeFileAtomic(this.path, this.serialise(), { fsync: true });
       });
     this.writing = write;
     return write;
@@ -116,6 +135,7 @@ export class SettingsFile {
    * is guaranteed to run, so the write happens before it returns.
    */
   updateSync(patch: Partial<Settings>): void {
+    if (!this.loaded) throw new SettingsNotLoadedError(this.path);
     this.current = settingsSchema.parse({ ...this.current, ...patch });
     mkdirSync(dirname(this.path), { recursive: true });
     writeFileAtomic.sync(this.path, this.serialise(), { fsync: true });

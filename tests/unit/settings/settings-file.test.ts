@@ -51,6 +51,23 @@ describe('SettingsFile', () => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('writes nothing before the file was read, so the saved settings are never replaced by defaults', async () => {
+    writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ version: 1, key: { location: 'keychain', hint: 'wxyz', savedAt: 1 } }));
+    const file = new SettingsFile(dir);
+    await expect(file.update({ startAtLogin: true })).rejects.toThrow(/has not been read yet/);
+    expect(() => file.updateSync({ startAtLogin: true })).toThrow(/has not been read yet/);
+    expect((await file.load()).settings.key?.hint).toBe('wxyz');
+  });
+
+  it('a write queued behind a synchronous one never puts older settings back', async () => {
+    const file = new SettingsFile(dir);
+    await file.load();
+    const queued = file.update({ startAtLogin: true });
+    file.updateSync({ lastOpenedAt: 7 });
+    await queued;
+    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8'))).toMatchObject({ startAtLogin: true, lastOpenedAt: 7 });
+  });
+
   it('creates its folder on the first write', async () => {
     const file = new SettingsFile(join(dir, 'not', 'yet'));
     await file.load();

@@ -59,6 +59,7 @@ function invoke(electron: Fakes, channel: string, ...args: unknown[]) {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'aw-wiring-'));
   core.service = createFakeService(dir);
+  await core.service.settingsLoaded;
   core.options = null;
   delete process.env.AVATAR_WATCH_DATA_DIR;
   delete process.env.AVATAR_WATCH_SECRET_STORE;

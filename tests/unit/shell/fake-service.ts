@@ -22,9 +22,12 @@ export type FakeService = AvatarWatchService & {
 /** `settingsDir`: where its settings.json goes; nothing is written unless a test updates it. */
 export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'): FakeService {
   const listeners = new Set<(patch: StatePatch) => void>();
+  const settings = new SettingsFile(settingsDir);
+  const settingsLoaded = settings.load().then(() => undefined);
   return {
-    settings: new SettingsFile(settingsDir),
-    settingsLoaded: Promise.resolve(),
+    settings,
+    // Read at once, like the real service's start: tests that write settings await this first.
+    settingsLoaded,
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     flushSync: vi.fn(),

@@ -169,6 +169,7 @@ describe('the desktop settings commands', () => {
 
   it('answers with what the OS has when it refuses the change', async () => {
     const settings = new SettingsFile(home);
+    await settings.load();
     app.setLoginItemSettings.mockImplementationOnce(() => {
       throw new Error('denied');
     });
@@ -180,6 +181,7 @@ describe('the desktop settings commands', () => {
 
   it('repairs the login item at start on Linux and Windows (a moved AppImage), not on macOS', async () => {
     const settings = new SettingsFile(home);
+    await settings.load();
     await settings.update({ startAtLogin: true });
     const linux = host('linux', { APPIMAGE: '/new/place/Avatar Watch.AppImage', XDG_CONFIG_HOME: join(home, 'cfg') });
     await createDesktopSettingsControl(settings, linux, logger).repair();

@@ -19,6 +19,7 @@ beforeEach(async () => {
   resetElectronFakes();
   dir = await mkdtemp(join(tmpdir(), 'aw-presence-'));
   service = createFakeService(dir);
+  await service.settingsLoaded;
   delete globalThis.__avatarWatchTest;
 });
 afterEach(async () => {

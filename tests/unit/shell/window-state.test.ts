@@ -79,6 +79,7 @@ describe('trackWindowState', () => {
     vi.useFakeTimers();
     dir = await mkdtemp(join(tmpdir(), 'aw-window-state-'));
     settings = new SettingsFile(dir);
+    await settings.load();
   });
   afterEach(async () => {
     vi.useRealTimers();
