@@ -158,10 +158,20 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   // Maximize only when shown: on Windows, maximizing a hidden window shows it.
   if (bounds?.maximized) window.once('show', () => window.maximize());
-  window.once('ready-to-show', () => {
+  let firstShown = false;
+  const showFirst = () => {
+    if (firstShown) return;
+    firstShown = true;
     if (!options.startHidden) window.show();
     else if (options.closeBehaviour?.() === 'minimize') window.minimize();
+  };
+  window.once('ready-to-show', showFirst);
+  // A page that fails to load, or a renderer that dies before its first paint, never sends
+  // ready-to-show: show the window anyway, so the app is never running and out of reach.
+  window.webContents.on('did-fail-load', (_event, _code, _description, _url, isMainFrame) => {
+    if (isMainFrame) showFirst();
   });
+  window.webContents.once('render-process-gone', showFirst);
 
   // Closing the window keeps the app watching from the tray; only Quit ends it.
   window.on('close', (event) => {

@@ -69,6 +69,18 @@ describe('the app window', () => {
     expect(window.isMaximized()).toBe(true);
   });
 
+  it('is shown even when its page fails to load or its renderer dies before the first paint', () => {
+    const failed = openWindow();
+    failed.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://avatar-watch/index.html', true);
+    expect(failed.isVisible()).toBe(true);
+    const crashed = openWindow();
+    crashed.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(crashed.isVisible()).toBe(true);
+    const hidden = openWindow({ startHidden: true });
+    hidden.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://avatar-watch/index.html', true);
+    expect(hidden.isVisible()).toBe(false); // a login launch stays in the tray
+  });
+
   it('without saved bounds opens at the default size, centred', () => {
     expect(openWindow().options).toMatchObject({ width: 980, height: 720, center: true });
   });
