@@ -1,18 +1,13 @@
 // The main flow in the real app: onboarding with a wrong then a right key, three photo IDs that
 // end ready, failed and not found, the four results, and a desktop notification per finished photo.
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { launchApp, shownNotifications } from './harness';
 
-const MAIN = resolve(__dirname, '../../out/main/index.js');
 const RESULT_IMAGES = [1, 2, 3, 4].map((n) => `https://images.avatar-watch.invalid/ready-1/${n}.png`);
-
-interface ShownNotification {
-  title: string;
-  body: string;
-}
 
 let fake: FakeJogg;
 let dataDir: string;
@@ -22,26 +17,9 @@ let page: Page;
 test.beforeEach(async () => {
   fake = await startFakeJogg({ validKeys: ['good-key'] });
   dataDir = mkdtempSync(join(tmpdir(), 'avatar-watch-electron-'));
-  app = await electron.launch({
-    args: [MAIN],
-    env: {
-      ...process.env,
-      AVATAR_WATCH_API_BASE_URL: fake.url,
-      AVATAR_WATCH_DATA_DIR: dataDir,
-      // CI machines rarely have an unlocked keychain; the keychain has its own suite (tests/keychain).
-      AVATAR_WATCH_SECRET_STORE: 'memory',
-    },
-  });
-  // Record notifications instead of showing them (and claim support on desktops without a daemon).
-  await app.evaluate(({ Notification }) => {
-    const shown: { title: string; body: string }[] = [];
-    (globalThis as { shownNotifications?: typeof shown }).shownNotifications = shown;
-    Notification.isSupported = () => true;
-    Notification.prototype.show = function show(this: Electron.Notification) {
-      shown.push({ title: this.title, body: this.body });
-    };
-  });
-  page = await app.firstWindow();
+  // The key in memory (CI machines rarely have an unlocked keychain; tests/keychain covers it),
+  // notifications recorded instead of shown.
+  ({ app, page } = await launchApp({ apiBaseUrl: fake.url, dataDir }));
 });
 
 test.afterEach(async () => {
@@ -49,10 +27,6 @@ test.afterEach(async () => {
   await fake?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function shownNotifications(): Promise<ShownNotification[]> {
-  return app.evaluate(() => (globalThis as { shownNotifications?: ShownNotification[] }).shownNotifications ?? []);
-}
 
 test('from a first start to finished photos, with notifications', async () => {
   fake.setPhoto('ready-1', { kind: 'ready', afterChecks: 0, images: RESULT_IMAGES });
@@ -81,10 +55,10 @@ test('from a first start to finished photos, with notifications', async () => {
   await expect(row('ready-1').locator('img[src^="https://"]')).toHaveCount(4);
 
   // Ready and failed are told on the desktop; not found is shown in the window only.
-  await expect.poll(async () => (await shownNotifications()).length, { timeout: 30_000 }).toBe(2);
-  const notifications = await shownNotifications();
-  expect(notifications.map((n) => `${n.title} ${n.body}`).join('\n')).toMatch(/ready-1/);
-  expect(notifications.map((n) => `${n.title} ${n.body}`).join('\n')).toMatch(/fail-1/);
+  await expect.poll(async () => (await shownNotifications(app)).length, { timeout: 30_000 }).toBe(2);
+  const notifications = await shownNotifications(app);
+  expect(notifications.join('\n')).toMatch(/ready-1/);
+  expect(notifications.join('\n')).toMatch(/fail-1/);
 });
 
 test('the page is locked down', async () => {
