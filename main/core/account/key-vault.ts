@@ -2,11 +2,12 @@
 // comes first; without one the user chooses between memory for this session and a file
 // encrypted with the host's cipher (never chosen silently). The settings file remembers where a
 // key was put (never the key), so a locked keychain is never taken for "no key saved".
-import { readFile, unlink } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { AppError, KeyPlace, KeyProtection, Result } from '../../../preload/api';
 import type { KeyCipher, Logger, SecretStore } from '../ports';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { toKeychainError } from '../secrets/keychain-error';
 import type { SavedKeyRecord, SettingsFile } from '../settings/settings-file';
 
@@ -147,7 +148,9 @@ export class KeyVault {
         if (this.options.settings.get().key?.location === 'keychain') await this.options.keychain.delete().catch(() => undefined);
         try {
           const data = await cipher.encrypt(key);
-          await writeFileAtomic(this.keyFile, Buffer.from(data), { fsync: true, mode: 0o600 });
+          // The data folder may not exist yet (settings are written after the key); created private.
+          await mkdir(this.options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+          await writeFileAtomic(this.keyFile, Buffer.from(data), { fsync: true, mode: PRIVATE_FILE_MODE });
         } catch (error) {
           return { ok: false, error: { kind: 'key-file-unreadable', message: errorText(error) } };
         }

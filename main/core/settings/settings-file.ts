@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { z } from 'zod';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -123,8 +124,9 @@ export class SettingsFile {
     const write = this.writing
       .catch(() => undefined)
       .then(async () => {
-        await mkdir(dirname(this.path), { recursive: true });
-        await writeFileAtomic(this.path, this.serialise(), { fsync: true });
+        await mkdir(dirname(this.path), { recursive: true, mode: PRIVATE_DIR_MODE });
+        // The mode is set on every write: write-file-atomic would otherwise keep an older file's.
+        await writeFileAtomic(this.path, this.serialise(), { fsync: true, mode: PRIVATE_FILE_MODE });
       });
     this.writing = write;
     return write;
@@ -137,8 +139,8 @@ export class SettingsFile {
   updateSync(patch: Partial<Settings>): void {
     if (!this.loaded) throw new SettingsNotLoadedError(this.path);
     this.current = settingsSchema.parse({ ...this.current, ...patch });
-    mkdirSync(dirname(this.path), { recursive: true });
-    writeFileAtomic.sync(this.path, this.serialise(), { fsync: true });
+    mkdirSync(dirname(this.path), { recursive: true, mode: PRIVATE_DIR_MODE });
+    writeFileAtomic.sync(this.path, this.serialise(), { fsync: true, mode: PRIVATE_FILE_MODE });
   }
 
   private serialise(): string {

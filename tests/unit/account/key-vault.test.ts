@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEY_FILE, KeyVault } from '../../../main/core/account/key-vault';
 import type { KeyCipher, SecretStore } from '../../../main/core/ports';
-import { SettingsFile } from '../../../main/core/settings/settings-file';
+import { SETTINGS_FILE, SettingsFile } from '../../../main/core/settings/settings-file';
 import { fakeCipher, fakeKeychain } from '../../support/key-stores';
 
 const KEY = 'live-key-0123456789abcdef';
@@ -82,6 +82,20 @@ describe('KeyVault', () => {
 
     const again = await vault(fakeKeychain(keychain), fakeCipher('weak'));
     expect(await again.vault.read()).toEqual({ kind: 'found', key: KEY, place: 'encrypted-file' });
+  });
+
+  it('creates a missing data folder for the owner only before writing the key file (0600)', async () => {
+    const folder = join(dir, 'not-yet', 'data');
+    const settings = new SettingsFile(folder);
+    await settings.load();
+    const v = new KeyVault({ keychain: fakeKeychain({ mode: 'missing', value: null }), cipher: fakeCipher('os'), settings, dataDir: folder, logger: quiet });
+    expect(await v.save(KEY, 'encrypted-file')).toEqual({ ok: true, value: 'encrypted-file' });
+    // Windows ignores POSIX modes; the file being there is what can be asked of it.
+    if (process.platform === 'win32') return;
+    expect(statSync(join(dir, 'not-yet')).mode & 0o777).toBe(0o700);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(folder, SETTINGS_FILE)).mode & 0o777).toBe(0o600);
   });
 
   it('moves the key from the encrypted file into the keychain once one works, and deletes the file', async () => {

@@ -1,6 +1,6 @@
 // The settings file: what is saved comes back, one bad field never costs the others, a newer
 // version's fields survive our writes, and the key itself is never part of it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,5 +92,35 @@ describe('SettingsFile', () => {
     expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).checkingPaused).toBe(false);
     file.updateSync({ lastOpenedAt: 42 });
     expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).lastOpenedAt).toBe(42);
+  });
+
+  describe.runIf(process.platform !== 'win32')('permissions (Windows ignores POSIX modes)', () => {
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+    it('creates the data folder for the owner only and writes settings.json 0600, on both write paths', async () => {
+      const folder = join(dir, 'new', 'data');
+      const file = new SettingsFile(folder);
+      await file.load();
+      await file.update({ startAtLogin: true });
+      expect(modeOf(join(dir, 'new'))).toBe(0o700);
+      expect(modeOf(folder)).toBe(0o700);
+      expect(modeOf(join(folder, SETTINGS_FILE))).toBe(0o600);
+
+      const other = join(dir, 'sync');
+      const syncFile = new SettingsFile(other);
+      await syncFile.load();
+      syncFile.updateSync({ lastOpenedAt: 1 });
+      expect(modeOf(other)).toBe(0o700);
+      expect(modeOf(join(other, SETTINGS_FILE))).toBe(0o600);
+    });
+
+    it('tightens a settings.json an older version left readable to all', async () => {
+      writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ version: 1 }));
+      chmodSync(join(dir, SETTINGS_FILE), 0o644);
+      const file = new SettingsFile(dir);
+      await file.load();
+      await file.update({ checkingPaused: true });
+      expect(modeOf(join(dir, SETTINGS_FILE))).toBe(0o600);
+    });
   });
 });
