@@ -232,7 +232,8 @@ export interface RejectedLine {
   /** 1-based position of the entry in the pasted text (counting entries, not characters). */
   position: number;
   value: string;
-  reason: 'empty' | 'too-long' | 'bad-characters' | 'duplicate-in-paste' | 'already-watched';
+  /** `looks-like-key`: the entry is the saved API key (its value then shows only the key's last characters). */
+  reason: 'empty' | 'too-long' | 'bad-characters' | 'duplicate-in-paste' | 'already-watched' | 'looks-like-key';
 }
 
 export interface AddPhotosResult {

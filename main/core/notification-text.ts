@@ -2,9 +2,14 @@
 // JoggAI said. The words come later, from the catalogue in the user's language (the Electron
 // shell's notifier, or the page in the web preview), so the core stays free of sentences.
 import type { FinishedNotification, WatchItem } from '../../preload/api';
+import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from './safe-url';
 
-export function finishedNotification(item: WatchItem): FinishedNotification {
+/**
+ * `policy`: the same image rule the answer and the file were read with. The count is filtered
+ * again here so "4 images are ready" can only name images the window will actually show.
+ */
+export function finishedNotification(item: WatchItem, policy: ImageUrlPolicy = STRICT_IMAGE_URLS): FinishedNotification {
   return item.status === 'ready'
-    ? { photoId: item.photoId, outcome: 'ready', imageCount: item.imageUrls.length, failureMessage: null }
+    ? { photoId: item.photoId, outcome: 'ready', imageCount: item.imageUrls.filter((url) => isKeepableImageUrl(url, policy)).length, failureMessage: null }
     : { photoId: item.photoId, outcome: 'failed', imageCount: 0, failureMessage: item.failureMessage };
 }

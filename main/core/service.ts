@@ -16,6 +16,7 @@ import type {
   StatePatch,
   WatchItem,
 } from '../../preload/api';
+import { PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../preload/api';
 import { DEFAULT_BUDGET, type Budget } from './budget';
 import { MAX_KEY_CHARS } from './command-args';
 import { resolveApiBaseUrl } from './jogg/base-url';
@@ -30,6 +31,7 @@ import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
 import { finishedNotification } from './notification-text';
+import type { ImageUrlPolicy } from './safe-url';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -117,8 +119,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const logger = options.logger ?? consoleLogger;
   const baseUrl = resolveApiBaseUrl(options.apiBaseUrl);
   if (!baseUrl.ok) throw new ConfigurationError(baseUrl.error.message);
-  const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const file = new WatchlistFile(options.dataDir);
+  // Plain-http images only from a local stand-in of JoggAI, which is then plain http itself
+  // (resolveApiBaseUrl allows http for loopback only); the real service's images must be https.
+  const imagePolicy: ImageUrlPolicy = { loopbackHttp: baseUrl.value.protocol === 'http:' };
+  const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, imagePolicy, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const file = new WatchlistFile(options.dataDir, { imagePolicy });
   const settings = new SettingsFile(options.dataDir);
   let settingsRead: () => void = () => {};
   const settingsLoaded = new Promise<void>((resolve) => (settingsRead = resolve));
@@ -170,7 +175,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
-      finished: (item) => options.notifier.notify(finishedNotification(item)),
+      finished: (item) => options.notifier.notify(finishedNotification(item, imagePolicy)),
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
       connectionChanged: (connection) => batcher.set({ connection }),
@@ -342,9 +347,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (settingsLoad.problem) logger.warn(`Settings in ${settings.path} could not be read (${settingsLoad.problem}); using the defaults.`);
       const loaded = await file.load();
       const problem = describeLoadProblem(loaded);
-      if (problem) {
-        logger.warn(problem.message);
-        addNotice(problem.level, problem.message);
+      for (const found of [problem, describeDropped(loaded)]) {
+        if (!found) continue;
+        logger.warn(found.message);
+        addNotice(found.level, found.message);
       }
       saveBlocked = loaded.kind === 'too-new';
       if (!options.schedule) schedule = learnedSchedule(loaded.state.history);
@@ -428,6 +434,15 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
     async addPhotos(text): Promise<AddPhotosResult> {
       const parsed = parsePhotoIds(typeof text === 'string' ? text : '', (id) => tracker.has(id));
+      // The key pasted into the wrong box would be sent as a photo ID on every check (into URLs,
+      // proxy logs, JoggAI's logs) and kept in watchlist.json in plain text: it is refused, and
+      // the rejected line never quotes it (only its last characters, as the account panel does).
+      const saved = key;
+      if (saved !== null && parsed.added.includes(saved)) {
+        parsed.added = parsed.added.filter((id) => id !== saved);
+        const position = positionOf(typeof text === 'string' ? text : '', saved);
+        parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
+      }
       tracker.add(parsed.added);
       return parsed;
     },
@@ -466,6 +481,35 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 /** The part of an item a restart needs; the rest (last checked, check count) can lag a minute. */
 function keptPart(item: WatchItem): string {
   return `${item.status}|${item.lateness}|${item.finishedAt}|${item.imageUrls.join(' ')}|${item.failureMessage}|${item.rawStatus}`;
+}
+
+/** The 1-based entry position of `id` in a paste, counted as parsePhotoIds counts entries. */
+function positionOf(text: string, id: string): number {
+  let position = 0;
+  for (const raw of text.split(PHOTO_ID_SEPARATORS)) {
+    if (raw === '') continue;
+    position += 1;
+    // Quotes are stripped as the parser strips them (IDs copied out of JSON keep theirs).
+    if ((/^(["'`])(.*)\1$/su.exec(raw)?.[2] ?? raw) === id) return position;
+  }
+  return 1;
+}
+
+/** Items or image links the loaded file held that the app will not use. */
+function describeDropped(loaded: LoadResult): { level: Notice['level']; message: string } | null {
+  if (loaded.kind !== 'loaded' && loaded.kind !== 'restored') return null;
+  const { items, imageUrls } = loaded.dropped;
+  const parts: string[] = [];
+  if (items > 0) {
+    parts.push(
+      `${items === 1 ? '1 entry was' : `${items} entries were`} left out because ${items === 1 ? 'its photo ID is' : 'their photo IDs are'} not valid (longer than ${PHOTO_ID_MAX_LENGTH} characters, or with spaces or control characters)`,
+    );
+  }
+  if (imageUrls > 0) {
+    parts.push(`${imageUrls === 1 ? '1 image link was' : `${imageUrls} image links were`} left out because only https links are shown`);
+  }
+  if (parts.length === 0) return null;
+  return { level: 'warning', message: `Your saved watchlist held things this app does not use: ${parts.join('; ')}. The rest of the list is as it was.` };
 }
 
 /** What the user must hear about how the watchlist was loaded, if anything. */

@@ -18,7 +18,37 @@ export type PhotoScenario =
   | { kind: 'slow'; delayMs: number; then: PhotoScenario }
   /** The body verbatim (default HTTP 200, application/json whatever it holds). */
   | { kind: 'malformed'; body: string; httpStatus?: number; contentType?: string }
-  | { kind: 'status'; status: string };
+  | { kind: 'status'; status: string }
+  /** A success answer naming another photo (default `<id>-other`), with that photo's images. */
+  | { kind: 'other-photo'; photoId?: string }
+  /** Success with UNSAFE_IMAGE_URLS (default) after one good https link: only that one may be kept. */
+  | { kind: 'unsafe-images'; images?: string[] }
+  /**
+   * A *successful* answer echoing the request's own x-api-key in one field: the failure message
+   * (status error), an image URL (status success, after one clean link) or the status string.
+   */
+  | { kind: 'echo-key'; field: EchoField; encoding?: KeyEncoding };
+
+/** Where a photo answer echoes the key. */
+export type EchoField = 'failure-message' | 'image-url' | 'status';
+/**
+ * How the echoed key is written in the JSON body: as is, every character `\uXXXX`-escaped,
+ * every byte percent-encoded, or in upper case.
+ */
+export type KeyEncoding = 'raw' | 'json-escaped' | 'url-encoded' | 'upper-case';
+
+/** One https link a client may keep, sent first by 'unsafe-images' and 'echo-key' image-url. */
+export const SAFE_IMAGE_URL = 'https://cdn.example.com/photo_avatar/safe/1.png';
+/** Image links no client may keep, show or open. */
+export const UNSAFE_IMAGE_URLS: readonly string[] = [
+  'javascript:alert(document.domain)',
+  'file:///etc/passwd',
+  'http://cdn.example.com/photo_avatar/plain-http.png',
+  'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+  '/images/relative.png',
+  'https://api.jogg.ai@evil.example/credentials.png',
+  `https://cdn.example.com/${'long/'.repeat(500)}x.png`,
+];
 
 export type KeyState = 'valid' | 'invalid' | 'no-permission';
 
@@ -45,6 +75,8 @@ export interface FakeRequest {
 }
 
 export interface FakeJogg {
+  /** whoami echoes the request's key in the username (or email), or stops doing so (null). */
+  setWhoamiEcho(field: 'username' | 'email' | null, encoding?: KeyEncoding): void;
   /** e.g. http://127.0.0.1:40123 (no trailing slash). */
   readonly url: string;
   readonly port: number;
@@ -121,6 +153,13 @@ export const photoScenarioSchema: z.ZodType<PhotoScenario> = z.lazy(() =>
       contentType: z.string().optional(),
     }),
     z.object({ kind: z.literal('status'), status: z.string() }),
+    z.object({ kind: z.literal('other-photo'), photoId: z.string().optional() }),
+    z.object({ kind: z.literal('unsafe-images'), images: z.array(z.string()).optional() }),
+    z.object({
+      kind: z.literal('echo-key'),
+      field: z.enum(['failure-message', 'image-url', 'status']),
+      encoding: z.enum(['raw', 'json-escaped', 'url-encoded', 'upper-case']).optional(),
+    }),
   ]),
 );
 
@@ -152,6 +191,7 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
   let keys = initialKeys();
   let quota = initialQuota;
   let down = false;
+  let whoamiEcho: { field: 'username' | 'email'; encoding: KeyEncoding } | null = null;
   const photos = new Map<string, PhotoState>();
   const checksById = new Map<string, number>();
   const log: FakeRequest[] = [];
@@ -216,15 +256,19 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       // Auth comes first, as on any real API: a bad key learns nothing about photo IDs.
       if (keyState !== 'valid') return authFailure(keyState);
       if (photoId === '') return envelope(40000, 'photo_id is required');
-      return photoReply(photoId);
+      return photoReply(photoId, key ?? '');
     }
     if (keyState !== 'valid') return authFailure(keyState);
-    if (path === '/v2/user/whoami') return envelope(0, 'success', { ...DEMO_ACCOUNT });
+    if (path === '/v2/user/whoami') {
+      if (!whoamiEcho) return envelope(0, 'success', { ...DEMO_ACCOUNT });
+      const reply = envelope(0, 'success', { ...DEMO_ACCOUNT, [whoamiEcho.field]: `${DEMO_ACCOUNT[whoamiEcho.field]} ${KEY_MARKER}` });
+      return withEchoedKey(reply, key ?? '', whoamiEcho.encoding);
+    }
     if (path === '/v2/user/remaining_quota') return envelope(0, 'success', { remaining_quota: quota });
     return { status: 404, body: JSON.stringify({ code: 404, msg: 'Not found', data: null }), contentType: 'application/json' };
   }
 
-  function photoReply(photoId: string): Reply {
+  function photoReply(photoId: string, key: string): Reply {
     let state = photos.get(photoId);
     if (!state) {
       state = { scenario: defaultScenario(photoId), startedAt: null, checks: 0 };
@@ -233,10 +277,10 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     // Unscripted photos start their clock on the first check; scripted ones when they were set.
     state.startedAt ??= clock();
     state.checks += 1;
-    return scenarioReply(photoId, state.scenario, state);
+    return scenarioReply(photoId, state.scenario, state, key);
   }
 
-  function scenarioReply(photoId: string, scenario: PhotoScenario, state: PhotoState): Reply {
+  function scenarioReply(photoId: string, scenario: PhotoScenario, state: PhotoState, key: string): Reply {
     switch (scenario.kind) {
       case 'ready':
         if (!isDue(scenario, state)) return photoData(photoId, 'in_progress');
@@ -251,11 +295,26 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       case 'rate-limit':
         return rateLimit(scenario);
       case 'slow':
-        return { ...scenarioReply(photoId, scenario.then, state), delayMs: scenario.delayMs };
+        return { ...scenarioReply(photoId, scenario.then, state, key), delayMs: scenario.delayMs };
       case 'malformed':
         return { status: scenario.httpStatus ?? 200, body: scenario.body, contentType: scenario.contentType ?? 'application/json' };
       case 'status':
         return photoData(photoId, scenario.status);
+      case 'other-photo': {
+        const other = scenario.photoId ?? `${photoId}-other`;
+        return photoData(other, 'success', defaultImages(other));
+      }
+      case 'unsafe-images':
+        return photoData(photoId, 'success', [SAFE_IMAGE_URL, ...(scenario.images ?? UNSAFE_IMAGE_URLS)]);
+      case 'echo-key': {
+        const reply =
+          scenario.field === 'failure-message'
+            ? photoData(photoId, 'error', [], `Generation failed for API key ${KEY_MARKER}, please retry`)
+            : scenario.field === 'image-url'
+              ? photoData(photoId, 'success', [SAFE_IMAGE_URL, `https://cdn.example.com/photo_avatar/${KEY_MARKER}/2.png`])
+              : photoData(photoId, KEY_MARKER);
+        return withEchoedKey(reply, key, scenario.encoding ?? 'json-escaped');
+      }
     }
   }
 
@@ -330,6 +389,9 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     setQuota(n) {
       quota = n;
     },
+    setWhoamiEcho(field, encoding = 'json-escaped') {
+      whoamiEcho = field === null ? null : { field, encoding };
+    },
     countChecks(photoId) {
       return checksById.get(photoId) ?? 0;
     },
@@ -342,6 +404,7 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       keys = initialKeys();
       quota = initialQuota;
       down = false;
+      whoamiEcho = null;
       photos.clear();
       checksById.clear();
       log.length = 0;
@@ -378,6 +441,28 @@ function photoData(photoId: string, status: string, images: string[] = [], msg: 
     image_key_list: images.map((_, i) => `photo_avatar/${photoId}/${i + 1}`),
     msg,
   });
+}
+
+/** Stands for the key in a reply's data until withEchoedKey writes the key there, encoded. */
+const KEY_MARKER = '@@ECHOED_KEY@@';
+
+/** The reply with KEY_MARKER replaced in its JSON text by the key, written as `encoding` says. */
+function withEchoedKey(reply: Reply, key: string, encoding: KeyEncoding): Reply {
+  return { ...reply, body: reply.body.split(KEY_MARKER).join(encodeKey(key, encoding)) };
+}
+
+/** The key as it would appear inside a JSON string literal. */
+function encodeKey(key: string, encoding: KeyEncoding): string {
+  switch (encoding) {
+    case 'raw':
+      return JSON.stringify(key).slice(1, -1);
+    case 'json-escaped':
+      return [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    case 'url-encoded':
+      return [...Buffer.from(key, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    case 'upper-case':
+      return JSON.stringify(key.toUpperCase()).slice(1, -1);
+  }
 }
 
 function envelope(code: number, msg: string | undefined, data: unknown = null): Reply {

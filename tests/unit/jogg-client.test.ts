@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, Result } from '../../preload/api';
 import { createJoggClient, type JoggClient } from '../../main/core/jogg/client';
-import { startFakeJogg, type FakeJogg, type PhotoScenario } from '../fake-jogg/server';
+import { SAFE_IMAGE_URL, startFakeJogg, UNSAFE_IMAGE_URLS, type EchoField, type FakeJogg, type KeyEncoding, type PhotoScenario } from '../fake-jogg/server';
 
 // Distinctive enough that finding it in a message can only mean a leak.
 const KEY = 'sk-LEAKCANARY-7f3a9e21c4b8';
@@ -19,7 +19,8 @@ const errorsSeen: AppError[] = [];
 
 beforeAll(async () => {
   fake = await startFakeJogg({ validKeys: [KEY], noPermissionKeys: [NO_PERMISSION_KEY] });
-  client = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 2_000 });
+  // The fake serves its images over plain http on loopback, as the service allows for a local stand-in.
+  client = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 2_000, imagePolicy: { loopbackHttp: true } });
 });
 
 afterEach(() => fake.reset());
@@ -35,9 +36,25 @@ function expectError<T>(result: Result<T>): AppError {
   return result.error;
 }
 
+const valuesSeen: unknown[] = [];
+
 function expectValue<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected a value, got ${JSON.stringify(result.error)}`);
+  valuesSeen.push(result.value);
   return result.value;
+}
+
+/**
+ * Whether anything of the key survives in a value: the key or its first 8 characters (a message
+ * cut through the key), in any letter case, as written or once JSON escapes and percent-escapes
+ * are undone. Written independently of the client's scrubber, so it cannot share its blind spots.
+ */
+function leaksKey(value: unknown, key: string): boolean {
+  const text = JSON.stringify(value);
+  const unescaped = text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const decoded = [text, unescaped].map((view) => view.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  const prefix = key.slice(0, 8).toLowerCase();
+  return [text, unescaped, ...decoded].some((view) => view.toLowerCase().includes(prefix));
 }
 
 async function photoError(scenario: PhotoScenario, c: JoggClient = client): Promise<AppError> {
@@ -91,10 +108,10 @@ describe('successful answers', () => {
   });
 
   it('missing or null image lists and msg are read as empty', async () => {
-    const body = JSON.stringify({ code: 0, msg: 'ok', data: { photo_id: 'p', status: 'success', image_url_list: null } });
+    const body = JSON.stringify({ code: 0, msg: 'ok', data: { photo_id: 'p-lean', status: 'success', image_url_list: null } });
     fake.setPhoto('p-lean', { kind: 'malformed', body });
     expect(expectValue(await client.photoStatus(KEY, 'p-lean'))).toEqual({
-      photoId: 'p',
+      photoId: 'p-lean',
       status: 'success',
       rawStatus: 'success',
       imageUrls: [],
@@ -107,6 +124,114 @@ describe('successful answers', () => {
     const error = expectError(await prefixed.whoami(KEY));
     expect(error.kind).toBe('http-error');
     expect(fake.requests.at(-1)?.path).toBe('/jogg/v2/user/whoami');
+  });
+});
+
+describe('judging every answer', () => {
+  it('an answer about another photo is malformed, never this photo’s result', async () => {
+    fake.setPhoto('p-mine', { kind: 'other-photo', photoId: 'p-someone-else' });
+    const error = expectError(await client.photoStatus(KEY, 'p-mine'));
+    expect(error.kind).toBe('malformed-response');
+    expect(error.message).toContain('another photo');
+    expect(error.message).toContain('p-someone-else');
+  });
+
+  it('a photo_id that is absent, null or empty is no mismatch: the answer is about the ID asked', async () => {
+    for (const photoId of [undefined, null, '']) {
+      const body = JSON.stringify({ code: 0, msg: 'ok', data: { ...(photoId === undefined ? {} : { photo_id: photoId }), status: 'in_progress' } });
+      fake.setPhoto('p-quiet', { kind: 'malformed', body });
+      expect(expectValue(await client.photoStatus(KEY, 'p-quiet'))).toMatchObject({ photoId: 'p-quiet', status: 'in_progress' });
+    }
+  });
+
+  it('a photo_id that differs only in letter case is another photo (IDs are case-sensitive)', async () => {
+    fake.setPhoto('p-Case', { kind: 'other-photo', photoId: 'p-case' });
+    expect(expectError(await client.photoStatus(KEY, 'p-Case')).kind).toBe('malformed-response');
+  });
+
+  it('keeps only https image links: javascript:, file:, http:, data:, relative, credentialed and over-long ones are dropped', async () => {
+    const strict = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 2_000 });
+    fake.setPhoto('p-unsafe', { kind: 'unsafe-images' });
+    expect(expectValue(await strict.photoStatus(KEY, 'p-unsafe'))).toMatchObject({ status: 'success', imageUrls: [SAFE_IMAGE_URL] });
+    // The local stand-in's exception is for loopback http only, never for http elsewhere or other schemes.
+    expect(expectValue(await client.photoStatus(KEY, 'p-unsafe')).imageUrls).toEqual([SAFE_IMAGE_URL]);
+    expect(UNSAFE_IMAGE_URLS.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('by default (the real service) even the fake’s own loopback http images are dropped', async () => {
+    const strict = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 2_000 });
+    fake.setPhoto('p-local', { kind: 'ready' });
+    expect(expectValue(await strict.photoStatus(KEY, 'p-local'))).toMatchObject({ status: 'success', imageUrls: [] });
+  });
+});
+
+describe('the key echoed in a successful answer', () => {
+  const ENCODINGS: KeyEncoding[] = ['raw', 'json-escaped', 'url-encoded', 'upper-case'];
+
+  async function echoed(field: EchoField, encoding: KeyEncoding) {
+    const id = `p-echo-${field}-${encoding}`;
+    fake.setPhoto(id, { kind: 'echo-key', field, encoding });
+    return expectValue(await client.photoStatus(KEY, id));
+  }
+
+  it.each(ENCODINGS)('in the failure message (%s) it is replaced by [redacted]', async (encoding) => {
+    const answer = await echoed('failure-message', encoding);
+    expect(answer.status).toBe('error');
+    expect(answer.failureMessage).toBe('Generation failed for API key [redacted], please retry');
+  });
+
+  it.each(ENCODINGS)('in an image URL (%s) that link is dropped, the clean one kept', async (encoding) => {
+    const answer = await echoed('image-url', encoding);
+    expect(answer).toMatchObject({ status: 'success', imageUrls: [SAFE_IMAGE_URL] });
+  });
+
+  it.each(ENCODINGS)('as the status (%s) it is an unknown status reading [redacted]', async (encoding) => {
+    const answer = await echoed('status', encoding);
+    expect(answer).toMatchObject({ status: 'unknown', rawStatus: '[redacted]' });
+  });
+
+  it.each(['username', 'email'] as const)('in whoami’s %s', async (field) => {
+    for (const encoding of ENCODINGS) {
+      fake.setWhoamiEcho(field, encoding);
+      const account = expectValue(await client.whoami(KEY));
+      expect(account[field]).toMatch(/ \[redacted\]$/);
+    }
+  });
+
+  it('is scrubbed before a long message is cut, so no prefix of it survives the cut', async () => {
+    const escaped = [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    for (const pad of [180, 185, 190, 195]) {
+      const body = `{"code":50000,"msg":"${'x'.repeat(pad)} ${escaped} tail"}`;
+      const error = await photoError({ kind: 'malformed', body });
+      expect(error.kind).toBe('server-error');
+      expect(error.message.length).toBeLessThanOrEqual(200);
+      expect(leaksKey(error, KEY)).toBe(false);
+    }
+  });
+
+  it('never quotes an HTTP reason phrase that carries it', async () => {
+    const fetchStub: typeof fetch = async () => new Response('busy', { status: 503, statusText: `Overloaded ${KEY.toUpperCase()}` });
+    const stubbed = createJoggClient({ baseUrl: new URL(fake.url), fetch: fetchStub });
+    const error = expectError(await stubbed.photoStatus(KEY, 'p'));
+    expect(error.kind).toBe('server-error');
+    expect(error.message).toContain('Overloaded [redacted]');
+  });
+
+  it('never names a redirect host that carries it (hosts come back lower-cased)', async () => {
+    const fetchStub: typeof fetch = async () =>
+      new Response(null, { status: 302, headers: { location: `https://${KEY.toUpperCase()}.evil.example/steal` } });
+    const stubbed = createJoggClient({ baseUrl: new URL(fake.url), fetch: fetchStub });
+    const error = expectError(await stubbed.whoami(KEY));
+    expect(error.kind).toBe('http-error');
+    expect(error.message).toContain('another address');
+    expect(leaksKey(error, KEY)).toBe(false);
+  });
+
+  it('is scrubbed from the msg of an error answer in every encoding', async () => {
+    for (const form of [KEY.toUpperCase(), encodeURIComponent(KEY).replace(/-/g, '%2D'), [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')]) {
+      const error = await photoError({ kind: 'malformed', body: `{"code":10105,"msg":"Key ${form} is not valid"}` });
+      expect(error).toMatchObject({ kind: 'invalid-key', message: 'Key [redacted] is not valid' });
+    }
   });
 });
 
@@ -335,7 +460,7 @@ describe('the API key', () => {
     const body = JSON.stringify({ code: 10105, msg: `Key ${KEY} is not valid` });
     const error = await photoError({ kind: 'malformed', body });
     expect(error.kind).toBe('invalid-key');
-    expect(error.message).toBe('Key [API key] is not valid');
+    expect(error.message).toBe('Key [redacted] is not valid');
   });
 
   it('leaves no part of itself in a message that quotes the body cut short', async () => {
@@ -345,10 +470,11 @@ describe('the API key', () => {
     expect(error.message).not.toContain(KEY.slice(0, 8));
   });
 
-  it('appears in none of the errors this file produced', () => {
+  it('appears in none of the errors or values this file produced, in any case or encoding, not even in part', () => {
     expect(errorsSeen.length).toBeGreaterThan(25);
-    for (const error of errorsSeen) {
-      for (const key of ALL_KEYS) expect(JSON.stringify(error)).not.toContain(key);
+    expect(valuesSeen.length).toBeGreaterThan(10);
+    for (const seen of [...errorsSeen, ...valuesSeen]) {
+      for (const key of ALL_KEYS) expect(leaksKey(seen, key), JSON.stringify(seen)).toBe(false);
     }
   });
 });

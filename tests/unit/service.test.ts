@@ -1,5 +1,5 @@
 // The core as a host drives it, against the fake JoggAI API on loopback, with a real data folder.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { PhotoNotification } from '../../main/core/ports';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
 import { WatchlistFile } from '../../main/core/watchlist/watchlist-file';
-import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { SAFE_IMAGE_URL, startFakeJogg, type FakeJogg } from '../fake-jogg/server';
 import { makeItems } from '../support/items';
 
 let fake: FakeJogg;
@@ -334,4 +334,118 @@ describe('the Avatar Watch core', () => {
     await service.stop(); // quitting writes what waited
     expect(await savedAt()).toBeGreaterThan(before);
   }, 20_000);
+});
+
+describe('every answer judged, the key kept out of everything (issue 7)', () => {
+  // Distinctive, so finding any of it anywhere can only mean a leak.
+  const LEAKY_KEY = 'sk-LEAKCANARY-c0ffee42beef';
+
+  /** Everything the user or another program could see: the window's state, notifications, the files. */
+  async function everythingVisible(service: AvatarWatchService, notifications: PhotoNotification[], patches: StatePatch[]): Promise<string> {
+    const files = await Promise.all((await readdir(dataDir)).map((name) => readFile(join(dataDir, name), 'utf8').catch(() => '')));
+    return JSON.stringify([await service.getSnapshot(), notifications, patches, files]);
+  }
+
+  function leaks(text: string): boolean {
+    const decoded = text
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const prefix = LEAKY_KEY.slice(0, 8).toLowerCase();
+    return text.toLowerCase().includes(prefix) || decoded.toLowerCase().includes(prefix);
+  }
+
+  it('an answer about another photo never makes the row Ready and raises no notification', async () => {
+    fake.setPhoto('mine-1', { kind: 'other-photo', photoId: 'theirs-1' });
+    const { service, notifications } = makeService('good-key');
+    await service.start();
+    await service.addPhotos('mine-1');
+    await expect.poll(async () => (await service.getSnapshot()).items[0]?.problem?.kind).toBe('malformed-response');
+    const item = (await service.getSnapshot()).items[0]!;
+    expect(item.status).not.toBe('ready');
+    expect(item.imageUrls).toEqual([]);
+    expect(item.problem?.message).toContain('theirs-1');
+    expect(notifications).toEqual([]);
+  });
+
+  it('keeps only the https image of an answer full of unsafe links, and the notification counts only that one', async () => {
+    fake.setPhoto('unsafe-1', { kind: 'unsafe-images' });
+    const { service, notifications } = makeService('good-key');
+    await service.start();
+    await service.addPhotos('unsafe-1');
+    await expect.poll(async () => (await service.getSnapshot()).items[0]?.status).toBe('ready');
+    expect((await service.getSnapshot()).items[0]?.imageUrls).toEqual([SAFE_IMAGE_URL]);
+    await expect.poll(() => notifications.length).toBe(1);
+    expect(notifications[0]).toMatchObject({ photoId: 'unsafe-1', outcome: 'ready', imageCount: 1 });
+  });
+
+  it('an echoed key never reaches the row, the notification, the patches or the files', async () => {
+    fake.setKeyState(LEAKY_KEY, 'valid');
+    fake.setWhoamiEcho('username', 'json-escaped');
+    fake.setPhoto('echo-fail', { kind: 'echo-key', field: 'failure-message', encoding: 'json-escaped' });
+    fake.setPhoto('echo-image', { kind: 'echo-key', field: 'image-url', encoding: 'url-encoded' });
+    fake.setPhoto('echo-status', { kind: 'echo-key', field: 'status', encoding: 'upper-case' });
+    const { service, notifications, patches } = makeService();
+    await service.start();
+    expect(await service.saveApiKey(LEAKY_KEY)).toMatchObject({ ok: true, value: { account: { username: 'demo-user [redacted]' } } });
+    await service.addPhotos('echo-fail echo-image echo-status');
+    await expect.poll(async () => (await service.getSnapshot()).items.map((i) => `${i.photoId}:${i.status}`).sort()).toEqual([
+      'echo-fail:failed',
+      'echo-image:ready',
+      'echo-status:unknown',
+    ]);
+    const items = (await service.getSnapshot()).items;
+    expect(items.find((i) => i.photoId === 'echo-fail')?.failureMessage).toBe('Generation failed for API key [redacted], please retry');
+    expect(items.find((i) => i.photoId === 'echo-image')?.imageUrls).toEqual([SAFE_IMAGE_URL]);
+    expect(items.find((i) => i.photoId === 'echo-status')?.rawStatus).toBe('[redacted]');
+    await expect.poll(() => notifications.length).toBe(2);
+    expect(notifications.find((n) => n.outcome === 'ready')?.imageCount).toBe(1);
+    await service.stop(); // writes the list
+    expect(leaks(await everythingVisible(service, notifications, patches))).toBe(false);
+  });
+
+  it('refuses the saved API key pasted as a photo ID, without quoting it, and never watches or saves it', async () => {
+    fake.setKeyState(LEAKY_KEY, 'valid');
+    const { service, notifications, patches } = makeService(LEAKY_KEY);
+    await service.start();
+    await expect.poll(async () => (await service.getSnapshot()).account.hasKey).toBe(true);
+    const result = await service.addPhotos(`photo-a\n"${LEAKY_KEY}"\nphoto-b`);
+    expect(result.added).toEqual(['photo-a', 'photo-b']);
+    expect(result.rejected).toEqual([{ position: 2, value: `…${LEAKY_KEY.slice(-4)}`, reason: 'looks-like-key' }]);
+    expect((await service.getSnapshot()).items.map((i) => i.photoId).sort()).toEqual(['photo-a', 'photo-b']);
+    await service.stop();
+    expect(leaks(await everythingVisible(service, notifications, patches))).toBe(false);
+    expect(leaks(JSON.stringify(result))).toBe(false);
+  });
+
+  it('tells the user about items and image links a hand-edited file held that the app will not use', async () => {
+    const items = makeItems(6).map((i) => ({ ...i }));
+    const ready = items.find((i) => i.status === 'ready')!;
+    ready.imageUrls = ['javascript:alert(1)', ...ready.imageUrls];
+    await writeFile(
+      join(dataDir, 'watchlist.json'),
+      JSON.stringify({ version: 2, savedAt: 1, items: [...items, { ...items[0], photoId: 'x'.repeat(5_000) }, { ...items[0], photoId: 'a b' }], history: [] }),
+    );
+    const { service } = makeService();
+    await service.start();
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.items).toHaveLength(6);
+    expect(snapshot.items.find((i) => i.photoId === ready.photoId)?.imageUrls).toHaveLength(4);
+    expect(snapshot.notices).toHaveLength(1);
+    expect(snapshot.notices[0]).toMatchObject({ level: 'warning' });
+    expect(snapshot.notices[0]!.message).toMatch(/2 entries were left out/);
+    expect(snapshot.notices[0]!.message).toMatch(/1 image link was left out/);
+  });
+
+  it.runIf(process.platform !== 'win32')('keeps the data folder and every file in it for the owner only', async () => {
+    const { service } = makeService('good-key');
+    await rm(dataDir, { recursive: true, force: true });
+    await service.start();
+    await service.addPhotos('private-1');
+    await service.setCheckingPaused(true);
+    await service.stop();
+    expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    const names = await readdir(dataDir);
+    expect(names).toEqual(expect.arrayContaining(['watchlist.json', 'settings.json']));
+    for (const name of names) expect(((await stat(join(dataDir, name))).mode & 0o777).toString(8)).toBe('600');
+  });
 });

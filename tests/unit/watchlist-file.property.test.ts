@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lateness, PhotoStatus, WatchItem } from '../../preload/api';
 import type { CompletionRecord } from '../../main/core/tracker/completion-record';
 import { realFileOps, WatchlistFile, type FileOps, type LoadResult, type SavedState } from '../../main/core/watchlist/watchlist-file';
+import { photoIdProblem } from '../../main/core/watchlist/photo-ids';
+import { isKeepableImageUrl } from '../../main/core/safe-url';
+
+const NOTHING_DROPPED = { items: 0, imageUrls: 0 };
 
 let root: string;
 beforeAll(async () => {
@@ -38,14 +42,16 @@ const number = fc.oneof(fc.maxSafeInteger(), fc.double({ noNaN: true, noDefaultI
 const time = fc.oneof(fc.integer({ min: 0, max: 4_102_444_800_000 }), number);
 
 const item: fc.Arbitrary<WatchItem> = fc.record({
-  photoId: text.filter((s) => s.length > 0),
+  // Only what the paste box accepts: load drops anything else (tested in watchlist-file.test.ts).
+  photoId: text.filter((s) => photoIdProblem(s) === null),
   status: fc.constantFrom(...STATUSES),
   addedAt: time,
   lastCheckedAt: fc.option(time, { nil: null }),
   nextCheckAt: fc.option(time, { nil: null }),
   finishedAt: fc.option(time, { nil: null }),
   checks: fc.nat(),
-  imageUrls: fc.array(fc.oneof(fc.webUrl(), text), { maxLength: 4 }),
+  // Only links the client keeps (https); load drops any other (tested in watchlist-file.test.ts).
+  imageUrls: fc.array(fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }).filter((url) => isKeepableImageUrl(url)), { maxLength: 4 }),
   failureMessage: fc.option(text, { nil: null }),
   rawStatus: fc.option(text, { nil: null }),
   problem: fc.option(fc.record({ kind: fc.constantFrom('network' as const, 'timeout' as const, 'server-error' as const), message: text }), { nil: null }),
@@ -157,7 +163,7 @@ describe('the watchlist file, for any list', () => {
         const file = new WatchlistFile(dir);
         await file.load();
         await file.save(saved);
-        expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0 });
+        expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0, dropped: NOTHING_DROPPED });
       }),
       { numRuns: 150 },
     );
@@ -196,7 +202,7 @@ describe('the watchlist file, for any list', () => {
 
           // Saving goes on normally, and the backup is the generation the restart found.
           await restarted.save(after);
-          expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(after), droppedHistory: 0 });
+          expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(after), droppedHistory: 0, dropped: NOTHING_DROPPED });
           if (loaded.kind === 'loaded') expect((await loadCopyOf(restarted.backupPath)).state).toEqual(loaded.state);
         },
       ),
@@ -230,7 +236,7 @@ describe('the watchlist file, for any list', () => {
         expect(kept).toHaveLength(1);
         expect(kept[0]).toMatch(/^watchlist\.corrupt-.*\.json$/);
         expect(Buffer.compare(await readFile(join(dir, kept[0]!)), truncated)).toBe(0);
-        expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(older), droppedHistory: 0 });
+        expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(older), droppedHistory: 0, dropped: NOTHING_DROPPED });
       }),
       { numRuns: 150 },
     );

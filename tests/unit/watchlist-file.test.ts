@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lateness, WatchItem } from '../../preload/api';
 import { realFileOps, WatchlistFile, WatchlistTooNewError, type SavedState } from '../../main/core/watchlist/watchlist-file';
 import { makeHistory, makeItems } from '../support/items';
+
+const NOTHING_DROPPED = { items: 0, imageUrls: 0 };
+/** POSIX modes; Windows ignores them (its ACLs come from the profile folder), so it is not asked there. */
+const onPosix = process.platform !== 'win32';
 
 let dir: string;
 beforeEach(async () => {
@@ -52,7 +56,7 @@ describe('the watchlist file', () => {
     const saved = state(items, 40);
     const file = await loadedFile();
     await file.save(saved);
-    expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0 });
+    expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0, dropped: NOTHING_DROPPED });
   });
 
   it('writes version 2 on one line, with only what must survive a restart', async () => {
@@ -95,6 +99,7 @@ describe('the watchlist file', () => {
       kind: 'loaded',
       migratedFrom: 1,
       droppedHistory: 0,
+      dropped: NOTHING_DROPPED,
       state: {
         items: [
           { photoId: 'abc', status: 'ready', addedAt: 1000, lastCheckedAt: 2000, nextCheckAt: null, finishedAt: 2000, checks: 3, imageUrls: ['https://cdn.example.com/a.png'], failureMessage: null, rawStatus: null, problem: null, lateness: 'usual' },
@@ -106,7 +111,7 @@ describe('the watchlist file', () => {
     await file.save(loaded.state);
     expect(JSON.parse(await readFile(file.path, 'utf8'))).toMatchObject({ version: 2 });
     expect(await readFile(file.backupPath, 'utf8')).toBe(v1);
-    expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: loaded.state, droppedHistory: 0 });
+    expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: loaded.state, droppedHistory: 0, dropped: NOTHING_DROPPED });
   });
 
   it('names the field when a version 1 file has the wrong shape', async () => {
@@ -146,7 +151,7 @@ describe('the watchlist file', () => {
       const saved = state(makeItems(3));
       await file.save(saved, { overwriteNewer: true });
       expect(await readFile(file.backupPath, 'utf8')).toBe(newer);
-      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0 });
+      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0, dropped: NOTHING_DROPPED });
     });
 
     it('is not restored over when it is the backup behind an unreadable main file', async () => {
@@ -174,11 +179,11 @@ describe('the watchlist file', () => {
       await writeFile(file.path, torn); // the newest generation is lost; the backup holds the one before
 
       const loaded = await new WatchlistFile(dir).load();
-      expect(loaded).toMatchObject({ kind: 'restored', state: asLoaded(good), droppedHistory: 0 });
+      expect(loaded).toMatchObject({ kind: 'restored', state: asLoaded(good), droppedHistory: 0, dropped: NOTHING_DROPPED });
       if (loaded.kind !== 'restored') return;
       expect(loaded.reason).toMatch(/not valid JSON/);
       expect(await readFile(loaded.keptAt!, 'utf8')).toBe(torn);
-      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(good), droppedHistory: 0 });
+      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(good), droppedHistory: 0, dropped: NOTHING_DROPPED });
     });
 
     it('comes back from the backup when the main file is gone', async () => {
@@ -187,7 +192,7 @@ describe('the watchlist file', () => {
       await file.save(good);
       await file.save(state(makeItems(2)));
       await rm(file.path);
-      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'restored', state: asLoaded(good), reason: 'the watchlist file was missing', droppedHistory: 0 });
+      expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'restored', state: asLoaded(good), reason: 'the watchlist file was missing', droppedHistory: 0, dropped: NOTHING_DROPPED });
     });
 
     it('without a backup, is kept aside, reported with its reason, never overwritten, and never becomes the backup', async () => {
@@ -252,7 +257,109 @@ describe('the watchlist file', () => {
     const items = makeItems(2);
     const good = { lowMs: 10, highMs: 20, at: 30 };
     await writeFile(file.path, JSON.stringify({ version: 2, savedAt: 1, items, history: [good, { lowMs: 30, highMs: 20, at: 1 }, { lowMs: '1', highMs: 2, at: 3 }, null, { ...good, at: 31 }] }));
-    expect(await file.load()).toEqual({ kind: 'loaded', state: { items, history: [good, { ...good, at: 31 }] }, droppedHistory: 3 });
+    expect(await file.load()).toEqual({ kind: 'loaded', state: { items, history: [good, { ...good, at: 31 }] }, droppedHistory: 3, dropped: NOTHING_DROPPED });
+  });
+
+  describe('a file edited by hand (or by another program)', () => {
+    /** A v2 file whose items are makeItems' with the given changes. */
+    async function writeEdited(edit: (items: Record<string, unknown>[]) => Record<string, unknown>[]): Promise<WatchlistFile> {
+      const file = new WatchlistFile(dir);
+      const items = makeItems(6).map((item) => ({ ...item }) as Record<string, unknown>);
+      await writeFile(file.path, JSON.stringify({ version: 2, savedAt: 1, items: edit(items), history: [] }));
+      return file;
+    }
+
+    it('leaves out items whose photo ID the paste box would refuse, counts them, and keeps the rest', async () => {
+      const file = await writeEdited((items) => [
+        ...items,
+        { ...items[0], photoId: 'x'.repeat(5_000) },
+        { ...items[0], photoId: 'two words' },
+        { ...items[0], photoId: 'line\nbreak' },
+        { ...items[0], photoId: 'zero\u200bwidth' },
+        { ...items[0], photoId: 'y'.repeat(128) },
+      ]);
+      const loaded = await file.load();
+      expect(loaded).toMatchObject({ kind: 'loaded', dropped: { items: 4, imageUrls: 0 } });
+      expect(loaded.state.items.map((i) => i.photoId)).toEqual([...makeItems(6).map((i) => i.photoId), 'y'.repeat(128)]);
+    });
+
+    it('keeps only https image links: no javascript:, file:, http:, data:, relative, credentialed or over-long ones', async () => {
+      const good = 'https://cdn.example.com/a/1.png';
+      const bad = [
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        'http://cdn.example.com/a/2.png',
+        'data:image/svg+xml,<svg onload=alert(1)>',
+        '/images/3.png',
+        'cdn.example.com/4.png',
+        'https://api.jogg.ai@evil.example/5.png',
+        ` https://cdn.example.com/6.png`,
+        `https://cdn.example.com/${'7'.repeat(2_100)}.png`,
+        'HTTPS://',
+      ];
+      const file = await writeEdited((items) => items.map((item) => (item.status === 'ready' ? { ...item, imageUrls: [good, ...bad] } : item)));
+      const loaded = await file.load();
+      expect(loaded).toMatchObject({ kind: 'loaded', dropped: { items: 0, imageUrls: bad.length } });
+      const ready = loaded.state.items.find((i) => i.status === 'ready')!;
+      expect(ready.imageUrls).toEqual([good]);
+    });
+
+    it('applies the same rules to a list restored from the backup', async () => {
+      const file = new WatchlistFile(dir);
+      const items = makeItems(2).map((item) => ({ ...item, imageUrls: ['javascript:alert(1)'] }));
+      await writeFile(file.backupPath, JSON.stringify({ version: 2, savedAt: 1, items: [...items, { ...items[0], photoId: 'a b' }], history: [] }));
+      const loaded = await file.load();
+      expect(loaded).toMatchObject({ kind: 'restored', dropped: { items: 1, imageUrls: 2 } });
+      expect(loaded.state.items.flatMap((i) => i.imageUrls)).toEqual([]);
+    });
+
+    it('lets plain-http image links to this machine through only when asked (a local stand-in of JoggAI)', async () => {
+      const local = 'http://127.0.0.1:4010/images/p/1.svg';
+      const remote = 'http://cdn.example.com/1.png';
+      const text = JSON.stringify({ version: 2, savedAt: 1, items: [{ ...makeItems(1)[0], status: 'ready', imageUrls: [local, remote] }], history: [] });
+      await writeFile(join(dir, 'watchlist.json'), text);
+      expect((await new WatchlistFile(dir, { imagePolicy: { loopbackHttp: true } }).load()).state.items[0]?.imageUrls).toEqual([local]);
+      expect((await new WatchlistFile(dir).load()).state.items[0]?.imageUrls).toEqual([]);
+    });
+  });
+
+  describe.runIf(onPosix)('permissions', () => {
+    const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+    it('creates the data folder for the owner only and writes the list and its backup 0600', async () => {
+      const folder = join(dir, 'nested', 'data');
+      const file = new WatchlistFile(folder);
+      await file.load();
+      await file.save(state(makeItems(2)));
+      await file.save(state(makeItems(3)));
+      expect(await modeOf(join(dir, 'nested'))).toBe(0o700);
+      expect(await modeOf(folder)).toBe(0o700);
+      expect(await modeOf(file.path)).toBe(0o600);
+      expect(await modeOf(file.backupPath)).toBe(0o600);
+    });
+
+    it('tightens a list an older version left readable to all, and its backup, on the next save', async () => {
+      const file = new WatchlistFile(dir);
+      await writeFile(file.path, JSON.stringify({ version: 2, savedAt: 1, items: makeItems(1), history: [] }), { mode: 0o644 });
+      await chmod(file.path, 0o644);
+      await file.load();
+      await file.save(state(makeItems(2)));
+      expect(await modeOf(file.path)).toBe(0o600);
+      expect(await modeOf(file.backupPath)).toBe(0o600);
+    });
+
+    it('writes 0600 on the session-end path too, and a copied backup as well', async () => {
+      const noLinks = { ...realFileOps, link: () => Promise.reject(Object.assign(new Error('cross-device link'), { code: 'EXDEV' })) };
+      const file = new WatchlistFile(join(dir, 'fresh'), { ops: noLinks });
+      await file.load();
+      file.saveSync(state(makeItems(1)));
+      expect(await modeOf(join(dir, 'fresh'))).toBe(0o700);
+      expect(await modeOf(file.path)).toBe(0o600);
+      await chmod(file.path, 0o644);
+      await file.save(state(makeItems(2)));
+      expect(await modeOf(file.backupPath)).toBe(0o600);
+      expect(await modeOf(file.path)).toBe(0o600);
+    });
   });
 
   it('keeps the previous generation as the backup after each save', async () => {

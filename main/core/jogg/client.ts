@@ -1,8 +1,10 @@
 // The JoggAI HTTP client: three GET calls, each answering a Result whose error has a kind the UI
-// can explain. It never throws and never lets the API key into a message, whatever the server,
-// the network or fetch itself does.
+// can explain. It never throws and never lets the API key into a message or a value, whatever the
+// server, the network or fetch itself does, and it judges every answer before handing it on.
 import type { AppError, ErrorKind, Result } from '../../../preload/api';
 import type { z } from 'zod';
+import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
+import { keyScrubber, REDACTED, scrubJson, type KeyScrubber } from './redact';
 import {
   envelopeSchema,
   KNOWN_PHOTO_STATUSES,
@@ -21,13 +23,17 @@ export interface JoggClientOptions {
   fetch?: typeof fetch;
   /** Wall clock for Retry-After HTTP dates. */
   now?: () => number;
+  /** Which image URLs are kept (default: https only). */
+  imagePolicy?: ImageUrlPolicy;
 }
 
 export interface PhotoAnswer {
+  /** Always the ID asked for: an answer naming another photo is refused as malformed. */
   photoId: string;
   status: KnownPhotoStatus | 'unknown';
   /** JoggAI's status string as sent, even when it is not one this app knows. */
   rawStatus: string;
+  /** Only URLs that pass isKeepableImageUrl and never held the key. */
   imageUrls: string[];
   /** JoggAI's reason when status is 'error' (it may send none). */
   failureMessage: string | null;
@@ -44,6 +50,9 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Messages quote JoggAI or the body; beyond this they stop being readable in a row of the UI. */
 const MAX_MESSAGE_LENGTH = 200;
 const MAX_SNIPPET_LENGTH = 80;
+
+/** Answer fields that list URLs: an entry that held the key is dropped, since a mended URL points nowhere. */
+const URL_LISTS: ReadonlySet<string> = new Set(['image_url_list']);
 
 /** The business codes the docs define, with words for when JoggAI sends no msg. */
 const BUSINESS_CODES: Record<number, { kind: ErrorKind; fallback: string }> = {
@@ -82,6 +91,7 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
+  const imagePolicy = options.imagePolicy ?? STRICT_IMAGE_URLS;
   // Paths are joined relative to the base so a path prefix (a proxy at /jogg/) is kept.
   const base = new URL(options.baseUrl.href.endsWith('/') ? options.baseUrl.href : `${options.baseUrl.href}/`);
 
@@ -95,14 +105,16 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
     if (badKey) return { ok: false, error: badKey };
     const url = new URL(path, base);
     url.search = new URLSearchParams(query).toString();
-    const result = await exchange(url, key, dataSchema);
-    // Belt and braces: whatever a server or a library echoed, the key does not leave here.
-    return result.ok ? result : { ok: false, error: redact(result.error, key) };
+    const scrubber = keyScrubber(key);
+    const result = await exchange(url, key, scrubber, dataSchema);
+    // Belt and braces: every input to a message was scrubbed before it was quoted or cut; this
+    // catches what a library might have added on its own.
+    return result.ok ? result : { ok: false, error: { ...result.error, message: scrubber.scrub(result.error.message) } };
   }
 
-  async function exchange<S extends z.ZodType>(url: URL, key: string, dataSchema: S): Promise<Result<z.output<S>>> {
+  async function exchange<S extends z.ZodType>(url: URL, key: string, scrubber: KeyScrubber, dataSchema: S): Promise<Result<z.output<S>>> {
     let response: Response;
-    let body: string;
+    let text: string;
     try {
       response = await doFetch(url, {
         method: 'GET',
@@ -111,16 +123,15 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
         // fetch would carry x-api-key to wherever a redirect points; never follow one.
         redirect: 'manual',
       });
-      const text = await readBounded(response, MAX_BODY_BYTES);
-      if (text === null) {
+      const read = await readBounded(response, MAX_BODY_BYTES);
+      if (read === null) {
         return fail({ kind: 'malformed-response', message: `JoggAI's answer was larger than ${MAX_BODY_BYTES / 1024} KiB, far beyond any real answer; it was not read.` });
       }
-      // Redacted before anything quotes or cuts it: a cut could otherwise leave part of an echoed key.
-      body = text.split(key).join('[API key]');
+      text = read;
     } catch (err) {
-      return { ok: false, error: fetchFailure(err, url, timeoutMs) };
+      return { ok: false, error: fetchFailure(err, url, timeoutMs, scrubber) };
     }
-    return interpret(response, body, dataSchema, now());
+    return interpret(response, text, scrubber, dataSchema, now());
   }
 
   return {
@@ -138,14 +149,24 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
       const result = await call(key, 'v2/photo_avatar/photo', { photo_id: photoId }, photoDataSchema);
       if (!result.ok) return result;
       const data = result.value;
+      // An answer about another photo (a mixed-up cache or proxy, a bug at JoggAI) must never
+      // become this photo's result: its images would be shown and announced as this one's.
+      // The answer was scrubbed, so the ID asked is compared in its scrubbed form too.
+      const answeredId = data.photo_id ?? '';
+      if (answeredId !== '' && answeredId !== keyScrubber(key).scrub(photoId)) {
+        return fail({
+          kind: 'malformed-response',
+          message: short(`JoggAI answered about another photo (${snippet(answeredId)}) instead of this one; the answer was ignored.`),
+        });
+      }
       const known = (KNOWN_PHOTO_STATUSES as readonly string[]).includes(data.status);
       return {
         ok: true,
         value: {
-          photoId: data.photo_id || photoId,
+          photoId,
           status: known ? (data.status as KnownPhotoStatus) : 'unknown',
           rawStatus: data.status,
-          imageUrls: data.image_url_list.filter((u) => u.trim() !== ''),
+          imageUrls: data.image_url_list.filter((u) => isKeepableImageUrl(u, imagePolicy)),
           // On other statuses msg is chatter ("success"), not a failure reason.
           failureMessage: data.status === 'error' && data.msg?.trim() ? data.msg : null,
         },
@@ -169,12 +190,18 @@ function checkKeyIsSendable(key: string): AppError | null {
 /** Turns one HTTP answer into a Result. Order matters: see the comments per branch. */
 function interpret<S extends z.ZodType>(
   response: Response,
-  body: string,
+  text: string,
+  scrubber: KeyScrubber,
   dataSchema: S,
   nowMs: number,
 ): Result<z.output<S>> {
   const status = response.status;
-  const json = parseJson(body);
+  // Scrubbed before anything reads, quotes or cuts it: a cut could otherwise leave part of an
+  // echoed key. The JSON is parsed from the text as sent (a replacement inside an escape sequence
+  // would break it) and then scrubbed string by string, so escaped forms are caught once decoded.
+  const body = scrubber.scrub(text);
+  const raw = parseJson(text);
+  const json: typeof raw = raw.ok ? { ok: true, value: scrubJson(raw.value, scrubber, URL_LISTS) } : raw;
   const parsed = json.ok ? envelopeSchema.safeParse(json.value) : null;
   const envelope = parsed?.success ? parsed.data : null;
 
@@ -194,7 +221,7 @@ function interpret<S extends z.ZodType>(
     return fail(businessError(envelope, retryAfterSeconds(response.headers, json.ok ? json.value : null, nowMs)));
   }
 
-  if (status < 200 || status > 299) return fail(httpError(response, body, envelope));
+  if (status < 200 || status > 299) return fail(httpError(response, body, envelope, scrubber));
 
   if (!json.ok) {
     const what = body.trim() === '' ? 'an empty answer' : `an answer that is not JSON (${describeBody(response, body)})`;
@@ -223,12 +250,17 @@ function businessError(envelope: Envelope, retryAfterS: number | undefined): App
   return error;
 }
 
-function httpError(response: Response, body: string, envelope: Envelope | null): AppError {
+function httpError(response: Response, body: string, envelope: Envelope | null, scrubber: KeyScrubber): AppError {
   const status = response.status;
-  const label = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  // The reason phrase is the server's own text, as free to echo the key as the body is.
+  const statusText = response.statusText ? snippet(scrubber.scrub(response.statusText)) : '';
+  const label = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   if (status >= 300 && status <= 399) {
     const location = response.headers.get('location');
-    const where = location ? ` to ${hostOf(location)}` : '';
+    // A host is lower-cased by the URL parser, so the key could hide there in another case;
+    // a host that held the key in any form is not named at all.
+    const host = location ? hostOf(location) : null;
+    const where = host === null ? '' : ` to ${scrubber.contains(host) ? `another address (${REDACTED})` : snippet(host)}`;
     return { kind: 'http-error', message: short(`JoggAI redirected (${label})${where}; not followed, so the key stays here.`) };
   }
   const detail = envelope?.msg ?? (body.trim() === '' ? null : snippet(body));
@@ -249,7 +281,7 @@ function mismatch(where: 'data' | null, error: z.ZodError | null): AppError {
 }
 
 /** Why fetch itself failed: our own timeout, or the reason Node gives in err.cause.code. */
-function fetchFailure(err: unknown, url: URL, timeoutMs: number): AppError {
+function fetchFailure(err: unknown, url: URL, timeoutMs: number, scrubber: KeyScrubber): AppError {
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return { kind: 'timeout', message: `JoggAI did not answer within ${formatSeconds(timeoutMs)}.` };
@@ -260,7 +292,8 @@ function fetchFailure(err: unknown, url: URL, timeoutMs: number): AppError {
   }
   const known = code ? NETWORK_REASONS[code] : undefined;
   // Without a code (fetch's own refusals, e.g. "bad port") the cause's short message is the best clue.
-  const detail = code ?? causeMessage(err);
+  const message = causeMessage(err);
+  const detail = code ?? (message === null ? null : scrubber.scrub(message));
   const reason = known ?? 'the connection failed';
   return { kind: 'network', message: short(`Could not reach ${url.host}: ${reason}${detail ? ` (${detail})` : ''}.`) };
 }
@@ -360,8 +393,4 @@ function fail(error: AppError): { ok: false; error: AppError } {
   if (error.code !== undefined) clean.code = error.code;
   if (error.retryAfterS !== undefined) clean.retryAfterS = error.retryAfterS;
   return { ok: false, error: clean };
-}
-
-function redact(error: AppError, key: string): AppError {
-  return error.message.includes(key) ? { ...error, message: error.message.split(key).join('[API key]') } : error;
 }

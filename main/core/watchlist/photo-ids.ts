@@ -27,9 +27,10 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
     if (raw === '') continue; // blank lines and doubled separators are layout, not mistakes
     position += 1;
     const value = unquote(raw);
-    if (value === '') reject({ position, value: raw, reason: 'empty' });
-    else if (value.length > PHOTO_ID_MAX_LENGTH) reject({ position, value: clip(value), reason: 'too-long' });
-    else if (BAD_CHARACTERS.test(value)) reject({ position, value: visible(value), reason: 'bad-characters' });
+    const problem = photoIdProblem(value);
+    if (problem === 'empty') reject({ position, value: raw, reason: 'empty' });
+    else if (problem === 'too-long') reject({ position, value: clip(value), reason: 'too-long' });
+    else if (problem === 'bad-characters') reject({ position, value: visible(value), reason: 'bad-characters' });
     else if (seen.has(value)) reject({ position, value, reason: 'duplicate-in-paste' });
     else if (isWatched(value)) {
       seen.add(value);
@@ -41,6 +42,17 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
   }
   if (position === 0) reject({ position: 1, value: '', reason: 'empty' });
   return { added, rejected, rejectedNotListed };
+}
+
+/**
+ * Why a string cannot be a photo ID, or null when it can. The one rule for every way an ID comes
+ * in: a paste, and the watchlist file (which a person or another program may have edited).
+ */
+export function photoIdProblem(value: string): 'empty' | 'too-long' | 'bad-characters' | null {
+  if (value === '') return 'empty';
+  if (value.length > PHOTO_ID_MAX_LENGTH) return 'too-long';
+  if (BAD_CHARACTERS.test(value)) return 'bad-characters';
+  return null;
 }
 
 /** IDs copied out of JSON or a spreadsheet often keep their quotes. */

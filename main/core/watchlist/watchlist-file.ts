@@ -2,13 +2,16 @@
 // atomic (temp file, fsync, rename), so a crash leaves the old or the new list, never half of one.
 // A file that cannot be read is moved aside, never overwritten or deleted, and the caller is told;
 // a file from a newer version of the app is left alone and never overwritten.
-import { closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { chmodSync, closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { chmod, copyFile, link, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
+import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
 import type { CompletionRecord } from '../tracker/completion-record';
+import { photoIdProblem } from './photo-ids';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 
 export const WATCHLIST_FILE = 'watchlist.json';
 export const WATCHLIST_BACKUP_FILE = 'watchlist.json.bak';
@@ -20,15 +23,25 @@ export interface SavedState {
   history: CompletionRecord[];
 }
 
+/**
+ * What a readable file held that this app will not use, counted so the user can be told: items
+ * whose photo ID breaks the paste rules (too long, spaces, control characters), and image links
+ * that are not https (or are too long). The file itself is left as it is until the next save.
+ */
+export interface DroppedOnLoad {
+  items: number;
+  imageUrls: number;
+}
+
 export type LoadResult =
-  | { kind: 'loaded'; state: SavedState; migratedFrom?: number; droppedHistory: number }
+  | { kind: 'loaded'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
   /** No file yet (first run): the list starts empty. */
   | { kind: 'missing'; state: SavedState }
   /**
    * The main file was unreadable (kept at `keptAt`) or gone (no `keptAt`); the list came back
    * from the backup, which is now the main file again. `reason` says what was wrong.
    */
-  | { kind: 'restored'; state: SavedState; keptAt?: string; reason: string; migratedFrom?: number; droppedHistory: number }
+  | { kind: 'restored'; state: SavedState; keptAt?: string; reason: string; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
   /**
    * Nothing usable: the unreadable file now lives at `keptAt` (the backup's, when there was no main
    * file) and the list starts empty. `backupKeptAt` is where an unreadable backup went as well.
@@ -69,18 +82,30 @@ export interface FileOps {
   unlink(path: string): Promise<void>;
 }
 
+/**
+ * The list says what the user is making and when; only they may read it. The folder is created
+ * private, and every write sets the file's mode (write-file-atomic otherwise copies the mode of
+ * the file it replaces, so a list from an older version would stay world-readable for ever).
+ */
 export const realFileOps: FileOps = {
   mkdir: async (dir) => {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   },
   readFile: (path) => readFile(path, 'utf8'),
   readdir: (dir) => readdir(dir),
   writeAtomic: async (path, text) => {
-    await writeFileAtomic(path, text, { fsync: true });
+    await writeFileAtomic(path, text, { fsync: true, mode: PRIVATE_FILE_MODE });
     await syncFolder(dirname(path));
   },
-  link,
-  copyFile: (from, to) => copyFile(from, to),
+  // The backup is the previous main file, which an older version may have left readable to all.
+  link: async (existing, newPath) => {
+    await link(existing, newPath);
+    await chmod(newPath, PRIVATE_FILE_MODE).catch(() => undefined);
+  },
+  copyFile: async (from, to) => {
+    await copyFile(from, to);
+    await chmod(to, PRIVATE_FILE_MODE).catch(() => undefined);
+  },
   rename,
   unlink,
 };
@@ -116,7 +141,13 @@ function backUpSync(path: string, backupPath: string): void {
       copyFileSync(path, backupPath);
     } catch {
       // No backup this time; the main file is still replaced atomically.
+      return;
     }
+  }
+  try {
+    chmodSync(backupPath, PRIVATE_FILE_MODE);
+  } catch {
+    // Best effort, like the backup itself (see realFileOps.link).
   }
 }
 
@@ -137,6 +168,8 @@ export interface WatchlistFileOptions {
   ops?: FileOps;
   /** Epoch ms, for `savedAt` and the names of files moved aside. */
   now?: () => number;
+  /** Which saved image URLs are kept (default: https only); the same rule the client applies. */
+  imagePolicy?: ImageUrlPolicy;
 }
 
 const STATUSES = ['checking', 'in_progress', 'ready', 'failed', 'not_found', 'unknown'] as const satisfies readonly PhotoStatus[];
@@ -190,7 +223,7 @@ export const MIGRATIONS: Readonly<Record<number, (file: JsonObject) => JsonObjec
 
 type FileRead =
   | { status: 'missing' }
-  | { status: 'good'; state: SavedState; migratedFrom?: number; droppedHistory: number }
+  | { status: 'good'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
   | { status: 'bad'; reason: string }
   | { status: 'too-new'; version: number; reason: string };
 
@@ -202,6 +235,7 @@ export class WatchlistFile {
   readonly backupPath: string;
   private readonly ops: FileOps;
   private readonly now: () => number;
+  private readonly imagePolicy: ImageUrlPolicy;
   /** Whether the main file is one this process read back or wrote: only such a file becomes the backup. */
   private mainKnownGood = false;
   /** Set when the main file (or, with the main file gone, the backup) belongs to a newer app; `save` then refuses. */
@@ -218,6 +252,7 @@ export class WatchlistFile {
     this.backupPath = join(dataDir, WATCHLIST_BACKUP_FILE);
     this.ops = options.ops ?? realFileOps;
     this.now = options.now ?? Date.now;
+    this.imagePolicy = options.imagePolicy ?? STRICT_IMAGE_URLS;
   }
 
   load(): Promise<LoadResult> {
@@ -251,9 +286,9 @@ export class WatchlistFile {
     if (!this.inspected) return;
     if (this.newer !== null) throw new WatchlistTooNewError(this.path, this.newer.version);
     const text = serialize(state, this.now());
-    mkdirSync(this.dataDir, { recursive: true });
+    mkdirSync(this.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     if (this.mainKnownGood) backUpSync(this.path, this.backupPath);
-    writeFileAtomic.sync(this.path, text, { fsync: true });
+    writeFileAtomic.sync(this.path, text, { fsync: true, mode: PRIVATE_FILE_MODE });
     syncFolderSync(this.dataDir);
     this.mainKnownGood = true;
   }
@@ -267,7 +302,7 @@ export class WatchlistFile {
     const main = await this.read(this.path);
     if (main.status === 'good') {
       this.mainKnownGood = true;
-      return { kind: 'loaded', state: main.state, ...migrated(main.migratedFrom), droppedHistory: main.droppedHistory };
+      return { kind: 'loaded', state: main.state, ...migrated(main.migratedFrom), droppedHistory: main.droppedHistory, dropped: main.dropped };
     }
     if (main.status === 'too-new') {
       this.newer = { version: main.version, inMain: true };
@@ -289,7 +324,15 @@ export class WatchlistFile {
         } catch {
           // The backup is still in place: the next load restores it again, the next save writes it.
         }
-        return { kind: 'restored', state: backup.state, ...kept, reason: mainReason, ...migrated(backup.migratedFrom), droppedHistory: backup.droppedHistory };
+        return {
+          kind: 'restored',
+          state: backup.state,
+          ...kept,
+          reason: mainReason,
+          ...migrated(backup.migratedFrom),
+          droppedHistory: backup.droppedHistory,
+          dropped: backup.dropped,
+        };
       case 'too-new':
         this.newer = { version: backup.version, inMain: false };
         return { kind: 'too-new', state: emptyState(), version: backup.version, reason: `${mainReason}; its backup ${backup.reason}`, ...kept };
@@ -356,7 +399,7 @@ export class WatchlistFile {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
       throw error;
     }
-    return parse(text);
+    return parse(text, this.imagePolicy);
   }
 
   /** Renames a file to a name no other file has: never overwrites, never deletes. */
@@ -403,7 +446,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /** The state, or a one-line reason (naming the field) why the text is not a watchlist. */
-function parse(text: string): FileRead {
+function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -432,9 +475,20 @@ function parse(text: string): FileRead {
     const checked = savedHistoryEntry.safeParse(entry);
     if (checked.success) history.push(checked.data);
   }
-  // Spelled out rather than spread: spreading 10,000 parsed objects costs ten times as much.
-  const items = result.data.items.map(
-    (saved): WatchItem => ({
+  // The file is only as trustworthy as whoever last edited it: an item the paste box would have
+  // refused is left out (one bad item costs that item, not the list), and only image links the
+  // client would have kept are shown, opened or counted in a notification.
+  const dropped: DroppedOnLoad = { items: 0, imageUrls: 0 };
+  const items: WatchItem[] = [];
+  for (const saved of result.data.items) {
+    if (photoIdProblem(saved.photoId) !== null) {
+      dropped.items += 1;
+      continue;
+    }
+    const imageUrls = saved.imageUrls.filter((url) => isKeepableImageUrl(url, imagePolicy));
+    dropped.imageUrls += saved.imageUrls.length - imageUrls.length;
+    // Spelled out rather than spread: spreading 10,000 parsed objects costs ten times as much.
+    items.push({
       photoId: saved.photoId,
       status: saved.status,
       addedAt: saved.addedAt,
@@ -442,18 +496,19 @@ function parse(text: string): FileRead {
       nextCheckAt: null,
       finishedAt: saved.finishedAt,
       checks: saved.checks,
-      imageUrls: saved.imageUrls,
+      imageUrls,
       failureMessage: saved.failureMessage,
       rawStatus: saved.rawStatus,
       problem: null,
       lateness: saved.lateness,
-    }),
-  );
+    });
+  }
   return {
     status: 'good',
     state: { items, history },
     ...migrated(version < WATCHLIST_VERSION ? version : undefined),
     droppedHistory: result.data.history.length - history.length,
+    dropped,
   };
 }
 
