@@ -76,6 +76,7 @@ const en = {
       'bad-characters': 'Contains spaces or control characters',
       'duplicate-in-paste': 'Duplicate in this paste',
       'already-watched': 'Already being watched',
+      'looks-like-key': 'This is your API key, not a photo ID',
     },
     dismiss: 'Dismiss',
   },
