@@ -1,7 +1,7 @@
 // The fake JoggAI itself: its scenarios, default stories, auth, images and control API, checked
 // over plain HTTP so other suites can trust what it says.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FAILURE_MESSAGE, startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { DEFAULT_FAILURE_MESSAGE, SAFE_IMAGE_URL, startFakeJogg, UNSAFE_IMAGE_URLS, type FakeJogg } from '../fake-jogg/server';
 
 let now = 1_000_000;
 let fake: FakeJogg;
@@ -170,5 +170,41 @@ describe('control', () => {
     await other.close();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(await pending).toBeInstanceOf(Error);
+  });
+
+  describe('hostile answers (issue 7)', () => {
+    it('other-photo answers success for another photo ID, with that photo’s images', async () => {
+      fake.setPhoto('mine', { kind: 'other-photo' });
+      const body = await photo('mine');
+      expect(body.code).toBe(0);
+      expect(body.data).toMatchObject({ photo_id: 'mine-other', status: 'success' });
+      expect(body.data?.image_url_list?.[0]).toContain('/images/mine-other/1.svg');
+    });
+
+    it('unsafe-images sends one https link, then the unsafe ones', async () => {
+      fake.setPhoto('u', { kind: 'unsafe-images' });
+      expect((await photo('u')).data?.image_url_list).toEqual([SAFE_IMAGE_URL, ...UNSAFE_IMAGE_URLS]);
+    });
+
+    it('echo-key writes the request’s key into a successful answer in the encoding asked', async () => {
+      const escaped = [...'good-key'].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+      fake.setPhoto('e1', { kind: 'echo-key', field: 'failure-message' });
+      const raw = await (await fetch(`${fake.url}/v2/photo_avatar/photo?photo_id=e1`, { headers: { 'x-api-key': 'good-key' } })).text();
+      expect(raw).toContain(escaped);
+      expect(JSON.parse(raw)).toMatchObject({ code: 0, data: { status: 'error', msg: 'Generation failed for API key good-key, please retry' } });
+      fake.setPhoto('e2', { kind: 'echo-key', field: 'image-url', encoding: 'url-encoded' });
+      expect((await photo('e2')).data?.image_url_list).toEqual([SAFE_IMAGE_URL, 'https://cdn.example.com/photo_avatar/%67%6F%6F%64%2D%6B%65%79/2.png']);
+      fake.setPhoto('e3', { kind: 'echo-key', field: 'status', encoding: 'upper-case' });
+      expect((await photo('e3')).data?.status).toBe('GOOD-KEY');
+    });
+
+    it('whoami echoes the key in the username until told to stop, and over the control API', async () => {
+      fake.setWhoamiEcho('username', 'raw');
+      expect((await get('/v2/user/whoami')).body.data).toMatchObject({ username: 'demo-user good-key', email: 'demo@example.com' });
+      fake.setWhoamiEcho(null);
+      expect((await get('/v2/user/whoami')).body.data).toMatchObject({ username: 'demo-user' });
+      expect((await control('photos/c', { kind: 'echo-key', field: 'status' })).status).toBe(200);
+      expect((await photo('c')).data?.status).toBe('good-key');
+    });
   });
 });
