@@ -3,17 +3,24 @@
 import type { CommandName, KeyPlace, Result } from '../../preload/api';
 import { PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
-/** Far beyond any real paste (10,000 IDs of 128 characters is 1.3 MB) but bounded. */
-export const MAX_PASTE_CHARS = 5_000_000;
+/**
+ * The largest paste, in UTF-8 bytes: what travels (IPC, the preview's WebSocket) and what is held
+ * is bytes, and a character can be up to 3 of them (3,400,000 CJK characters are 10.2 MB), so a
+ * limit in characters could not bound a frame. 5 MB is far beyond any real paste (20,000 IDs of
+ * 128 characters with their line breaks are 2.6 MB). The window checks the same number before
+ * sending (renderer/src/stores/watchlist.ts, kept equal by tests/unit/preview-server.test.ts).
+ */
+export const MAX_PASTE_BYTES = 5_000_000;
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
 
 /**
- * Text up to `max` characters, a true/false switch, an object of named switches, or one of a few
- * words (`oneOf`; when `optional`, a missing one means the first).
+ * Text up to `max` characters, a paste up to MAX_PASTE_BYTES, a true/false switch, an object of
+ * named switches, or one of a few words (`oneOf`; when `optional`, a missing one means the first).
  */
 type ArgSpec = readonly (
   | { name: string; max: number }
+  | { name: string; kind: 'paste' }
   | { name: string; kind: 'boolean' }
   | { name: string; switches: readonly string[] }
   | { name: string; oneOf: readonly string[]; optional?: true }
@@ -30,7 +37,7 @@ const SPECS: Record<CommandName, ArgSpec> = {
   ],
   removeApiKey: [],
   refreshAccount: [],
-  addPhotos: [{ name: 'pasted text', max: MAX_PASTE_CHARS }],
+  addPhotos: [{ name: 'pasted text', kind: 'paste' }],
   removePhoto: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
   checkNow: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
   dismissNotice: [{ name: 'notice ID', max: 200 }],
@@ -67,6 +74,13 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
       checked.push(value);
       continue;
     }
+    if ('kind' in arg && arg.kind === 'paste') {
+      if (typeof value !== 'string') return invalid(`The ${arg.name} must be text.`);
+      const bytes = Buffer.byteLength(value, 'utf8');
+      if (bytes > MAX_PASTE_BYTES) return invalid(pasteTooBigMessage(bytes));
+      checked.push(value);
+      continue;
+    }
     if ('kind' in arg) {
       // Only a real boolean: "false" or 0 from a confused caller must not pause or resume anything.
       if (typeof value !== 'boolean') return invalid(`The ${arg.name} must be true or false.`);
@@ -81,6 +95,23 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
     checked.push(value);
   }
   return { ok: true, value: checked };
+}
+
+/**
+ * The window's own words for a paste over the limit (en.ts `photos.tooBig`; the core may not
+ * import the UI's catalogue, so a test keeps the two equal): a paste refused here reads exactly
+ * like one the window refused before sending it.
+ */
+export function pasteTooBigMessage(bytes: number): string {
+  return `The pasted text is ${megabytes(bytes)} MB; one paste can hold at most ${megabytes(MAX_PASTE_BYTES)} MB. Add the photo IDs in smaller parts.`;
+}
+
+/**
+ * Bytes as MB (10^6) with at most one decimal, rounded up, so a paste one byte over the limit
+ * never reads as the limit itself ("5.1 MB", not "5 MB; the limit is 5 MB").
+ */
+export function megabytes(bytes: number): string {
+  return String(Math.ceil(bytes / 100_000) / 10);
 }
 
 /**

@@ -5,13 +5,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch, Result, ServerMessage } from '../../preload/api';
 import { COMMAND_NAMES } from '../../preload/api';
-import { checkCommandArgs, MAX_PASTE_CHARS } from '../core/command-args';
+import { checkCommandArgs, MAX_PASTE_BYTES } from '../core/command-args';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
 import type { AvatarWatchService } from '../core/service';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
+import { logText } from './log-text';
 import { readStatic } from './static-files';
 
 export interface PreviewServerOptions {
@@ -27,6 +28,14 @@ export interface PreviewServer {
   port: number;
   close(): Promise<void>;
 }
+
+/**
+ * The largest frame a socket takes. It must hold the largest legal call: a paste of
+ * MAX_PASTE_BYTES once JSON-escaped, where one byte can become six (a control character is
+ * written \u00XX; a quote or a line break two), plus the call's envelope. Anything larger is no
+ * call the page can make; ws closes such a socket with 1009 before buffering it all.
+ */
+export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 
 /**
  * Opening images and the test notification are done by the page itself (window.open, the
@@ -50,10 +59,10 @@ export class BroadcastNotifier implements Notifier {
   }
 
   notify(n: PhotoNotification): void {
-    this.logger.info(`Photo ${n.photoId} finished: ${n.outcome}`);
+    this.logger.info(`Photo ${logText(n.photoId)} finished: ${n.outcome}`);
     // Codes only: the page words them in its own language.
     const message: ServerMessage = { type: 'notify', ...n };
-    for (const socket of this.sockets) send(socket, message);
+    for (const socket of this.sockets) send(socket, message, this.logger);
   }
 }
 
@@ -87,18 +96,30 @@ export async function startPreviewServer(
       response.end(indexHtml);
       return;
     }
-    void readStatic(options.rendererDir, url.pathname).then((file) => {
-      if (!file) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
-        return;
-      }
-      response.writeHead(200, { 'content-type': file.type, 'x-content-type-options': 'nosniff' });
-      response.end(file.body);
-    });
+    void readStatic(options.rendererDir, url.pathname)
+      .then((file) => {
+        if (!file) {
+          response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+          return;
+        }
+        response.writeHead(200, { 'content-type': file.type, 'x-content-type-options': 'nosniff' });
+        response.end(file.body);
+      })
+      .catch((error: unknown) => {
+        // readStatic answers null for what it cannot read; this is for the unforeseen.
+        options.logger.error(`Preview: could not serve ${logText(url.pathname)}: ${logText(errorText(error))}`);
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PASTE_CHARS * 2 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Neither should fire once listening (noServer), but an unheard 'error' would stop the host.
+  wss.on('error', (error) => options.logger.warn(`Preview: WebSocket server error: ${logText(error.message)}`));
   http.on('upgrade', (request, socket, head) => {
+    // Node takes its own error handling off an upgraded socket; a client that resets it before
+    // ws takes over (or while being refused) must not be an uncaught exception.
+    socket.on('error', () => socket.destroy());
     if (!isAllowedUpgrade(request, origin, token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -111,8 +132,13 @@ export async function startPreviewServer(
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, '127.0.0.1', () => resolve());
+    http.listen(options.port, '127.0.0.1', () => {
+      http.off('error', reject);
+      resolve();
+    });
   });
+  // Listening: a later server error is logged, never left to stop the host.
+  http.on('error', (error) => options.logger.error(`Preview: HTTP server error: ${logText(error.message)}`));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   origin = `http://127.0.0.1:${port}`;
@@ -130,28 +156,94 @@ export async function startPreviewServer(
   };
 }
 
+/**
+ * Close codes (RFC 6455 7.4.1) for a peer that broke the protocol. ws itself closes with 1009
+ * (a frame over maxPayload) and 1007 (text that is not UTF-8), and 1002 for a bad frame.
+ */
+const CLOSE_UNSUPPORTED_DATA = 1003;
+const CLOSE_INVALID_DATA = 1007;
+const CLOSE_POLICY = 1008;
+
+/** A call as the page sends it; anything else closes the socket (see parseCall). */
+type Call = { kind: 'call'; message: ClientMessage } | { kind: 'bad'; id: number | null; code: number; reason: string };
+
 /** One page: answers its calls and forwards state patches to it. */
 function serveConnection(ws: WebSocket, service: AvatarWatchService, logger: Logger): void {
-  const unsubscribe = service.onStateChanged((patch) => send(ws, { type: 'event', name: 'stateChanged', payload: patch }));
+  // Without an 'error' listener, ws's report of a protocol error (an oversized frame, invalid
+  // UTF-8, a reset connection) would be an uncaught exception and stop the whole host. ws has
+  // already sent the close frame with the right code by then; this only says what happened.
+  ws.on('error', (error) => logger.warn(`Preview: closed a socket after a protocol error: ${logText(error.message)}`));
+  const unsubscribe = service.onStateChanged((patch) => send(ws, { type: 'event', name: 'stateChanged', payload: patch }, logger));
   ws.once('close', unsubscribe);
-  ws.on('message', (data) => {
-    let message: ClientMessage;
-    try {
-      message = JSON.parse(data.toString()) as ClientMessage;
-    } catch {
-      logger.warn('Preview: ignored a message that is not JSON.');
+  ws.on('message', (data, isBinary) => {
+    // Frames that arrived with the one that closed the socket are not answered.
+    if (ws.readyState !== ws.OPEN) return;
+    const call = parseCall(data, isBinary);
+    if (call.kind === 'bad') {
+      logger.warn(`Preview: closed a socket (${call.code}): ${logText(call.reason)}`);
+      if (call.id !== null) send(ws, { type: 'result', id: call.id, ok: false, error: call.reason }, logger);
+      ws.close(call.code, closeReason(call.reason));
       return;
     }
-    void answer(service, message).then((reply) => send(ws, reply));
+    // answer() never rejects; the catch is for a bug in it, which must cost one call, not the host.
+    answer(service, call.message, logger)
+      .catch((error: unknown): ServerMessage => {
+        logger.error(`Preview: "${call.message.method}" failed unexpectedly: ${logText(errorText(error))}`);
+        return { type: 'result', id: call.message.id, ok: false, error: 'The preview host could not answer this call.' };
+      })
+      .then((reply) => send(ws, reply, logger))
+      .catch(() => undefined);
   });
 }
 
-async function answer(service: AvatarWatchService, message: ClientMessage): Promise<ServerMessage> {
-  const id = typeof message?.id === 'number' ? message.id : -1;
-  if (message?.type !== 'call' || !SERVER_COMMANDS.has(message.method)) {
-    return { type: 'result', id, ok: false, error: `Unknown command: ${String(message?.method)}` };
+/**
+ * Checks one frame against the envelope the page sends ({type: 'call', id, method, args}) before
+ * anything reads its fields, so no value of any type (`method: {"toString": 1}`) can make the
+ * host throw. A well-formed call to a command this host does not serve, or with bad arguments,
+ * is answered by answer() and the socket stays open; a frame that is not such a call closes it.
+ */
+function parseCall(data: RawData, isBinary: boolean): Call {
+  // The page sends text only; a binary frame is some other client.
+  if (isBinary) return { kind: 'bad', id: null, code: CLOSE_UNSUPPORTED_DATA, reason: 'Only text frames are accepted.' };
+  let value: unknown;
+  try {
+    value = JSON.parse(rawText(data));
+  } catch {
+    return { kind: 'bad', id: null, code: CLOSE_INVALID_DATA, reason: 'The message is not JSON.' };
   }
-  const args = checkCommandArgs(message.method, Array.isArray(message.args) ? message.args : []);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'bad', id: null, code: CLOSE_POLICY, reason: 'The message is not a call object.' };
+  }
+  const fields = value as Record<string, unknown>;
+  // Only an id the page could have made can be answered: it must find its call by it.
+  const id = Number.isSafeInteger(fields.id) ? (fields.id as number) : null;
+  if (id === null) return { kind: 'bad', id: null, code: CLOSE_POLICY, reason: 'The call has no whole-number id.' };
+  if (fields.type !== 'call') return { kind: 'bad', id, code: CLOSE_POLICY, reason: 'The message is not a call.' };
+  if (typeof fields.method !== 'string') return { kind: 'bad', id, code: CLOSE_POLICY, reason: 'The method must be text.' };
+  if (!Array.isArray(fields.args)) return { kind: 'bad', id, code: CLOSE_POLICY, reason: 'The arguments must be a list.' };
+  return { kind: 'call', message: { type: 'call', id, method: fields.method as CommandName, args: fields.args as unknown[] } };
+}
+
+/** ws hands a text frame as a Buffer (or fragments); it has already checked that it is UTF-8. */
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
+}
+
+/** A close frame's reason may hold 123 bytes; ours are short ASCII, cut to be sure. */
+function closeReason(reason: string): string {
+  return Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 100);
+}
+
+async function answer(service: AvatarWatchService, message: ClientMessage, logger: Logger): Promise<ServerMessage> {
+  const id = message.id;
+  if (!SERVER_COMMANDS.has(message.method)) {
+    // Cut and spelled out, in the log and in the answer: the name can be anything a client sent.
+    const name = logText(message.method, 64);
+    logger.warn(`Preview: refused an unknown command "${name}".`);
+    return { type: 'result', id, ok: false, error: `Unknown command: ${name}` };
+  }
+  const args = checkCommandArgs(message.method, message.args);
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
     if (message.method === 'getDesktopSettings' || message.method === 'setDesktopSettings') {
@@ -160,8 +252,13 @@ async function answer(service: AvatarWatchService, message: ClientMessage): Prom
     const method = service[message.method as ServerCommand] as (...a: unknown[]) => Promise<unknown>;
     return { type: 'result', id, ok: true, value: await method(...args.value) };
   } catch (error) {
-    return { type: 'result', id, ok: false, error: (error as Error).message };
+    return { type: 'result', id, ok: false, error: errorText(error) };
   }
+}
+
+/** An error's message, whatever was thrown. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : logText(error);
 }
 
 /**
@@ -177,8 +274,17 @@ async function previewDesktopSettings(
   return patch === undefined ? value : { ok: true, value };
 }
 
-function send(ws: WebSocket, message: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+/**
+ * Sends if the socket is still open. Never throws: it runs inside the core's state listeners and
+ * after every call, where a throw would break the core's emitter or become an unhandled rejection.
+ */
+function send(ws: WebSocket, message: ServerMessage, logger?: Logger): void {
+  if (ws.readyState !== ws.OPEN) return;
+  try {
+    ws.send(JSON.stringify(message));
+  } catch (error) {
+    logger?.error(`Preview: could not send a ${message.type} message: ${logText(errorText(error))}`);
+  }
 }
 
 /** The request's URL, or null for a request line no URL parser accepts (never a crash). */

@@ -60,6 +60,8 @@ const en = {
     start: 'Start watching',
     adding: 'Adding…',
     addFailed: 'The photo IDs were not added. {reason}',
+    // Main says the same words when a paste reaches it over the limit (main/core/command-args.ts).
+    tooBig: 'The pasted text is {size} MB; one paste can hold at most {max} MB. Add the photo IDs in smaller parts.',
   },
   addResult: {
     added: 'Added {n} photo | Added {n} photos',

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PHOTO_ID_SEPARATORS } from '../../../preload/api';
 import PhotoIdInput from '../../../renderer/src/components/PhotoIdInput.vue';
 import { leftoverText } from '../../../renderer/src/format/paste';
+import { MAX_PASTE_BYTES, utf8Length } from '../../../renderer/src/stores/watchlist';
 import { createFakeApi, fakeLayout, installApi, mountWithApp, settle } from './fake-api';
 
 function field(wrapper: ReturnType<typeof mountWithApp>) {
@@ -107,6 +108,61 @@ describe('photo ID paste box', () => {
     await settle();
     expect(wrapper.find('[role="alert"]').text()).toContain('The photo IDs were not added.');
     expect(field(wrapper).element.value).toBe('ph_9');
+  });
+});
+
+describe('a paste over the size limit', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is refused before it is sent, in the same words as main, and stays in the box', async () => {
+    const api = createFakeApi();
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+    // 3,400,000 CJK characters: under any limit in characters, but 10.2 MB as UTF-8, more than
+    // one preview frame could carry (it used to stop the preview host and lose the key).
+    const huge = '\u4e00'.repeat(3_400_000);
+    await field(wrapper).setValue(huge);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+
+    expect(api.addPhotos).not.toHaveBeenCalled();
+    expect(wrapper.find('[role="alert"]').text()).toBe(
+      'The photo IDs were not added. The pasted text is 10.2 MB; one paste can hold at most 5 MB. Add the photo IDs in smaller parts.',
+    );
+    expect(field(wrapper).element.value).toBe(huge);
+    // The button is usable again, so a shorter paste can go.
+    await field(wrapper).setValue('ph_1');
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(api.addPhotos).toHaveBeenCalledWith('ph_1');
+  });
+
+  it('a paste of exactly the limit is sent', async () => {
+    const api = createFakeApi();
+    installApi(api);
+    const wrapper = mountWithApp(PhotoIdInput);
+    const atLimit = '\u4e00'.repeat(1_666_666) + 'ab';
+    await field(wrapper).setValue(atLimit);
+    await wrapper.find('form').trigger('submit');
+    await settle();
+    expect(api.addPhotos).toHaveBeenCalledWith(atLimit);
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+  });
+
+  it('is measured as main measures it: UTF-8 bytes, a lone surrogate as three', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      // 'binary' draws any code point, half surrogates included; 'grapheme' whole characters.
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => {
+        expect(utf8Length(text)).toBe(encoder.encode(text).length);
+      }),
+    );
+    for (const text of ['', 'a', 'é', '\u4e00', '🎉', '\ud800', '\udc00x', 'a\ud83c', '\ud83c\ud83c\udf89']) {
+      expect(utf8Length(text)).toBe(encoder.encode(text).length);
+    }
+    expect(MAX_PASTE_BYTES).toBe(5_000_000);
   });
 });
 

@@ -154,9 +154,16 @@ describe('IPC handlers', () => {
       expect(service.saveApiKey).toHaveBeenLastCalledWith('good-key', 'encrypted-file');
     });
 
-    it('pasted text over 5 MB', async () => {
-      await expect(call('addPhotos', ['a'.repeat(5_000_001)])).rejects.toThrow(/too long/);
+    it('pasted text over 5 MB, measured in UTF-8 bytes, refused in the window\'s words', async () => {
+      await expect(call('addPhotos', ['a'.repeat(5_000_001)])).rejects.toThrow(
+        'The pasted text is 5.1 MB; one paste can hold at most 5 MB. Add the photo IDs in smaller parts.',
+      );
+      // 1,700,000 CJK characters: far fewer characters than the limit, but 5.1 MB as UTF-8.
+      await expect(call('addPhotos', ['\u4e00'.repeat(1_700_000)])).rejects.toThrow(/is 5\.1 MB; one paste can hold at most 5 MB/);
       expect(service.addPhotos).not.toHaveBeenCalled();
+      // At the limit exactly it goes through.
+      await call('addPhotos', ['\u4e00'.repeat(1_666_666) + 'ab']);
+      expect(service.addPhotos).toHaveBeenCalledTimes(1);
     });
 
     it('a photo ID over 128 characters, or not text', async () => {
