@@ -65,6 +65,10 @@ describe('scrubJson', () => {
     });
   });
 
+  it('scrubs field names too', () => {
+    expect(scrubJson({ [`k-${KEY}`]: 1 }, scrubber)).toEqual({ [`k-${REDACTED}`]: 1 });
+  });
+
   it('keeps a "__proto__" field a plain field', () => {
     const scrubbed = scrubJson(JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'), scrubber) as Record<string, unknown>;
     expect(Object.getPrototypeOf(scrubbed)).toBe(Object.prototype);

@@ -134,8 +134,9 @@ export function scrubJson(value: unknown, scrubber: KeyScrubber, dropFrom: Reado
     if (typeof node === 'object' && node !== null) {
       const out: Record<string, unknown> = {};
       for (const [name, entry] of Object.entries(node)) {
-        // defineProperty, not assignment: a "__proto__" field in the JSON must stay a plain field.
-        Object.defineProperty(out, name, { value: walk(entry, dropFrom.has(name)), enumerable: true, writable: true, configurable: true });
+        // Field names are decoded strings too (a schema error quotes its path), so they are scrubbed
+        // as well. defineProperty, not assignment: a "__proto__" field must stay a plain field.
+        Object.defineProperty(out, scrubber.scrub(name), { value: walk(entry, dropFrom.has(name)), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
