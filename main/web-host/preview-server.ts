@@ -33,7 +33,8 @@ export interface PreviewServer {
  * The largest frame a socket takes. It must hold the largest legal call: a paste of
  * MAX_PASTE_BYTES once JSON-escaped, where one byte can become six (a control character is
  * written \u00XX; a quote or a line break two), plus the call's envelope. Anything larger is no
- * call the page can make; ws closes such a socket with 1009 before buffering it all.
+ * call the page can make; ws closes such a socket with 1009 before buffering it all. The page's
+ * bridge refuses to send a larger one (renderer/src/format/paste-size.ts holds the same number).
  */
 export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 

@@ -325,9 +325,10 @@ describe('a legal paste always fits in one frame, and a larger one gets a clean 
     expect(pasteTooBigMessage(10_200_000)).toBe(en.photos.tooBig.replace('{size}', '10.2').replace('{max}', '5'));
     // The renderer cannot import main (nor main the renderer's store, by the type check's
     // project rules), so the window's copy of the limit is compared here, at run time.
-    const windowStore = '../../renderer/src/stores/watchlist';
-    const window = (await import(/* @vite-ignore */ windowStore)) as { MAX_PASTE_BYTES: number; megabytes: (bytes: number) => string };
+    const windowSizes = '../../renderer/src/format/paste-size';
+    const window = (await import(/* @vite-ignore */ windowSizes)) as { MAX_PASTE_BYTES: number; MAX_FRAME_BYTES: number; megabytes: (bytes: number) => string };
     expect(window.MAX_PASTE_BYTES).toBe(MAX_PASTE_BYTES);
+    expect(window.MAX_FRAME_BYTES).toBe(MAX_FRAME_BYTES);
     for (const bytes of [1, 99_999, 100_000, 4_999_999, 5_000_000, 5_000_001, 10_200_000, 123_456_789]) {
       expect(window.megabytes(bytes)).toBe(megabytes(bytes));
     }

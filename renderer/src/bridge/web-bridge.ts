@@ -15,6 +15,7 @@ import type {
   StatePatch,
   TestNotificationResult,
 } from '../../../preload/api';
+import { isOverBytes, MAX_FRAME_BYTES } from '../format/paste-size';
 
 /** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
 export interface SocketLike {
@@ -87,11 +88,24 @@ export const LOST_CONNECTION = 'Lost the connection to the preview; trying again
 export const PREVIEW_GONE = 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.';
 export const NOT_CONNECTED_IN_TIME = 'Could not reach the preview in time; it is still trying to reconnect.';
 const BRIDGE_CLOSED = 'The preview connection is closed.';
+/**
+ * Refused here rather than sent: the host would close the socket over it (1009), failing every
+ * other call in flight. No legal call is this large (see MAX_FRAME_BYTES).
+ */
+export const CALL_TOO_LARGE = 'This request is too large to send to the preview.';
+/** Arguments JSON cannot carry (a cycle, a BigInt): no frame can be made of them. */
+export const CALL_NOT_SENDABLE = 'This request could not be sent to the preview.';
 
 const OPEN = 1;
 
 /** Commands whose answer is a Result: a lost connection becomes an error value, not a throw. */
 const RESULT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
+
+/** A call ready to go: its id and its frame, encoded (and measured) once. */
+interface Outgoing {
+  id: number;
+  frame: string;
+}
 
 interface Pending {
   method: CommandName;
@@ -126,7 +140,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const focusListeners = new Set<(photoId: string) => void>();
   const pending = new Map<number, Pending>();
   /** Calls made while the socket was not open; sent in order once it is. */
-  const queue: ClientMessage[] = [];
+  const queue: Outgoing[] = [];
   let nextId = 1;
   let socket: SocketLike | null = null;
   let backoff = initialBackoff;
@@ -208,10 +222,10 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     }, delay);
   }
 
-  function send(ws: SocketLike, message: ClientMessage) {
+  function send(ws: SocketLike, message: Outgoing) {
     const call = pending.get(message.id);
     try {
-      ws.send(JSON.stringify(message));
+      ws.send(message.frame);
       if (call) {
         call.sent = true;
         if (call.queueTimer !== null) clearTimeout(call.queueTimer);
@@ -301,16 +315,33 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         return;
       }
       const id = nextId++;
+      const frame = encode({ type: 'call', id, method, args });
+      if (frame === CALL_TOO_LARGE || frame === CALL_NOT_SENDABLE) {
+        // This call alone fails; the socket and the other calls are untouched.
+        answerFailure({ method, resolve, reject }, frame);
+        return;
+      }
       const pendingCall: Pending = { method, sent: false, queueTimer: null, resolve, reject };
       pending.set(id, pendingCall);
-      const message: ClientMessage = { type: 'call', id, method, args };
+      const message: Outgoing = { id, frame: frame.frame };
       if (socket !== null && socket.readyState === OPEN) send(socket, message);
       else enqueue(message, pendingCall);
     });
   }
 
+  /** The call's frame, or why there can be none. */
+  function encode(message: ClientMessage): { frame: string } | typeof CALL_TOO_LARGE | typeof CALL_NOT_SENDABLE {
+    let frame: string;
+    try {
+      frame = JSON.stringify(message);
+    } catch {
+      return CALL_NOT_SENDABLE;
+    }
+    return isOverBytes(frame, MAX_FRAME_BYTES) ? CALL_TOO_LARGE : { frame };
+  }
+
   /** Waits for the socket to open, but not forever: a page must not hang on a dead host. */
-  function enqueue(message: ClientMessage, pendingCall: Pending) {
+  function enqueue(message: Outgoing, pendingCall: Pending) {
     queue.push(message);
     pendingCall.queueTimer = setTimeout(() => {
       pendingCall.queueTimer = null;

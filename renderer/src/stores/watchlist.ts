@@ -14,6 +14,7 @@ import {
   type StatePatch,
   type WatchItem,
 } from '../../../preload/api';
+import { MAX_PASTE_BYTES, isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
 
 /** What a row shows: the photo's status, or "paused" while checks are on hold. */
@@ -29,47 +30,12 @@ export const DISPLAY_STATES: readonly DisplayState[] = [
   'unknown',
 ];
 
-/**
- * The largest paste main accepts, in UTF-8 bytes (main/core/command-args.ts MAX_PASTE_BYTES; a
- * test keeps the two equal). Checked here, before sending, so an over-limit paste never travels:
- * over the preview's WebSocket it could not fit in one frame.
- */
-export const MAX_PASTE_BYTES = 5_000_000;
-
 /** A paste over MAX_PASTE_BYTES, refused before it was sent; the text stays with the caller. */
 export class PasteTooBigError extends Error {
   constructor(readonly bytes: number) {
     super(`The pasted text is ${megabytes(bytes)} MB; one paste can hold at most ${megabytes(MAX_PASTE_BYTES)} MB.`);
     this.name = 'PasteTooBigError';
   }
-}
-
-/**
- * The text's length in UTF-8, as main's Buffer.byteLength counts it (a lone surrogate as the 3
- * bytes of U+FFFD), without building a copy of a text that may be tens of MB.
- */
-export function utf8Length(text: string): number {
-  // One byte per UTF-16 unit, plus what each wider character adds.
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) {
-      bytes += 1;
-    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // A surrogate pair: two units, four bytes.
-      bytes += 2;
-      i += 1;
-    } else {
-      bytes += 2;
-    }
-  }
-  return bytes;
-}
-
-/** Bytes as MB with at most one decimal, rounded up, exactly as main words them (megabytes()). */
-export function megabytes(bytes: number): string {
-  return String(Math.ceil(bytes / 100_000) / 10);
 }
 
 /** Until main says otherwise (an older host sends no `connection`), checks are going out. */
@@ -270,11 +236,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   }
 
   async function addPhotos(text: string): Promise<AddPhotosResult> {
-    // Only a text that could be over the limit is counted: each UTF-16 unit is at most 3 bytes.
-    if (text.length * 3 > MAX_PASTE_BYTES) {
-      const bytes = utf8Length(text);
-      if (bytes > MAX_PASTE_BYTES) throw new PasteTooBigError(bytes);
-    }
+    // Refused here, before sending: over the preview's WebSocket it could not fit in one frame.
+    if (isOverBytes(text, MAX_PASTE_BYTES)) throw new PasteTooBigError(utf8Length(text));
     return window.avatarWatch.addPhotos(text);
   }
 

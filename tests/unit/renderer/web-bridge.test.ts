@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, FinishedNotification, ServerMessage, StatePatch } from '../../../preload/api';
+import { MAX_FRAME_BYTES, MAX_PASTE_BYTES } from '../../../renderer/src/format/paste-size';
 import {
+  CALL_NOT_SENDABLE,
+  CALL_TOO_LARGE,
   createWebBridge,
   socketUrl,
   type NotificationConstructor,
@@ -109,6 +112,39 @@ describe('web bridge', () => {
     const call = FakeSocket.last.sent[0]!;
     FakeSocket.last.receive({ type: 'result', id: call.id, ok: false, error: 'Unknown command' });
     await expect(removing).rejects.toThrow('Unknown command');
+  });
+
+  it('never sends a frame larger than the host reads: that call alone fails, the socket and the other calls carry on', async () => {
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const other = bridge.checkNow('ph_1');
+    // Control characters are written \u00XX in JSON, six bytes each: just over the host's frame.
+    const tooLarge = '\u0001'.repeat(Math.ceil(MAX_FRAME_BYTES / 6));
+    await expect(bridge.addPhotos(tooLarge)).rejects.toThrow(CALL_TOO_LARGE);
+    await expect(bridge.saveApiKey('\u0001'.repeat(Math.ceil(MAX_FRAME_BYTES / 6)))).resolves.toEqual({
+      ok: false,
+      error: { kind: 'network', message: CALL_TOO_LARGE },
+    });
+    expect(FakeSocket.last.sent.map((m) => m.method)).toEqual(['checkNow']);
+    expect(FakeSocket.last.readyState).toBe(1);
+    FakeSocket.last.answer(null, 0);
+    await expect(other).resolves.toBeUndefined();
+
+    // The largest legal paste, in its worst JSON form, still goes in one frame.
+    const largestLegal = bridge.addPhotos('\u0001'.repeat(MAX_PASTE_BYTES));
+    expect(FakeSocket.last.sent.at(-1)).toMatchObject({ method: 'addPhotos' });
+    FakeSocket.last.answer({ added: [], rejected: [], rejectedNotListed: 0 });
+    await expect(largestLegal).resolves.toEqual({ added: [], rejected: [], rejectedNotListed: 0 });
+  });
+
+  it('a call JSON cannot carry fails at once instead of waiting in the queue forever', async () => {
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    await expect(bridge.setDesktopSettings({ startAtLogin: 1n } as never)).rejects.toThrow(CALL_NOT_SENDABLE);
+    const checking = bridge.checkNow('ph_2');
+    expect(FakeSocket.last.sent.map((m) => m.method)).toEqual(['checkNow']);
+    FakeSocket.last.answer(null, 0);
+    await expect(checking).resolves.toBeUndefined();
   });
 
   it('dispatches state and focus events to listeners until they unsubscribe', () => {
