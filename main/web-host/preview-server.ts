@@ -115,7 +115,7 @@ export async function startPreviewServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  // Neither should fire once listening (noServer), but an unheard 'error' would stop the host.
+  // With noServer this should never fire; were it to, an unheard 'error' would stop the host.
   wss.on('error', (error) => options.logger.warn(`Preview: WebSocket server error: ${logText(error.message)}`));
   http.on('upgrade', (request, socket, head) => {
     // Node takes its own error handling off an upgraded socket; a client that resets it before
@@ -171,9 +171,9 @@ type Call = { kind: 'call'; message: ClientMessage } | { kind: 'bad'; id: number
 /** One page: answers its calls and forwards state patches to it. */
 function serveConnection(ws: WebSocket, service: AvatarWatchService, logger: Logger): void {
   // Without an 'error' listener, ws's report of a protocol error (an oversized frame, invalid
-  // UTF-8, a reset connection) would be an uncaught exception and stop the whole host. ws has
-  // already sent the close frame with the right code by then; this only says what happened.
-  ws.on('error', (error) => logger.warn(`Preview: closed a socket after a protocol error: ${logText(error.message)}`));
+  // UTF-8) or of a failed connection would be an uncaught exception and stop the whole host. ws
+  // has already sent the close frame with the right code by then; this only says what happened.
+  ws.on('error', (error) => logger.warn(`Preview: a socket failed and is closed: ${logText(error.message)}`));
   const unsubscribe = service.onStateChanged((patch) => send(ws, { type: 'event', name: 'stateChanged', payload: patch }, logger));
   ws.once('close', unsubscribe);
   ws.on('message', (data, isBinary) => {
@@ -189,10 +189,11 @@ function serveConnection(ws: WebSocket, service: AvatarWatchService, logger: Log
     // answer() never rejects; the catch is for a bug in it, which must cost one call, not the host.
     answer(service, call.message, logger)
       .catch((error: unknown): ServerMessage => {
-        logger.error(`Preview: "${call.message.method}" failed unexpectedly: ${logText(errorText(error))}`);
+        logger.error(`Preview: "${logText(call.message.method, 64)}" failed unexpectedly: ${logText(errorText(error))}`);
         return { type: 'result', id: call.message.id, ok: false, error: 'The preview host could not answer this call.' };
       })
       .then((reply) => send(ws, reply, logger))
+      // send() does not throw; this only makes sure that nothing here can ever go unhandled.
       .catch(() => undefined);
   });
 }
