@@ -30,10 +30,13 @@ export const DISPLAY_STATES: readonly DisplayState[] = [
   'unknown',
 ];
 
-/** A paste over MAX_PASTE_BYTES, refused before it was sent; the text stays with the caller. */
+/**
+ * A paste over MAX_PASTE_BYTES, refused before it was sent; the text stays with the caller. The
+ * window words it from the catalogue (photos.tooBig); the message is for any other caller.
+ */
 export class PasteTooBigError extends Error {
   constructor(readonly bytes: number) {
-    super(`The pasted text is ${megabytes(bytes)} MB; one paste can hold at most ${megabytes(MAX_PASTE_BYTES)} MB.`);
+    super(`The pasted text is ${megabytes(bytes)} MB; one paste can hold at most ${megabytes(MAX_PASTE_BYTES)} MB. Add the photo IDs in smaller parts.`);
     this.name = 'PasteTooBigError';
   }
 }
