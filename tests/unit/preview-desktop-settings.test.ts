@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { ClientMessage, ServerMessage } from '../../preload/api';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
 import { BroadcastNotifier, startPreviewServer, type PreviewServer } from '../../main/web-host/preview-server';
 import { RENDERER_CSP } from '../../main/shell/window';
+import { call } from '../support/preview-call';
 
 // window.ts imports electron for the window class; the CSP constant is all this file reads.
 vi.mock('electron', () => import('./shell/fake-electron'));
@@ -46,20 +46,6 @@ async function socket(): Promise<WebSocket> {
     ws.once('error', reject);
   });
   return ws;
-}
-
-function call(ws: WebSocket, message: ClientMessage): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const reply = JSON.parse(data.toString()) as ServerMessage;
-      if (reply.type === 'result' && reply.id === message.id) {
-        ws.off('message', onMessage);
-        resolve(reply);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify(message));
-  });
 }
 
 describe('desktop settings in the web preview', () => {

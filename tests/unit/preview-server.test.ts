@@ -14,6 +14,7 @@ import { logText } from '../../main/web-host/log-text';
 import { MAX_PASTE_BYTES, megabytes, pasteTooBigMessage } from '../../main/core/command-args';
 import en from '../../renderer/src/i18n/en';
 import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { call } from '../support/preview-call';
 
 /** What the host logged; the protocol tests read it to see that socket text is escaped. */
 const logged: string[] = [];
@@ -62,20 +63,6 @@ function openSocket(url: string, socketOrigin = origin): Promise<WebSocket | num
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.once('error', () => resolve(-1));
-  });
-}
-
-function call(ws: WebSocket, message: ClientMessage): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const reply = JSON.parse(data.toString()) as ServerMessage;
-      if (reply.type === 'result' && reply.id === message.id) {
-        ws.off('message', onMessage);
-        resolve(reply);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify(message));
   });
 }
 
