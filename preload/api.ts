@@ -322,6 +322,29 @@ export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
 
 /** Limits shared by the input parser and the UI's hints. */
 export const PHOTO_ID_MAX_LENGTH = 128;
+/**
+ * The most entries one paste adds; the rest stay in the box for the next press. 20,000 covers
+ * any real batch (a day of an automation's output) while one add stays one fast, durable write.
+ */
+export const MAX_PASTE_IDS = 20_000;
+/**
+ * The most photos one list watches. At 50,000 a save takes about 0.1 s and the file about
+ * 12 MB (bench/scale.ts), so every add can still be written to disk before it is confirmed.
+ */
+export const MAX_WATCHED_PHOTOS = 50_000;
+/**
+ * The largest paste, in UTF-8 bytes: what travels (IPC, the preview's WebSocket) and what is held
+ * is bytes, and a character can be up to 3 of them (3,400,000 CJK characters are 10.2 MB), so a
+ * limit in characters could not bound a frame. 5 MB is far beyond any real paste (MAX_PASTE_IDS
+ * IDs of 128 characters with their line breaks are 2.6 MB).
+ */
+export const MAX_PASTE_BYTES = 5_000_000;
+/**
+ * The largest frame the preview host reads and its page sends: the largest legal paste
+ * JSON-escaped, where one byte can become six (a control character is written \u00XX), plus the
+ * call's envelope.
+ */
+export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 /** What separates pasted IDs: line breaks, commas, semicolons, any white space (main's parser and the paste box split alike). */
 export const PHOTO_ID_SEPARATORS = /[\s,;]+/u;
 

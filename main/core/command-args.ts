@@ -1,16 +1,8 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
 import type { CommandName, KeyPlace, Result } from '../../preload/api';
-import { PHOTO_ID_MAX_LENGTH } from '../../preload/api';
+import { MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
-/**
- * The largest paste, in UTF-8 bytes: what travels (IPC, the preview's WebSocket) and what is held
- * is bytes, and a character can be up to 3 of them (3,400,000 CJK characters are 10.2 MB), so a
- * limit in characters could not bound a frame. 5 MB is far beyond any real paste (20,000 IDs of
- * 128 characters with their line breaks are 2.6 MB). The window checks the same number before
- * sending (renderer/src/format/paste-size.ts, kept equal by tests/unit/preview-server.test.ts).
- */
-export const MAX_PASTE_BYTES = 5_000_000;
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
 

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch, Result, ServerMessage } from '../../preload/api';
-import { COMMAND_NAMES } from '../../preload/api';
-import { checkCommandArgs, MAX_PASTE_BYTES } from '../core/command-args';
+import { COMMAND_NAMES, MAX_FRAME_BYTES } from '../../preload/api';
+import { checkCommandArgs } from '../core/command-args';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
 import type { AvatarWatchService } from '../core/service';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
@@ -29,14 +29,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/**
- * The largest frame a socket takes. It must hold the largest legal call: a paste of
- * MAX_PASTE_BYTES once JSON-escaped, where one byte can become six (a control character is
- * written \u00XX; a quote or a line break two), plus the call's envelope. Anything larger is no
- * call the page can make; ws closes such a socket with 1009 before buffering it all. The page's
- * bridge refuses to send a larger one (renderer/src/format/paste-size.ts holds the same number).
- */
-export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 
 /**
  * Opening images and the test notification are done by the page itself (window.open, the
@@ -114,6 +106,8 @@ export async function startPreviewServer(
       });
   });
 
+  // MAX_FRAME_BYTES holds the largest legal call; ws closes a socket sending more with 1009
+  // before buffering it all.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // With noServer this should never fire; were it to, an unheard 'error' would stop the host.
   wss.on('error', (error) => options.logger.warn(`Preview: WebSocket server error: ${logText(error.message)}`));

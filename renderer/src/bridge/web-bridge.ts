@@ -15,7 +15,8 @@ import type {
   StatePatch,
   TestNotificationResult,
 } from '../../../preload/api';
-import { isOverBytes, MAX_FRAME_BYTES } from '../format/paste-size';
+import { MAX_FRAME_BYTES } from '../../../preload/api';
+import { isOverBytes } from '../format/paste-size';
 
 /** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
 export interface SocketLike {

@@ -1,17 +1,7 @@
 // How big a text is on the wire, for the checks made before sending it to main: the paste box
 // refuses a paste over main's limit, the preview's bridge a frame over its host's. Pure.
 
-/**
- * The largest paste main accepts, in UTF-8 bytes (main/core/command-args.ts MAX_PASTE_BYTES; the
- * renderer cannot import main, so tests/unit/preview-server.test.ts keeps the two equal).
- */
-export const MAX_PASTE_BYTES = 5_000_000;
-
-/**
- * The largest frame the preview host reads (main/web-host/preview-server.ts MAX_FRAME_BYTES, kept
- * equal by the same test): the largest legal paste JSON-escaped at six bytes a byte, plus the call.
- */
-export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
+// The limits themselves (MAX_PASTE_BYTES, MAX_FRAME_BYTES) live in the contract, preload/api.ts.
 
 /**
  * The text's length in UTF-8, as main's Buffer.byteLength counts it (a lone surrogate as the 3

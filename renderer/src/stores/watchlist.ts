@@ -5,6 +5,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
   FINISHED_STATUSES,
+  MAX_PASTE_BYTES,
   type AddPhotosResult,
   type ConnectionState,
   type Notice,
@@ -14,7 +15,7 @@ import {
   type StatePatch,
   type WatchItem,
 } from '../../../preload/api';
-import { MAX_PASTE_BYTES, isOverBytes, megabytes, utf8Length } from '../format/paste-size';
+import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
 
 /** What a row shows: the photo's status, or "paused" while checks are on hold. */

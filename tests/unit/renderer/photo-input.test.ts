@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PHOTO_ID_SEPARATORS } from '../../../preload/api';
 import PhotoIdInput from '../../../renderer/src/components/PhotoIdInput.vue';
 import { leftoverText } from '../../../renderer/src/format/paste';
-import { MAX_PASTE_BYTES, utf8Length } from '../../../renderer/src/format/paste-size';
+import { MAX_PASTE_BYTES } from '../../../preload/api';
+import { utf8Length } from '../../../renderer/src/format/paste-size';
 import { createFakeApi, fakeLayout, installApi, mountWithApp, settle } from './fake-api';
 
 function field(wrapper: ReturnType<typeof mountWithApp>) {

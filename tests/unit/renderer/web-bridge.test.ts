@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, FinishedNotification, ServerMessage, StatePatch } from '../../../preload/api';
-import { MAX_FRAME_BYTES, MAX_PASTE_BYTES } from '../../../renderer/src/format/paste-size';
+import { MAX_FRAME_BYTES, MAX_PASTE_BYTES } from '../../../preload/api';
 import {
   CALL_NOT_SENDABLE,
   CALL_TOO_LARGE,
