@@ -155,9 +155,27 @@ export interface Notice {
   /**
    * When set, the window words the notice from its catalogue in the user's language and `message`
    * is only the English fallback (for the log). `no-tray`: this desktop shows no tray icons, so
-   * closing the window minimizes it instead of hiding it.
+   * closing the window minimizes it instead of hiding it. `save-failed`: the watchlist could not
+   * be written (`params` is a SaveProblem); cleared once a save succeeds. `list-over-cap`: the saved
+   * file held more than MAX_WATCHED_PHOTOS (`params`: total, kept, aside, copy).
    */
-  code?: 'no-tray';
+  code?: 'no-tray' | 'save-failed' | 'list-over-cap';
+  /** What a coded notice's words need (numbers, a path, a reason code). */
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/** Why the watchlist could not be written, as a code the window words. */
+export interface SaveProblem {
+  /**
+   * `disk-full` (ENOSPC, EDQUOT), `read-only` (EROFS), `no-permission` (EACCES, EPERM, or a file
+   * where the folder should be), `newer-version` (the file belongs to a newer app and is left as
+   * it is), `other` (see `detail`).
+   */
+  reason: 'disk-full' | 'read-only' | 'no-permission' | 'newer-version' | 'other';
+  /** The system's own code (ENOSPC…) or the error's name, for support; '' when there is none. */
+  detail: string;
+  /** The watchlist file. */
+  path: string;
 }
 
 export interface Snapshot {
@@ -241,6 +259,15 @@ export interface AddPhotosResult {
   rejected: RejectedLine[];
   /** Entries rejected beyond the ones listed (the list is capped to keep the answer small). */
   rejectedNotListed: number;
+  /** Entries after the first MAX_PASTE_IDS of the paste: not read at all, left in the box for the next add. */
+  notRead?: number;
+  /** Good new IDs that did not fit under MAX_WATCHED_PHOTOS: not added, left in the box. */
+  noRoom?: number;
+  /**
+   * Set when the added photos are watched but could not be written to disk: they are kept in
+   * memory and the save is retried. Without it, `added` is on disk when this answer arrives.
+   */
+  notSaved?: SaveProblem;
 }
 
 /** Everything the renderer may ask of main. Every method answers; none throws across IPC. */

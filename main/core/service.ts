@@ -12,11 +12,12 @@ import type {
   Notice,
   PauseReason,
   Result,
+  SaveProblem,
   Snapshot,
   StatePatch,
   WatchItem,
 } from '../../preload/api';
-import { PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../preload/api';
+import { MAX_WATCHED_PHOTOS, PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../preload/api';
 import { DEFAULT_BUDGET, type Budget } from './budget';
 import { MAX_KEY_CHARS } from './command-args';
 import { resolveApiBaseUrl } from './jogg/base-url';
@@ -28,6 +29,7 @@ import { Tracker } from './tracker/tracker';
 import { CoalescedSave } from './watchlist/coalesced-save';
 import { parsePhotoIds } from './watchlist/photo-ids';
 import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
+import { saveProblemOf } from './watchlist/save-problem';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
 import { finishedNotification } from './notification-text';
@@ -220,11 +222,26 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       }
     },
     (error) => {
-      const message = `Your watchlist could not be saved to ${file.path} (${(error as Error).message}). Recent changes will be lost if the app stops now; it keeps trying. Free some disk space or check the folder's permissions.`;
+      // A code with its reason: the window words it, and it stays until a save succeeds.
+      const problem = saveProblemOf(error, file.path);
+      const message = `Your watchlist could not be saved to ${file.path} (${(error as Error).message}). Recent changes will be lost if the app stops now; it keeps trying.`;
       logger.error(message);
-      saveFailure ??= addNotice('error', message);
+      saveFailure ??= addNotice('error', message, 'save-failed', { ...problem });
     },
   );
+
+  /**
+   * "Added N photos" promises they survive a kill: the add is written before it is answered.
+   * An awaited save of the whole (atomic, fsync'd) file rather than a journal: it is the one
+   * format already proven against kills, a journal would need its own replay and truncation
+   * rules, and at the list cap a save takes about 0.1 s (bench/scale.ts). Adds made while a write
+   * runs share the next one. A failed write keeps the photos watched and says so in the answer.
+   */
+  async function saveAdded(): Promise<SaveProblem | null> {
+    if (saveBlocked) return { reason: 'newer-version', detail: '', path: file.path };
+    const outcome = await saver.saveNow();
+    return outcome.ok ? null : saveProblemOf(outcome.error, file.path);
+  }
 
   /** `key` is optional: where the key lives only changes when it is read, saved or removed. */
   function setAccount(next: Omit<AccountState, 'key'> & { key?: Partial<KeyStatus> }): AccountState {
@@ -235,8 +252,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   let noticeCount = 0;
-  function addNotice(level: Notice['level'], message: string, code?: Notice['code']): Notice {
-    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, ...(code ? { code } : {}) };
+  function addNotice(level: Notice['level'], message: string, code?: Notice['code'], params?: Notice['params']): Notice {
+    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, ...(code ? { code } : {}), ...(params ? { params } : {}) };
     notices.push(notice);
     batcher.set({ notices: [...notices] });
     return notice;
@@ -433,7 +450,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     refreshAccount,
 
     async addPhotos(text): Promise<AddPhotosResult> {
-      const parsed = parsePhotoIds(typeof text === 'string' ? text : '', (id) => tracker.has(id));
+      const parsed = parsePhotoIds(typeof text === 'string' ? text : '', (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
       // The key pasted into the wrong box would be sent as a photo ID on every check (into URLs,
       // proxy logs, JoggAI's logs) and kept in watchlist.json in plain text: it is refused, and
       // the rejected line never quotes it (only its last characters, as the account panel does).
@@ -444,7 +461,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
       }
       tracker.add(parsed.added);
-      return parsed;
+      if (parsed.added.length === 0) return parsed;
+      const notSaved = await saveAdded();
+      return notSaved ? { ...parsed, notSaved } : parsed;
     },
 
     async removePhoto(photoId) {

@@ -1,18 +1,8 @@
 // The preview host is its own process: junk on a socket, or a paste too big for one frame, must
 // cost at most that socket, never the process (with --secret-store memory it would lose the key).
 import WebSocket from 'ws';
+import { openSocket } from '../support/preview-call';
 import { connect, expect, test, watch, row } from './fixtures';
-
-/** A socket to the host, as its own page would open it (token and origin). */
-function openSocket(pageUrl: string): Promise<WebSocket> {
-  const url = new URL(pageUrl);
-  const ws = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { origin: url.origin });
-  ws.on('error', () => undefined);
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', () => reject(new Error('the host refused the socket')));
-  });
-}
 
 function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));

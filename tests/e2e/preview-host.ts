@@ -9,6 +9,8 @@ export interface PreviewHost {
   url: string;
   output: () => string;
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or a power cut ends it: nothing of the process runs after this. */
+  kill(): Promise<void>;
 }
 
 /** `env`: extra variables for the host (e.g. a D-Bus address that leads nowhere). */
@@ -45,13 +47,19 @@ export async function startPreviewHost(args: string[], startTimeoutMs = 30_000, 
     output: () => output,
     stop: () =>
       new Promise((resolveStop) => {
-        if (child.exitCode !== null) return resolveStop(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolveStop(child.exitCode);
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', (code) => {
           clearTimeout(killer);
           resolveStop(code);
         });
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolveKill) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolveKill();
+        child.once('exit', () => resolveKill());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -1,6 +1,17 @@
 // One contract call over a preview-host socket, answered by the result with the same id.
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import type { ClientMessage, ServerMessage } from '../../preload/api';
+
+/** A socket to the host, as its own page would open it (token and origin). */
+export function openSocket(pageUrl: string): Promise<WebSocket> {
+  const url = new URL(pageUrl);
+  const ws = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { origin: url.origin });
+  ws.on('error', () => undefined);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', () => reject(new Error('the host refused the socket')));
+  });
+}
 
 export function call(ws: WebSocket, message: ClientMessage): Promise<ServerMessage> {
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // Turns whatever the user pasted into photo IDs to watch, and says why each other entry was
 // refused. Runs in main so a 10,000-line paste never blocks the window.
 import type { AddPhotosResult, RejectedLine } from '../../../preload/api';
-import { PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../../preload/api';
+import { MAX_PASTE_IDS, PHOTO_ID_MAX_LENGTH, PHOTO_ID_SEPARATORS } from '../../../preload/api';
 
 /** Characters never valid inside an ID: controls, invisible format marks, any kind of space. */
 const BAD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Z}]/u;
@@ -12,8 +12,15 @@ export interface ParsedPhotoIds extends AddPhotosResult {
   added: string[];
 }
 
-export function parsePhotoIds(text: string, isWatched: (photoId: string) => boolean): ParsedPhotoIds {
+/**
+ * `room`: how many more photos the list may hold (MAX_WATCHED_PHOTOS less those watched). Entries
+ * past the first MAX_PASTE_IDS are only counted (`notRead`), and good IDs beyond `room` only
+ * counted (`noRoom`): neither is added, and the window leaves both in the box, so nothing is lost.
+ */
+export function parsePhotoIds(text: string, isWatched: (photoId: string) => boolean, room = Infinity): ParsedPhotoIds {
   const added: string[] = [];
+  let notRead = 0;
+  let noRoom = 0;
   const rejected: RejectedLine[] = [];
   let rejectedNotListed = 0;
   const seen = new Set<string>();
@@ -26,6 +33,10 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
   for (const raw of text.split(PHOTO_ID_SEPARATORS)) {
     if (raw === '') continue; // blank lines and doubled separators are layout, not mistakes
     position += 1;
+    if (position > MAX_PASTE_IDS) {
+      notRead += 1;
+      continue;
+    }
     const value = unquote(raw);
     const problem = photoIdProblem(value);
     if (problem === 'empty') reject({ position, value: raw, reason: 'empty' });
@@ -37,11 +48,12 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
       reject({ position, value, reason: 'already-watched' });
     } else {
       seen.add(value);
-      added.push(value);
+      if (added.length < room) added.push(value);
+      else noRoom += 1;
     }
   }
   if (position === 0) reject({ position: 1, value: '', reason: 'empty' });
-  return { added, rejected, rejectedNotListed };
+  return { added, rejected, rejectedNotListed, ...(notRead > 0 ? { notRead } : {}), ...(noRoom > 0 ? { noRoom } : {}) };
 }
 
 /**
