@@ -232,6 +232,33 @@ describe('the Avatar Watch core', () => {
     await expect.poll(async () => (await service.getSnapshot()).connection.state).toBe('online');
   });
 
+  it('answers "Added" only once the photos are on disk: the file holds them the moment the answer arrives', async () => {
+    const { service } = makeService();
+    await service.start();
+    const result = await service.addPhotos('on-disk-1\non-disk-2');
+    expect(result.notSaved).toBeUndefined();
+    // Read at once, before any interval could pass: a kill now would lose nothing.
+    const saved = JSON.parse(await readFile(join(dataDir, 'watchlist.json'), 'utf8')) as { items: Array<{ photoId: string }> };
+    expect(saved.items.map((i) => i.photoId).sort()).toEqual(['on-disk-1', 'on-disk-2']);
+  });
+
+  it('adds made at the same moment are all on disk when each is answered', async () => {
+    const { service } = makeService();
+    await service.start();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => service.addPhotos(`together-${i}`)));
+    expect(answers.every((a) => a.added.length === 1 && a.notSaved === undefined)).toBe(true);
+    const saved = JSON.parse(await readFile(join(dataDir, 'watchlist.json'), 'utf8')) as { items: unknown[] };
+    expect(saved.items).toHaveLength(20);
+  });
+
+  it('says an add could not be saved when the file belongs to a newer app, and keeps the photos watched', async () => {
+    await writeFile(join(dataDir, 'watchlist.json'), JSON.stringify({ version: 99, savedAt: 1, items: [], history: [] }));
+    const { service } = makeService();
+    await service.start();
+    expect(await service.addPhotos('kept-in-memory')).toMatchObject({ added: ['kept-in-memory'], notSaved: { reason: 'newer-version' } });
+    expect((await service.getSnapshot()).items.map((i) => i.photoId)).toEqual(['kept-in-memory']);
+  });
+
   it('tells the user when the watchlist cannot be saved, keeps trying, and clears the message once it works', async () => {
     const folder = join(dataDir, 'data');
     const service = createAvatarWatchService({
@@ -247,9 +274,14 @@ describe('the Avatar Watch core', () => {
     // The data folder is replaced by a file (a broken disk, a stray sync tool): saving fails.
     await rm(folder, { recursive: true, force: true });
     await writeFile(folder, 'not a folder');
-    await service.addPhotos('save-me');
-    await expect.poll(async () => (await service.getSnapshot()).notices.map((n) => n.level)).toEqual(['error']);
-    expect((await service.getSnapshot()).notices[0]!.message).toMatch(/could not be saved/);
+    // The add does not claim what it could not do: the photo is watched, the answer says it is not on disk, and why.
+    const result = await service.addPhotos('save-me');
+    expect(result).toMatchObject({ added: ['save-me'], notSaved: { reason: 'no-permission', path: join(folder, 'watchlist.json') } });
+    expect((await service.getSnapshot()).items.map((i) => i.photoId)).toEqual(['save-me']);
+    // The notice is a code with its reason, for the window to word.
+    expect((await service.getSnapshot()).notices).toEqual([
+      expect.objectContaining({ level: 'error', code: 'save-failed', params: expect.objectContaining({ reason: 'no-permission', path: join(folder, 'watchlist.json') }) }),
+    ]);
     await rm(folder);
     await expect.poll(async () => (await service.getSnapshot()).notices, { timeout: 10_000 }).toEqual([]);
     expect(JSON.parse(await readFile(join(folder, 'watchlist.json'), 'utf8')).items[0].photoId).toBe('save-me');
