@@ -33,6 +33,7 @@ import { saveProblemOf } from './watchlist/save-problem';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
 import { finishedNotification } from './notification-text';
+import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
 
 export interface ServiceOptions {
@@ -359,6 +360,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (started) return;
       started = true;
       for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
+      await makeFolderPrivate(options.dataDir);
       const settingsLoad = await settings.load();
       settingsRead();
       if (settingsLoad.problem) logger.warn(`Settings in ${settings.path} could not be read (${settingsLoad.problem}); using the defaults.`);
@@ -368,6 +370,12 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (!found) continue;
         logger.warn(found.message);
         addNotice(found.level, found.message);
+      }
+      const overCap = 'overCap' in loaded ? loaded.overCap : undefined;
+      if (overCap) {
+        const message = `Your saved watchlist held ${overCap.total} photos; only the first ${MAX_WATCHED_PHOTOS} are watched. The file as it was is kept at ${overCap.copy}.`;
+        logger.warn(message);
+        addNotice('warning', message, 'list-over-cap', { ...overCap, max: MAX_WATCHED_PHOTOS });
       }
       saveBlocked = loaded.kind === 'too-new';
       if (!options.schedule) schedule = learnedSchedule(loaded.state.history);

@@ -1,6 +1,6 @@
 // The preview host is its own process: junk on a socket, or a paste too big for one frame, must
 // cost at most that socket, never the process (with --secret-store memory it would lose the key).
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { openSocket } from '../support/preview-call';
 import { connect, expect, test, watch, row } from './fixtures';
 

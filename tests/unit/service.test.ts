@@ -1,5 +1,5 @@
 // The core as a host drives it, against the fake JoggAI API on loopback, with a real data folder.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -468,6 +468,45 @@ describe('every answer judged, the key kept out of everything (issue 7)', () => 
     expect(snapshot.notices[0]!.message).toMatch(/1 image link was left out/);
   });
 
+  it('adds at most 20,000 entries of one paste and says how many were left unread', async () => {
+    const { service } = makeService();
+    await service.start();
+    const text = Array.from({ length: 20_005 }, (_, i) => `bulk-${i}`).join('\n');
+    const result = await service.addPhotos(text);
+    expect(result.added).toHaveLength(20_000);
+    expect(result.added.at(-1)).toBe('bulk-19999');
+    expect(result.notRead).toBe(5);
+    expect((await service.getSnapshot()).items).toHaveLength(20_000);
+  }, 30_000);
+
+  it('fills the list up to 50,000 photos, then adds nothing more and says how many did not fit', async () => {
+    await new WatchlistFile(dataDir).save({ items: makeItems(49_990, 'old'), history: [] });
+    const { service } = makeService();
+    await service.start();
+    const first = await service.addPhotos(Array.from({ length: 25 }, (_, i) => `new-${i}`).join(' '));
+    expect(first).toMatchObject({ noRoom: 15 });
+    expect(first.added).toHaveLength(10);
+    const second = await service.addPhotos('one-more');
+    expect(second).toMatchObject({ added: [], noRoom: 1 });
+    expect((await service.getSnapshot()).items).toHaveLength(50_000);
+  }, 30_000);
+
+  it('watches the first 50,000 photos of a bigger file, keeps the file as it was, and says so', async () => {
+    await new WatchlistFile(dataDir).save({ items: makeItems(50_010, 'big'), history: [] });
+    const original = await readFile(join(dataDir, 'watchlist.json'), 'utf8');
+    const { service } = makeService();
+    await service.start();
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.items).toHaveLength(50_000);
+    const notice = snapshot.notices.find((n) => n.code === 'list-over-cap');
+    expect(notice?.params).toMatchObject({ total: 50_010, aside: 10, max: 50_000 });
+    // The copy is the file byte for byte, and a later save of the watched part leaves it alone.
+    await service.removePhoto(snapshot.items[0]!.photoId);
+    await service.stop();
+    expect(await readFile(String(notice!.params!.copy), 'utf8')).toBe(original);
+    expect((JSON.parse(await readFile(join(dataDir, 'watchlist.json'), 'utf8')) as { items: unknown[] }).items).toHaveLength(49_999);
+  }, 30_000);
+
   it.runIf(process.platform !== 'win32')('keeps the data folder and every file in it for the owner only', async () => {
     const { service } = makeService('good-key');
     await rm(dataDir, { recursive: true, force: true });
@@ -479,5 +518,17 @@ describe('every answer judged, the key kept out of everything (issue 7)', () => 
     const names = await readdir(dataDir);
     expect(names).toEqual(expect.arrayContaining(['watchlist.json', 'settings.json']));
     for (const name of names) expect(((await stat(join(dataDir, name))).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it.runIf(process.platform !== 'win32')('makes a data folder an older version left readable to all private at start', async () => {
+    await chmod(dataDir, 0o755);
+    await new WatchlistFile(dataDir).save({ items: makeItems(3), history: [] });
+    await chmod(join(dataDir, 'watchlist.json'), 0o644);
+    await writeFile(join(dataDir, 'settings.json'), '{}', { mode: 0o644 });
+    const { service } = makeService();
+    await service.start();
+    expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
+    for (const name of ['watchlist.json', 'settings.json']) expect(((await stat(join(dataDir, name))).mode & 0o777).toString(8)).toBe('600');
+    expect((await service.getSnapshot()).items).toHaveLength(3);
   });
 });

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
+import { MAX_WATCHED_PHOTOS } from '../../../preload/api';
 import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
 import type { CompletionRecord } from '../tracker/completion-record';
 import { photoIdProblem } from './photo-ids';
@@ -33,15 +34,26 @@ export interface DroppedOnLoad {
   imageUrls: number;
 }
 
+/**
+ * A file holding more photos than the app watches (MAX_WATCHED_PHOTOS; written by hand, or by
+ * another program): the first ones are watched, the other `aside` are not, and the file as it was
+ * is copied to `copy` first, so the next save (which holds only the watched ones) loses nothing.
+ */
+export interface OverCap {
+  total: number;
+  aside: number;
+  copy: string;
+}
+
 export type LoadResult =
-  | { kind: 'loaded'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
+  | { kind: 'loaded'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad; overCap?: OverCap }
   /** No file yet (first run): the list starts empty. */
   | { kind: 'missing'; state: SavedState }
   /**
    * The main file was unreadable (kept at `keptAt`) or gone (no `keptAt`); the list came back
    * from the backup, which is now the main file again. `reason` says what was wrong.
    */
-  | { kind: 'restored'; state: SavedState; keptAt?: string; reason: string; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
+  | { kind: 'restored'; state: SavedState; keptAt?: string; reason: string; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad; overCap?: OverCap }
   /**
    * Nothing usable: the unreadable file now lives at `keptAt` (the backup's, when there was no main
    * file) and the list starts empty. `backupKeptAt` is where an unreadable backup went as well.
@@ -223,7 +235,7 @@ export const MIGRATIONS: Readonly<Record<number, (file: JsonObject) => JsonObjec
 
 type FileRead =
   | { status: 'missing' }
-  | { status: 'good'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad }
+  | { status: 'good'; state: SavedState; migratedFrom?: number; droppedHistory: number; dropped: DroppedOnLoad; total: number; aside: number }
   | { status: 'bad'; reason: string }
   | { status: 'too-new'; version: number; reason: string };
 
@@ -302,7 +314,8 @@ export class WatchlistFile {
     const main = await this.read(this.path);
     if (main.status === 'good') {
       this.mainKnownGood = true;
-      return { kind: 'loaded', state: main.state, ...migrated(main.migratedFrom), droppedHistory: main.droppedHistory, dropped: main.dropped };
+      const overCap = await this.keepOverCap(this.path, main);
+      return { kind: 'loaded', state: main.state, ...migrated(main.migratedFrom), droppedHistory: main.droppedHistory, dropped: main.dropped, ...overCap };
     }
     if (main.status === 'too-new') {
       this.newer = { version: main.version, inMain: true };
@@ -318,7 +331,8 @@ export class WatchlistFile {
     const kept = keptAt === undefined ? {} : { keptAt };
 
     switch (backup.status) {
-      case 'good':
+      case 'good': {
+        const overCap = await this.keepOverCap(this.backupPath, backup);
         try {
           await this.commit(serialize(backup.state, this.now()));
         } catch {
@@ -332,7 +346,9 @@ export class WatchlistFile {
           ...migrated(backup.migratedFrom),
           droppedHistory: backup.droppedHistory,
           dropped: backup.dropped,
+          ...overCap,
         };
+      }
       case 'too-new':
         this.newer = { version: backup.version, inMain: false };
         return { kind: 'too-new', state: emptyState(), version: backup.version, reason: `${mainReason}; its backup ${backup.reason}`, ...kept };
@@ -404,13 +420,26 @@ export class WatchlistFile {
 
   /** Renames a file to a name no other file has: never overwrites, never deletes. */
   private async moveAside(path: string, suffix: string): Promise<string> {
-    const taken = new Set(await this.ops.readdir(this.dataDir));
-    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
-    let name = `watchlist.corrupt-${stamp}${suffix}.json`;
-    for (let n = 2; taken.has(name); n++) name = `watchlist.corrupt-${stamp}${suffix}-${n}.json`;
-    const keptAt = join(this.dataDir, name);
+    const keptAt = await this.freeName(`corrupt-`, suffix);
     await this.ops.rename(path, keptAt);
     return keptAt;
+  }
+
+  /** A file over the cap is copied as it was before anything rewrites it with the watched part only. */
+  private async keepOverCap(path: string, read: { total: number; aside: number }): Promise<{ overCap?: OverCap }> {
+    if (read.aside === 0) return {};
+    const copy = await this.freeName('over-cap-', '');
+    await this.ops.copyFile(path, copy);
+    return { overCap: { total: read.total, aside: read.aside, copy } };
+  }
+
+  /** `watchlist.<kind><time><suffix>.json`, numbered when taken. */
+  private async freeName(kind: string, suffix: string): Promise<string> {
+    const taken = new Set(await this.ops.readdir(this.dataDir));
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    let name = `watchlist.${kind}${stamp}${suffix}.json`;
+    for (let n = 2; taken.has(name); n++) name = `watchlist.${kind}${stamp}${suffix}-${n}.json`;
+    return join(this.dataDir, name);
   }
 
   /** Temp files from writes killed before their rename; never the list, so safe to drop. */
@@ -480,9 +509,15 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
   // client would have kept are shown, opened or counted in a notification.
   const dropped: DroppedOnLoad = { items: 0, imageUrls: 0 };
   const items: WatchItem[] = [];
+  // Past the cap, photos are only counted: the caller keeps the file as it was (keepOverCap).
+  let aside = 0;
   for (const saved of result.data.items) {
     if (photoIdProblem(saved.photoId) !== null) {
       dropped.items += 1;
+      continue;
+    }
+    if (items.length >= MAX_WATCHED_PHOTOS) {
+      aside += 1;
       continue;
     }
     const imageUrls = saved.imageUrls.filter((url) => isKeepableImageUrl(url, imagePolicy));
@@ -509,6 +544,8 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
     ...migrated(version < WATCHLIST_VERSION ? version : undefined),
     droppedHistory: result.data.history.length - history.length,
     dropped,
+    total: items.length + aside,
+    aside,
   };
 }
 

@@ -81,6 +81,24 @@ const en = {
       'looks-like-key': 'This is your API key, not a photo ID',
     },
     dismiss: 'Dismiss',
+    // Main answered only after writing them; these say what it could not do, and what comes next.
+    addedNotSaved:
+      'Added {n} photo, but it could not be saved to disk: {reason}. It is watched until you quit, and saving is tried again; free some space or check the folder, and it will be saved. | Added {n} photos, but they could not be saved to disk: {reason}. They are watched until you quit, and saving is tried again; free some space or check the folder, and they will be saved.',
+    notRead: 'This paste has {total} entries; one paste adds at most {max}. The other {rest} were not read and are left in the box: press Start watching again to add them.',
+    noRoom:
+      'The list is full: it watches at most {max} photos. {n} more ID did not fit and is left in the box; remove finished photos, then add it again. | The list is full: it watches at most {max} photos. {n} more IDs did not fit and are left in the box; remove finished photos, then add them again.',
+  },
+  saving: {
+    reason: {
+      'disk-full': 'the disk is full',
+      'read-only': 'the folder is read-only',
+      'no-permission': 'the folder cannot be written to (it is missing, or this app may not write there)',
+      'newer-version': 'the file there was saved by a newer version of Avatar Watch, so it is left as it is; update the app',
+      other: 'the system said {detail}',
+    },
+    failed: 'Your watchlist could not be saved to {path}: {reason}. Recent changes are kept while the app runs and saving is tried again every few seconds; they are lost if the app stops before it works.',
+    overCap:
+      'Your saved watchlist held {total} photos; the app watches at most {max}. The first {max} are shown. The other {aside} are not watched, and the file as it was is kept at {copy}; remove finished photos and add them again from there.',
   },
   list: {
     heading: 'Watchlist',

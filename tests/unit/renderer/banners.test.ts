@@ -36,6 +36,35 @@ describe('notice banner', () => {
     await wrapper.find('button').trigger('click');
     expect(wrapper.emitted('dismiss')).toEqual([['corrupt-1']]);
   });
+
+  it('words a failed save from its code and reason, never Node\'s English', () => {
+    installApi(createFakeApi());
+    const wrapper = mountWithApp(NoticeBanner, {
+      props: {
+        notice: {
+          id: 'save-1',
+          level: 'error',
+          message: 'ENOSPC: no space left on device',
+          code: 'save-failed',
+          params: { reason: 'read-only', detail: 'EROFS', path: '/home/me/.config/Avatar Watch/watchlist.json' },
+        },
+      },
+    });
+    expect(wrapper.text()).toContain(
+      'Your watchlist could not be saved to /home/me/.config/Avatar Watch/watchlist.json: the folder is read-only. Recent changes are kept while the app runs',
+    );
+    expect(wrapper.text()).not.toContain('ENOSPC');
+  });
+
+  it('words a watchlist file over the list cap with its numbers grouped', () => {
+    installApi(createFakeApi());
+    const wrapper = mountWithApp(NoticeBanner, {
+      props: {
+        notice: { id: 'cap-1', level: 'warning', message: 'over', code: 'list-over-cap', params: { total: 50_010, max: 50_000, aside: 10, copy: '/d/watchlist.over-cap.json' } },
+      },
+    });
+    expect(wrapper.text()).toContain('Your saved watchlist held 50,010 photos; the app watches at most 50,000. The first 50,000 are shown. The other 10 are not watched, and the file as it was is kept at /d/watchlist.over-cap.json');
+  });
 });
 
 describe('the window', () => {
