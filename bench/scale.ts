@@ -1,10 +1,15 @@
-// The figures at 10,000 watched items: heap of the core holding them, one scheduler pass,
-// a full catch-up round, and saving and loading the watchlist file. Medians of several runs.
-import { mkdtemp, rm } from 'node:fs/promises';
+// The figures at N watched items (10,000; MAX_WATCHED_PHOTOS, the list's cap): heap of the core
+// holding them, one scheduler pass, a full catch-up round, saving and loading the watchlist file,
+// its size, and a 500-photo add answered through the real core (which writes it to disk first).
+// Medians of several runs. `node --expose-gc --import tsx bench/scale.ts 50000` prints one size.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Result } from '../preload/api';
+import { MAX_WATCHED_PHOTOS } from '../preload/api';
+import { createMemorySecretStore } from '../main/core/secrets/memory-secret-store';
+import { createAvatarWatchService } from '../main/core/service';
 import type { PhotoAnswer } from '../main/core/jogg/client';
 import { learnedSchedule } from '../main/core/tracker/schedule';
 import { Tracker } from '../main/core/tracker/tracker';
@@ -22,6 +27,10 @@ export interface ScaleResult {
   catchUpMs: number;
   saveMs: number;
   loadMs: number;
+  /** The watchlist file's size. */
+  fileMB: number;
+  /** "Start watching" with 500 new IDs on a list this long, answered once they are on disk. */
+  addMs: number;
   runs: number;
 }
 
@@ -79,6 +88,7 @@ export async function measureScale(count: number): Promise<ScaleResult> {
   const dir = await mkdtemp(join(tmpdir(), 'avatar-watch-bench-'));
   const saves: number[] = [];
   const loads: number[] = [];
+  let fileBytes = 0;
   try {
     const file = new WatchlistFile(dir);
     for (let run = 0; run < RUNS; run++) {
@@ -90,9 +100,11 @@ export async function measureScale(count: number): Promise<ScaleResult> {
       loads.push(performance.now() - t);
       if (loaded.state.items.length !== count) throw new Error(`load gave ${loaded.state.items.length} items, not ${count}`);
     }
+    fileBytes = (await stat(file.path)).size;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  const adds = await measureAdds(count, history);
 
   return {
     items: count,
@@ -102,6 +114,50 @@ export async function measureScale(count: number): Promise<ScaleResult> {
     catchUpMs: round(median(catchUps)),
     saveMs: round(median(saves)),
     loadMs: round(median(loads)),
+    fileMB: round(fileBytes / 1e6, 1),
+    addMs: round(median(adds)),
     runs: RUNS,
   };
+}
+
+const ADD_BATCH = 500;
+
+/**
+ * Adds of ADD_BATCH new IDs through the real core, the last one filling the list to `count`. No
+ * key is saved, so nothing is checked (and nothing leaves the machine): the figure is parsing,
+ * tracking and the durable save the answer waits for.
+ */
+async function measureAdds(count: number, history: ReturnType<typeof makeHistory>): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'avatar-watch-bench-add-'));
+  const times: number[] = [];
+  try {
+    const start = Math.max(0, count - ADD_BATCH * RUNS);
+    await new WatchlistFile(dir).save({ items: makeItems(start), history });
+    const service = createAvatarWatchService({
+      dataDir: dir,
+      apiBaseUrl: 'http://127.0.0.1:9',
+      secretStore: createMemorySecretStore(),
+      notifier: { notify: () => {} },
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    await service.start();
+    for (let run = 0; run < RUNS; run++) {
+      const text = Array.from({ length: ADD_BATCH }, (_, i) => `bench-add-${run}-${i}`).join('\n');
+      const t = performance.now();
+      const result = await service.addPhotos(text);
+      times.push(performance.now() - t);
+      if (result.notSaved || result.added.length !== Math.min(ADD_BATCH, count - start - run * ADD_BATCH)) {
+        throw new Error(`add ${run} gave ${result.added.length} added${result.notSaved ? ', not saved' : ''}`);
+      }
+    }
+    await service.stop();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return times;
+}
+
+if (require.main === module) {
+  const count = Number(process.argv[2] ?? MAX_WATCHED_PHOTOS);
+  void measureScale(count).then((result) => console.log(JSON.stringify(result)));
 }
