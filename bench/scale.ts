@@ -88,7 +88,7 @@ export async function measureScale(count: number): Promise<ScaleResult> {
   const dir = await mkdtemp(join(tmpdir(), 'avatar-watch-bench-'));
   const saves: number[] = [];
   const loads: number[] = [];
-  let fileBytes = 0;
+  let fileBytes: number;
   try {
     const file = new WatchlistFile(dir);
     for (let run = 0; run < RUNS; run++) {
