@@ -362,6 +362,33 @@ describe('the watchlist file', () => {
     });
   });
 
+  it('watches the first 50,000 photos of a file holding more, counting the rest and copying the file as it was', async () => {
+    const file = await loadedFile();
+    await file.save(state(makeItems(50_003, 'many'), 0));
+    const original = await readFile(join(dir, 'watchlist.json'), 'utf8');
+    const loaded = await new WatchlistFile(dir).load();
+    expect(loaded.kind).toBe('loaded');
+    if (loaded.kind !== 'loaded') return;
+    expect(loaded.state.items).toHaveLength(50_000);
+    expect(loaded.state.items.at(-1)?.photoId).toBe(makeItems(50_000, 'many').at(-1)?.photoId);
+    expect(loaded.overCap).toMatchObject({ total: 50_003, aside: 3 });
+    expect(await readFile(loaded.overCap!.copy, 'utf8')).toBe(original);
+    if (onPosix) expect(((await stat(loaded.overCap!.copy)).mode & 0o777).toString(8)).toBe('600');
+  }, 30_000);
+
+  it('copies an over-cap backup as it was before it becomes the main file again', async () => {
+    const file = await loadedFile();
+    await file.save(state(makeItems(50_001, 'bk'), 0));
+    await file.save(state(makeItems(1, 'newer'), 0)); // the over-cap list is now the backup
+    const backup = await readFile(join(dir, 'watchlist.json.bak'), 'utf8');
+    await writeFile(join(dir, 'watchlist.json'), '{"version":2,'); // the main file torn
+    const loaded = await new WatchlistFile(dir).load();
+    expect(loaded).toMatchObject({ kind: 'restored', overCap: { total: 50_001, aside: 1 } });
+    if (loaded.kind !== 'restored') return;
+    expect(loaded.state.items).toHaveLength(50_000);
+    expect(await readFile(loaded.overCap!.copy, 'utf8')).toBe(backup);
+  }, 30_000);
+
   it('keeps the previous generation as the backup after each save', async () => {
     const file = await loadedFile();
     await file.save(state(makeItems(1, 'first')));
