@@ -10,6 +10,12 @@ export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /**
+ * Our files in the data folder: the watchlist, its backup and the copies kept aside, the settings,
+ * the encrypted key. In Electron the folder is also Chromium's (userData), whose files are its own.
+ */
+const OUR_FILES = /^(watchlist\.|settings\.json|api-key\.enc)/;
+
+/**
  * A folder made by an older version (0755, files 0644) is closed at start: creating it private
  * and writing files private (as this version does) never changes what already exists. Best
  * effort: a folder not there yet, or a file the OS will not change, is left as it is.
@@ -18,8 +24,8 @@ export async function makeFolderPrivate(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     await chmod(dir, PRIVATE_DIR_MODE);
-    const entries = await readdir(dir, { withFileTypes: true });
-    await Promise.all(entries.filter((e) => e.isFile()).map((e) => chmod(join(dir, e.name), PRIVATE_FILE_MODE).catch(() => undefined)));
+    const ours = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && OUR_FILES.test(e.name));
+    await Promise.all(ours.map((e) => chmod(join(dir, e.name), PRIVATE_FILE_MODE).catch(() => undefined)));
   } catch {
     // No folder yet: it is created private on the first save.
   }

@@ -525,10 +525,16 @@ describe('every answer judged, the key kept out of everything (issue 7)', () => 
     await new WatchlistFile(dataDir).save({ items: makeItems(3), history: [] });
     await chmod(join(dataDir, 'watchlist.json'), 0o644);
     await writeFile(join(dataDir, 'settings.json'), '{}', { mode: 0o644 });
+    await writeFile(join(dataDir, 'watchlist.corrupt-2025-01-01.json'), '{', { mode: 0o644 });
+    // In Electron the folder is also Chromium's: its files are left to it.
+    await writeFile(join(dataDir, 'Local State'), '{}', { mode: 0o644 });
     const { service } = makeService();
     await service.start();
     expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
-    for (const name of ['watchlist.json', 'settings.json']) expect(((await stat(join(dataDir, name))).mode & 0o777).toString(8)).toBe('600');
+    for (const name of ['watchlist.json', 'settings.json', 'watchlist.corrupt-2025-01-01.json']) {
+      expect(((await stat(join(dataDir, name))).mode & 0o777).toString(8), name).toBe('600');
+    }
+    expect(((await stat(join(dataDir, 'Local State'))).mode & 0o777).toString(8)).toBe('644');
     expect((await service.getSnapshot()).items).toHaveLength(3);
   });
 });
