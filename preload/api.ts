@@ -76,6 +76,11 @@ export interface WatchItem {
    * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).
    */
   lateness: Lateness;
+  /**
+   * True when JoggAI's last answer said nothing about the photo (code 0 without `data` or a
+   * status, as its spec allows): the photo keeps its status and is checked again at nextCheckAt.
+   */
+  noNews?: boolean;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
