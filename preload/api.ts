@@ -150,6 +150,12 @@ export interface AccountState {
   hasKey: boolean;
   error: AppError | null;
   key: KeyStatus;
+  /**
+   * Set while the key in use is saved but JoggAI has not confirmed it yet: whoami failed for a
+   * reason that is not a rejection (`error` says which: unreachable, a 5xx, a 404, a timeout…).
+   * The app asks again by itself at `retryAt`, or sooner after the next good photo answer.
+   */
+  unverified?: { retryAt: number | null };
 }
 
 /** Something the user must be told once (a corrupt watchlist kept aside, a key not kept…). */

@@ -41,8 +41,8 @@ export class AccountLane {
     return this.waiting.shift()?.run;
   }
 
-  /** Answers every waiting call with `error` (the tracker stopped). */
-  cancelAll(error: AppError): void {
+  /** Answers every waiting call with `error` instead of sending it (the tracker stopped, a long rate-limit wait). */
+  answerAll(error: AppError): void {
     for (const call of this.waiting.splice(0)) call.cancel(error);
   }
 }

@@ -69,6 +69,10 @@ const CLOCK_JUMP_MS = 30_000;
 
 export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(status);
 
+/** Account calls wait out a rate limit this short; a longer one is their answer at once. */
+const ACCOUNT_CALL_MAX_WAIT_MS = 10_000;
+const RATE_LIMITED: AppError = { kind: 'rate-limited', message: 'JoggAI asked for fewer requests.' };
+
 /** What a request still waiting for the budget answers when the tracker stops. */
 const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping; the request was not sent.' };
 
@@ -296,7 +300,7 @@ export class Tracker {
   stop(): void {
     this.stopped = true;
     this.clearTimer();
-    this.accountCalls.cancelAll(STOPPED);
+    this.accountCalls.answerAll(STOPPED);
   }
 
   // ---- the scheduling loop ---------------------------------------------------------------------
@@ -352,6 +356,11 @@ export class Tracker {
       // At the cap: the next answer calls dispatch again.
       if (this.inFlight >= this.maxInFlight) return false;
       const coolDownUntil = this.gate.coolDownUntil;
+      if (coolDownUntil - now > ACCOUNT_CALL_MAX_WAIT_MS) {
+        // Someone is waiting on these: a long rate-limit wait is their answer, not a frozen form.
+        this.accountCalls.answerAll({ ...RATE_LIMITED, retryAfterS: Math.ceil((coolDownUntil - now) / 1000) });
+        return true;
+      }
       if (now < coolDownUntil) {
         this.arm(coolDownUntil);
         return false;

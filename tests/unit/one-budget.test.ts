@@ -1,0 +1,122 @@
+// One request budget for everything, with a lane for what the user just asked: the whole core on
+// a virtual clock against the real fake JoggAI on loopback, with 10,000 photos queued.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Budget } from '../../main/core/budget';
+import { startFakeJogg, type FakeJogg, type FakeRequest } from '../fake-jogg/server';
+import { startVirtualService, type VirtualService } from '../support/virtual-service';
+import { VirtualClock } from '../support/virtual-clock';
+
+const KEY = 'good-key-0123456789';
+const BUDGET: Budget = { ratePerS: 2, burst: 5, maxInFlight: 4 };
+const QUEUED = 10_000;
+
+let clock: VirtualClock;
+let fake: FakeJogg;
+let running: VirtualService | null = null;
+
+beforeAll(async () => {
+  fake = await startFakeJogg({ validKeys: [KEY], clock: () => clock.now() });
+});
+afterEach(async () => {
+  await running?.close();
+  running = null;
+  fake.reset();
+});
+afterAll(() => fake.close());
+
+async function withQueuedPhotos(): Promise<VirtualService> {
+  clock = new VirtualClock();
+  running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+  await running.service.start();
+  await running.advance(2_000);
+  const ids = Array.from({ length: QUEUED }, (_, i) => `queued-${i}`);
+  // Nothing finishes during the test: every photo stays due again and again.
+  for (const id of ids) fake.setPhoto(id, { kind: 'ready', afterMs: 3_600_000 });
+  const added = await running.service.addPhotos(ids.join('\n'));
+  expect(added.added).toHaveLength(QUEUED);
+  // Long enough for the queue to be thousands deep behind the budget (2 a second).
+  await running.advance(20_000);
+  return running;
+}
+
+const isAccountCall = (r: FakeRequest) => r.path === '/v2/user/whoami' || r.path === '/v2/user/remaining_quota';
+
+/** The most requests in any window of `windowMs` (the log is in time order). */
+function busiestWindow(log: readonly FakeRequest[], windowMs: number): number {
+  let most = 0;
+  let from = 0;
+  for (let to = 0; to < log.length; to++) {
+    while (log[to]!.at - log[from]!.at >= windowMs) from += 1;
+    most = Math.max(most, to - from + 1);
+  }
+  return most;
+}
+
+describe('one budget with a lane for what the user asked', () => {
+  it('Check now on a photo behind 10,000 queued checks goes out within a few seconds', async () => {
+    const { service, advanceUntil } = await withQueuedPhotos();
+    const target = `queued-${QUEUED - 1}`;
+    expect(fake.countChecks(target)).toBe(0);
+    await service.checkNow(target);
+    const tookMs = await advanceUntil(() => fake.countChecks(target) > 0, 60_000);
+    expect(tookMs).toBeLessThanOrEqual(3_000);
+    // The routine queue is still thousands deep: the lane, not an empty queue, made it fast.
+    expect(fake.requests.filter((r) => r.photoId !== undefined).length).toBeLessThan(QUEUED / 10);
+  });
+
+  it('refreshing the account is answered within a few seconds, and account calls stay inside the budget', async () => {
+    const { service, clock: c, advance } = await withQueuedPhotos();
+    const startedAt = c.now();
+    let refreshedAt: number | null = null;
+    void service.refreshAccount().then(() => (refreshedAt = c.now()));
+    await advance(5_000);
+    expect(refreshedAt).not.toBeNull();
+    expect(refreshedAt! - startedAt).toBeLessThanOrEqual(3_000);
+
+    const log = fake.requests.filter((r) => r.path.startsWith('/v2/'));
+    expect(log.filter(isAccountCall).length).toBeGreaterThanOrEqual(4); // at start and on refresh
+    // Token bucket: at most `burst` at once and `ratePerS` after, counting every request.
+    for (const windowS of [1, 5, 20]) {
+      expect(busiestWindow(log, windowS * 1000)).toBeLessThanOrEqual(BUDGET.burst + BUDGET.ratePerS * windowS);
+    }
+  });
+
+  it('saving a key waits for the budget like any request, ahead of routine checks', async () => {
+    const { service, clock: c, advance } = await withQueuedPhotos();
+    const startedAt = c.now();
+    let answer: Awaited<ReturnType<typeof service.saveApiKey>> | null = null;
+    let answeredAt = 0;
+    void service.saveApiKey(KEY).then((result) => {
+      answer = result;
+      answeredAt = c.now();
+    });
+    await advance(5_000);
+    expect(answer).toMatchObject({ ok: true, value: { account: { username: 'demo-user' } } });
+    expect(answeredAt - startedAt).toBeLessThanOrEqual(3_000);
+    const log = fake.requests.filter((r) => r.path.startsWith('/v2/'));
+    expect(busiestWindow(log, 1_000)).toBeLessThanOrEqual(BUDGET.burst + BUDGET.ratePerS);
+  });
+
+  it('X-RateLimit-Remaining 0 holds every request, account calls included, until Reset', async () => {
+    clock = new VirtualClock();
+    running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+    await running.service.start();
+    await running.advance(2_000);
+    fake.setPhoto('p-held', { kind: 'ready', afterMs: 3_600_000 });
+    fake.setRateLimitHeaders({ limit: 20, remaining: 0, reset: 30 });
+    await running.service.addPhotos('p-held');
+    await running.advance(500);
+    const heldAt = clock.now();
+    const countBefore = fake.requests.length;
+    fake.setRateLimitHeaders(null);
+    void running.service.refreshAccount();
+    await running.service.checkNow('p-held');
+    await running.advance(25_000);
+    expect(fake.requests.length).toBe(countBefore);
+    expect((await running.service.getSnapshot()).connection.state).toBe('rate-limited');
+    await running.advance(10_000);
+    const after = fake.requests.slice(countBefore);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.at >= heldAt + 29_000)).toBe(true);
+  });
+});
