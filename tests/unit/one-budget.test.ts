@@ -129,4 +129,39 @@ describe('one budget with a lane for what the user asked', () => {
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((r) => r.at >= heldAt + 29_000)).toBe(true);
   });
+
+  it('code 10401 with data.retryAfter holds every request like a 429; an account call waits a short hold out and is told of a long one at once', async () => {
+    clock = new VirtualClock();
+    running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+    const { service, advance } = running;
+    await service.start();
+    await advance(2_000);
+    fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 8 });
+    await service.addPhotos('p-limited');
+    await advance(100);
+    const limitedAt = fake.requests.find((r) => r.photoId === 'p-limited')!.at;
+    expect((await service.getSnapshot()).connection).toMatchObject({ state: 'rate-limited', error: { kind: 'rate-limited', code: 10401 } });
+
+    // A short hold: the refresh waits it out, then goes first.
+    const before = fake.requests.length;
+    let refreshedAt: number | null = null;
+    void service.refreshAccount().then(() => (refreshedAt = clock.now()));
+    await advance(7_000);
+    expect(fake.requests.length).toBe(before);
+    await advance(3_000);
+    expect(refreshedAt).not.toBeNull();
+    const sent = fake.requests.slice(before);
+    expect(sent[0]?.path).toBe('/v2/user/whoami');
+    expect(sent.every((r) => r.at >= limitedAt + 8_000)).toBe(true);
+
+    // A long hold: the refresh is answered at once with the wait, and sends nothing.
+    fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 600 });
+    await service.checkNow('p-limited');
+    await advance(6_000);
+    const quiet = fake.requests.length;
+    const refreshed = await service.refreshAccount();
+    expect(refreshed.error).toMatchObject({ kind: 'rate-limited' });
+    expect(refreshed.error?.retryAfterS).toBeGreaterThan(500);
+    expect(fake.requests.length).toBe(quiet);
+  });
 });
