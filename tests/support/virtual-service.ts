@@ -7,7 +7,7 @@ import type { StatePatch } from '../../preload/api';
 import type { Budget } from '../../main/core/budget';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
-import { VirtualClock } from './virtual-clock';
+import type { VirtualClock } from './virtual-clock';
 
 export interface VirtualService {
   service: AvatarWatchService;
