@@ -12,6 +12,11 @@ export class KeyVerification {
   private timer: unknown = null;
   private at: number | null = null;
   private running = false;
+  /**
+   * A good photo answer triggers one early try per outage: if whoami alone keeps failing (a 404
+   * while photo checks work), every photo answer would otherwise send a whoami.
+   */
+  private nudged = false;
 
   /** `verify` asks JoggAI again and reports back through succeeded()/failed()/rejected(). */
   constructor(
@@ -47,11 +52,14 @@ export class KeyVerification {
     this.clearTimer();
     this.attempts = 0;
     this.at = null;
+    this.nudged = false;
   }
 
   /** A photo check just got a good answer: JoggAI is reachable, so verify now instead of waiting. */
   nudge(): void {
-    if (this.pending && !this.running) void this.run();
+    if (!this.pending || this.running || this.nudged) return;
+    this.nudged = true;
+    void this.run();
   }
 
   stop(): void {

@@ -86,6 +86,20 @@ describe('a key JoggAI could not confirm', () => {
     expect((await v.service.getSnapshot()).account).toMatchObject({ error: null, account: { username: 'demo-user' } });
   });
 
+  it('a whoami that keeps failing while photo checks work is asked again with backoff, not after every photo answer', async () => {
+    const v = await startWithoutKey();
+    fake.setAccountFault('whoami', 'not-found');
+    await save(v);
+    const ids = Array.from({ length: 20 }, (_, i) => `p-${i}`);
+    for (const id of ids) fake.setPhoto(id, { kind: 'ready', afterMs: 3_600_000 });
+    await v.service.addPhotos(ids.join(' '));
+    await v.advance(10 * 60_000);
+    expect(fake.requests.filter((r) => r.photoId !== undefined).length).toBeGreaterThan(100);
+    // The save, one early try after the first good photo answer, and the timer's 30 s, 1, 2 and 4 min.
+    expect(fake.requests.filter((r) => r.path === '/v2/user/whoami').length).toBeLessThanOrEqual(6);
+    expect((await v.service.getSnapshot()).account.unverified?.retryAt).toBeGreaterThan(clock.now());
+  });
+
   it('found refused on the later check: checking pauses and the panel says the key was refused', async () => {
     const v = await startWithoutKey();
     fake.setAccountFault('whoami', 'server-error');
