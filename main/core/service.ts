@@ -293,6 +293,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const verification = new KeyVerification(clock, async () => {
     await refreshAccount();
   });
+  /** Schedules the next try, never inside a rate limit's wait; answers when. */
+  function retryVerification(error: AppError): number {
+    return verification.failed((error.retryAfterS ?? 0) * 1000);
+  }
 
   /**
    * Finds the saved key. `interactive`: the user pressed Unlock / Try again, so the read may wait
@@ -349,7 +353,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       pauseIfKeyRejected(described.error);
       // Never confirmed and not refused (JoggAI unreachable, a 5xx, a 404…): ask again later.
       if (!isKeyRejection(described.error) && account.account === null) {
-        return setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: verification.failed() } });
+        return setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: retryVerification(described.error) } });
       }
       verification.settled();
       return setAccount({ account: account.account, hasKey: true, error: described.error });
@@ -445,7 +449,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       const key = { place: kept.value, unreachable: null, forgottenSessionKey: null };
       const state = described.ok
         ? setAccount({ account: described.value, hasKey: true, error: null, key })
-        : setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: verification.failed() }, key });
+        : setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: retryVerification(described.error) }, key });
       tracker.resume();
       return { ok: true, value: state };
     },

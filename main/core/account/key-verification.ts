@@ -34,10 +34,13 @@ export class KeyVerification {
     return this.at;
   }
 
-  /** JoggAI could not confirm the key this time: try again later, each time a little later. */
-  failed(): number {
+  /**
+   * JoggAI could not confirm the key this time: try again later, each time a little later, and
+   * never before `notBeforeMs` from now (a rate limit's wait). Answers when.
+   */
+  failed(notBeforeMs = 0): number {
     this.clearTimer();
-    const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.attempts);
+    const delay = Math.max(notBeforeMs, Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.attempts));
     this.attempts += 1;
     this.at = this.clock.now() + delay;
     this.timer = this.clock.setTimeout(() => {

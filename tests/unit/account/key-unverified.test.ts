@@ -100,6 +100,26 @@ describe('a key JoggAI could not confirm', () => {
     expect((await v.service.getSnapshot()).account.unverified?.retryAt).toBeGreaterThan(clock.now());
   });
 
+  it('saved during a long rate-limit wait: answered at once, nothing sent, verified after the wait', async () => {
+    clock = new VirtualClock();
+    running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY });
+    const v = running;
+    await v.service.start();
+    await v.advance(1_000);
+    fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 600 });
+    await v.service.addPhotos('p-limited');
+    await v.advance(1_000);
+    const whoamiBefore = fake.requests.filter((r) => r.path === '/v2/user/whoami').length;
+    const saved = await v.service.saveApiKey(KEY);
+    expect(saved).toMatchObject({ ok: true, value: { account: null, error: { kind: 'rate-limited' } } });
+    const retryAt = saved.ok ? saved.value.unverified!.retryAt! : 0;
+    expect(retryAt).toBeGreaterThanOrEqual(clock.now() + 590_000);
+    expect(fake.requests.filter((r) => r.path === '/v2/user/whoami').length).toBe(whoamiBefore);
+    fake.setPhoto('p-limited', { kind: 'ready', afterMs: 3_600_000 });
+    await v.advance(retryAt - clock.now() + 2_000);
+    expect((await v.service.getSnapshot()).account).toMatchObject({ error: null, account: { username: 'demo-user' } });
+  });
+
   it('found refused on the later check: checking pauses and the panel says the key was refused', async () => {
     const v = await startWithoutKey();
     fake.setAccountFault('whoami', 'server-error');
