@@ -3,11 +3,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { StatePatch } from '../../preload/api';
 import type { Budget } from '../../main/core/budget';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
-import type { VirtualClock } from './virtual-clock';
+import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
+import { VirtualClock } from './virtual-clock';
 
 export interface VirtualService {
   service: AvatarWatchService;
@@ -73,6 +75,40 @@ export async function startVirtualService(options: { apiBaseUrl: string; clock: 
       await service.stop();
       await idle();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A suite's fake JoggAI (accepting `validKey`, on the current virtual clock) and one core at a
+ * time on a fresh virtual clock, closed and reset after every test.
+ */
+export function virtualCoreSuite(validKey: string) {
+  let fake: FakeJogg | null = null;
+  let clock = new VirtualClock();
+  let running: VirtualService | null = null;
+  beforeAll(async () => {
+    fake = await startFakeJogg({ validKeys: [validKey], clock: () => clock.now() });
+  });
+  afterEach(async () => {
+    await running?.close();
+    running = null;
+    fake?.reset();
+  });
+  afterAll(() => fake?.close());
+  return {
+    get fake(): FakeJogg {
+      if (!fake) throw new Error('the fake starts in beforeAll');
+      return fake;
+    },
+    get clock(): VirtualClock {
+      return clock;
+    },
+    /** A core on a fresh virtual clock with `key` saved (null: none), not started yet. */
+    async core(options: { key: string | null; budget?: Budget }): Promise<VirtualService> {
+      clock = new VirtualClock();
+      running = await startVirtualService({ apiBaseUrl: this.fake.url, clock, ...options });
+      return running;
     },
   };
 }

@@ -1,37 +1,23 @@
 // One request budget for everything, with a lane for what the user just asked: the whole core on
 // a virtual clock against the real fake JoggAI on loopback, with 10,000 photos queued.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Budget } from '../../main/core/budget';
-import { startFakeJogg, type FakeJogg, type FakeRequest } from '../fake-jogg/server';
-import { startVirtualService, type VirtualService } from '../support/virtual-service';
-import { VirtualClock } from '../support/virtual-clock';
+import type { FakeRequest } from '../fake-jogg/server';
+import { virtualCoreSuite, type VirtualService } from '../support/virtual-service';
 
 const KEY = 'good-key-0123456789';
 const BUDGET: Budget = { ratePerS: 2, burst: 5, maxInFlight: 4 };
 const QUEUED = 10_000;
 
-let clock: VirtualClock;
-let fake: FakeJogg;
-let running: VirtualService | null = null;
-
-beforeAll(async () => {
-  fake = await startFakeJogg({ validKeys: [KEY], clock: () => clock.now() });
-});
-afterEach(async () => {
-  await running?.close();
-  running = null;
-  fake.reset();
-});
-afterAll(() => fake.close());
+const suite = virtualCoreSuite(KEY);
 
 async function withQueuedPhotos(): Promise<VirtualService> {
-  clock = new VirtualClock();
-  running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+  const running = await suite.core({ key: KEY, budget: BUDGET });
   await running.service.start();
   await running.advance(2_000);
   const ids = Array.from({ length: QUEUED }, (_, i) => `queued-${i}`);
   // Nothing finishes during the test: every photo stays due again and again.
-  for (const id of ids) fake.setPhoto(id, { kind: 'ready', afterMs: 3_600_000 });
+  for (const id of ids) suite.fake.setPhoto(id, { kind: 'ready', afterMs: 3_600_000 });
   const added = await running.service.addPhotos(ids.join('\n'));
   expect(added.added).toHaveLength(QUEUED);
   // Long enough for the queue to be thousands deep behind the budget (2 a second).
@@ -66,12 +52,12 @@ describe('one budget with a lane for what the user asked', () => {
   it('Check now on a photo behind 10,000 queued checks goes out within a few seconds', async () => {
     const { service, advanceUntil } = await withQueuedPhotos();
     const target = `queued-${QUEUED - 1}`;
-    expect(fake.countChecks(target)).toBe(0);
+    expect(suite.fake.countChecks(target)).toBe(0);
     await service.checkNow(target);
-    const tookMs = await advanceUntil(() => fake.countChecks(target) > 0, 60_000);
+    const tookMs = await advanceUntil(() => suite.fake.countChecks(target) > 0, 60_000);
     expect(tookMs).toBeLessThanOrEqual(3_000);
     // The routine queue is still thousands deep: the lane, not an empty queue, made it fast.
-    expect(fake.requests.filter((r) => r.photoId !== undefined).length).toBeLessThan(QUEUED / 10);
+    expect(suite.fake.requests.filter((r) => r.photoId !== undefined).length).toBeLessThan(QUEUED / 10);
   });
 
   it('refreshing the account is answered within a few seconds, and account calls stay inside the budget', async () => {
@@ -83,7 +69,7 @@ describe('one budget with a lane for what the user asked', () => {
     expect(refreshedAt).not.toBeNull();
     expect(refreshedAt! - startedAt).toBeLessThanOrEqual(3_000);
 
-    const log = fake.requests.filter((r) => r.path.startsWith('/v2/'));
+    const log = suite.fake.requests.filter((r) => r.path.startsWith('/v2/'));
     expect(log.filter(isAccountCall).length).toBeGreaterThanOrEqual(4); // at start and on refresh
     // Token bucket: at most `burst` at once and `ratePerS` after, counting every request.
     for (const windowS of [1, 5, 20]) {
@@ -104,64 +90,62 @@ describe('one budget with a lane for what the user asked', () => {
     await advance(5_000);
     expect(answer).toMatchObject({ ok: true, value: { account: { username: 'demo-user' } } });
     expect(answeredAt - startedAt).toBeLessThanOrEqual(3_000);
-    expectSteadyRate(fake.requests.filter((r) => r.path.startsWith('/v2/')), startedAt);
+    expectSteadyRate(suite.fake.requests.filter((r) => r.path.startsWith('/v2/')), startedAt);
   });
 
   it('X-RateLimit-Remaining 0 holds every request, account calls included, until Reset', async () => {
-    clock = new VirtualClock();
-    running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+    const running = await suite.core({ key: KEY, budget: BUDGET });
     await running.service.start();
     await running.advance(2_000);
-    fake.setPhoto('p-held', { kind: 'ready', afterMs: 3_600_000 });
-    fake.setRateLimitHeaders({ limit: 20, remaining: 0, reset: 30 });
+    suite.fake.setPhoto('p-held', { kind: 'ready', afterMs: 3_600_000 });
+    suite.fake.setRateLimitHeaders({ limit: 20, remaining: 0, reset: 30 });
     await running.service.addPhotos('p-held');
     await running.advance(500);
-    const heldAt = clock.now();
-    const countBefore = fake.requests.length;
-    fake.setRateLimitHeaders(null);
+    const heldAt = suite.clock.now();
+    const countBefore = suite.fake.requests.length;
+    suite.fake.setRateLimitHeaders(null);
     void running.service.refreshAccount();
     await running.service.checkNow('p-held');
     await running.advance(25_000);
-    expect(fake.requests.length).toBe(countBefore);
+    expect(suite.fake.requests.length).toBe(countBefore);
     expect((await running.service.getSnapshot()).connection.state).toBe('rate-limited');
     await running.advance(10_000);
-    const after = fake.requests.slice(countBefore);
+    const after = suite.fake.requests.slice(countBefore);
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((r) => r.at >= heldAt + 29_000)).toBe(true);
   });
 
   it('code 10401 with data.retryAfter holds every request like a 429; an account call waits a short hold out and is told of a long one at once', async () => {
-    clock = new VirtualClock();
-    running = await startVirtualService({ apiBaseUrl: fake.url, clock, key: KEY, budget: BUDGET });
+    const running = await suite.core({ key: KEY, budget: BUDGET });
     const { service, advance } = running;
     await service.start();
     await advance(2_000);
-    fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 8 });
+    suite.fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 8 });
     await service.addPhotos('p-limited');
     await advance(100);
-    const limitedAt = fake.requests.find((r) => r.photoId === 'p-limited')!.at;
+    const limitedAt = suite.fake.requests.find((r) => r.photoId === 'p-limited')!.at;
     expect((await service.getSnapshot()).connection).toMatchObject({ state: 'rate-limited', error: { kind: 'rate-limited', code: 10401 } });
 
     // A short hold: the refresh waits it out, then goes first.
-    const before = fake.requests.length;
+    const before = suite.fake.requests.length;
     let refreshedAt: number | null = null;
-    void service.refreshAccount().then(() => (refreshedAt = clock.now()));
+    void service.refreshAccount().then(() => (refreshedAt = suite.clock.now()));
     await advance(7_000);
-    expect(fake.requests.length).toBe(before);
+    expect(suite.fake.requests.length).toBe(before);
     await advance(3_000);
     expect(refreshedAt).not.toBeNull();
-    const sent = fake.requests.slice(before);
+    const sent = suite.fake.requests.slice(before);
     expect(sent[0]?.path).toBe('/v2/user/whoami');
     expect(sent.every((r) => r.at >= limitedAt + 8_000)).toBe(true);
 
     // A long hold: the refresh is answered at once with the wait, and sends nothing.
-    fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 600 });
+    suite.fake.setPhoto('p-limited', { kind: 'rate-limit', code: 10401, retryAfterS: 600 });
     await service.checkNow('p-limited');
     await advance(6_000);
-    const quiet = fake.requests.length;
+    const quiet = suite.fake.requests.length;
     const refreshed = await service.refreshAccount();
     expect(refreshed.error).toMatchObject({ kind: 'rate-limited' });
     expect(refreshed.error?.retryAfterS).toBeGreaterThan(500);
-    expect(fake.requests.length).toBe(quiet);
+    expect(suite.fake.requests.length).toBe(quiet);
   });
 });
