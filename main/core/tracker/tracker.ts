@@ -72,6 +72,7 @@ export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(st
 /** Account calls wait out a rate limit this short; a longer one is their answer at once. */
 const ACCOUNT_CALL_MAX_WAIT_MS = 10_000;
 const RATE_LIMITED: AppError = { kind: 'rate-limited', message: 'JoggAI asked for fewer requests.' };
+const NO_NETWORK: AppError = { kind: 'network', message: 'This computer is asleep or has no network connection.' };
 
 /** What a request still waiting for the budget answers when the tracker stops. */
 const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping; the request was not sent.' };
@@ -215,8 +216,10 @@ export class Tracker {
 
   /**
    * An account call (whoami, credits) through the one request budget: it takes the next token
-   * ahead of every photo check and waits out a rate limit like them, but not a pause (saving a
-   * key is how a pause ends) nor offline probing (its own answer is news about the connection).
+   * ahead of every photo check and waits out a short rate limit like them, but not a pause (saving
+   * a key is how a pause ends) nor offline probing (its own answer is news about the connection).
+   * While asleep or without network, or inside a long rate limit, it is answered at once instead
+   * of sent: someone is waiting on it.
    */
   request<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
     if (this.stopped) return Promise.resolve({ ok: false, error: STOPPED });
@@ -353,6 +356,10 @@ export class Tracker {
   /** Starts waiting account calls while the budget allows; false when some must still wait. */
   private dispatchAccountCalls(now: number): boolean {
     while (this.accountCalls.size > 0) {
+      if (this.gate.held) {
+        this.accountCalls.answerAll(NO_NETWORK);
+        return true;
+      }
       // At the cap: the next answer calls dispatch again.
       if (this.inFlight >= this.maxInFlight) return false;
       const coolDownUntil = this.gate.coolDownUntil;
