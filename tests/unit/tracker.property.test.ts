@@ -101,25 +101,28 @@ async function run(sc: Scenario) {
   let maxInFlight = 0;
   let seed = sc.seed;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  /** One request as JoggAI sees it: logged when it starts, answered `latencyMs` later. */
+  async function send(photoId: string, s: Step): Promise<Result<PhotoAnswer>> {
+    const call = { photoId, at: clock.now(), answeredAt: -1, step: s };
+    calls.push(call);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise<void>((resolve) => clock.setTimeout(resolve, sc.latencyMs));
+    inFlight -= 1;
+    call.answeredAt = clock.now();
+    return answer(photoId, s);
+  }
   const tracker = new Tracker(
     {
       clock,
       schedule: learnedSchedule(),
       ...sc.budget,
       random,
-      check: async (photoId) => {
+      check: (photoId) => {
         const index = Number(photoId.slice(1));
         const script = sc.items[index]!.script;
         const n = calls.filter((c) => c.photoId === photoId).length;
-        const s = script[Math.min(n, script.length - 1)]!;
-        const call = { photoId, at: clock.now(), answeredAt: -1, step: s };
-        calls.push(call);
-        inFlight += 1;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise<void>((resolve) => clock.setTimeout(resolve, sc.latencyMs));
-        inFlight -= 1;
-        call.answeredAt = clock.now();
-        return answer(photoId, s);
+        return send(photoId, script[Math.min(n, script.length - 1)]!);
       },
     },
     { changed: () => {}, finished: () => {}, pauseChanged: () => {}, connectionChanged: () => {} },
@@ -129,18 +132,7 @@ async function run(sc: Scenario) {
     clock.setTimeout(() => {
       const ask = { askedAt: clock.now(), settledAt: -1 };
       accountAsks.push(ask);
-      void tracker
-        .request(async () => {
-          const call = { photoId: ACCOUNT, at: clock.now(), answeredAt: -1, step: s };
-          calls.push(call);
-          inFlight += 1;
-          maxInFlight = Math.max(maxInFlight, inFlight);
-          await new Promise<void>((resolve) => clock.setTimeout(resolve, sc.latencyMs));
-          inFlight -= 1;
-          call.answeredAt = clock.now();
-          return answer(ACCOUNT, s);
-        })
-        .then(() => (ask.settledAt = clock.now()));
+      void tracker.request(() => send(ACCOUNT, s)).then(() => (ask.settledAt = clock.now()));
     }, atS * 1000);
   }
   for (const { item, atS } of sc.checkNows) {
