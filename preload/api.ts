@@ -76,6 +76,11 @@ export interface WatchItem {
    * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).
    */
   lateness: Lateness;
+  /**
+   * True when JoggAI's last answer said nothing about the photo (code 0 without `data` or a
+   * status, as its spec allows): the photo keeps its status and is checked again at nextCheckAt.
+   */
+  noNews?: boolean;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
@@ -145,6 +150,12 @@ export interface AccountState {
   hasKey: boolean;
   error: AppError | null;
   key: KeyStatus;
+  /**
+   * Set while the key in use is saved but JoggAI has not confirmed it yet: whoami failed for a
+   * reason that is not a rejection (`error` says which: unreachable, a 5xx, a 404, a timeout…).
+   * The app asks again by itself at `retryAt`, or sooner after the next good photo answer.
+   */
+  unverified?: { retryAt: number | null };
 }
 
 /** Something the user must be told once (a corrupt watchlist kept aside, a key not kept…). */

@@ -24,6 +24,7 @@ import { resolveApiBaseUrl } from './jogg/base-url';
 import { createJoggClient, type JoggClient, type PhotoAnswer } from './jogg/client';
 import { consoleLogger, systemClock, type Clock, type KeyCipher, type Logger, type Notifier, type SecretStore } from './ports';
 import { KeyVault, keyHint } from './account/key-vault';
+import { KeyVerification } from './account/key-verification';
 import { learnedSchedule, type Schedule } from './tracker/schedule';
 import { Tracker } from './tracker/tracker';
 import { CoalescedSave } from './watchlist/coalesced-save';
@@ -105,6 +106,11 @@ function superseded(): Result<AccountState> {
   return { ok: false, error: { kind: 'invalid-input', message: 'A newer change to the API key was made meanwhile.' } };
 }
 
+/** JoggAI refused the key itself (10105, 18025, HTTP 401); every other failure says nothing against it. */
+function isKeyRejection(error: AppError): boolean {
+  return error.kind === 'invalid-key' || error.kind === 'no-permission';
+}
+
 function isKeychainError(error: AppError | null): boolean {
   return error !== null && (error.kind === 'keychain-locked' || error.kind === 'keychain-missing' || error.kind === 'keychain-unavailable');
 }
@@ -125,7 +131,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   // Plain-http images only from a local stand-in of JoggAI, which is then plain http itself
   // (resolveApiBaseUrl allows http for loopback only); the real service's images must be https.
   const imagePolicy: ImageUrlPolicy = { loopbackHttp: baseUrl.value.protocol === 'http:' };
-  const client: JoggClient = createJoggClient({ baseUrl: baseUrl.value, imagePolicy, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client: JoggClient = createJoggClient({
+    baseUrl: baseUrl.value,
+    imagePolicy,
+    // Any answer saying no request is left holds every request, account calls included.
+    onRequestsExhausted: (untilMs) => tracker.holdRequestsUntil(untilMs),
+    ...(options.clock ? { now: () => clock.now() } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const file = new WatchlistFile(options.dataDir, { imagePolicy });
   const settings = new SettingsFile(options.dataDir);
   let settingsRead: () => void = () => {};
@@ -195,6 +208,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       const used = key;
       if (used === null) return { ok: false, error: { kind: 'no-key', message: NO_KEY.message } };
       const answer = await client.photoStatus(used, photoId);
+      // JoggAI answers again: a key saved while it could not be confirmed is confirmed now.
+      if (answer.ok && key === used) verification.nudge();
       if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
     }
   }
@@ -267,11 +282,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     batcher.set({ notices: [...notices] });
   }
 
-  /** whoami names the account; remaining credits are a bonus that may fail on its own. */
+  /**
+   * whoami names the account; remaining credits are a bonus that may fail on its own. Both go
+   * through the tracker's one request budget, ahead of every queued photo check.
+   */
   async function describeAccount(candidate: string): Promise<Result<Account>> {
-    const who = await client.whoami(candidate);
+    const who = await tracker.request(() => client.whoami(candidate));
     if (!who.ok) return who;
-    const quota = await client.remainingQuota(candidate);
+    const quota = await tracker.request(() => client.remainingQuota(candidate));
     if (!quota.ok) logger.warn(`Could not read the remaining credits: ${quota.error.message}`);
     return {
       ok: true,
@@ -286,9 +304,16 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   /** Key errors stop every check; anything else (offline, 50000) leaves checking to the tracker. */
   function pauseIfKeyRejected(error: AppError): void {
-    if (error.kind === 'invalid-key' || error.kind === 'no-permission') {
-      tracker.pauseAll({ kind: error.kind, message: error.message });
-    }
+    if (isKeyRejection(error)) tracker.pauseAll({ kind: error.kind as PauseReason['kind'], message: error.message });
+  }
+
+  /** A key saved or read but not yet confirmed by JoggAI is confirmed again later, by itself. */
+  const verification = new KeyVerification(clock, async () => {
+    await refreshAccount();
+  });
+  /** Schedules the next try, never inside a rate limit's wait; answers when. */
+  function retryVerification(error: AppError): number {
+    return verification.failed((error.retryAfterS ?? 0) * 1000);
   }
 
   /**
@@ -344,8 +369,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     if (key !== asked) return account;
     if (!described.ok) {
       pauseIfKeyRejected(described.error);
+      // Never confirmed and not refused (JoggAI unreachable, a 5xx, a 404…): ask again later.
+      if (!isKeyRejection(described.error) && account.account === null) {
+        return setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: retryVerification(described.error) } });
+      }
+      verification.settled();
       return setAccount({ account: account.account, hasKey: true, error: described.error });
     }
+    verification.settled();
     // The same key works again (API access restored to the plan): checking resumes.
     const pause = tracker.pauseReason()?.kind;
     if (pause !== 'no-key' && pause !== 'key-unreachable') tracker.resume();
@@ -390,6 +421,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async stop() {
       if (stopped) return;
       stopped = true;
+      verification.stop();
       tracker.stop();
       batcher.stop();
       await saver.flush();
@@ -429,19 +461,20 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (invalid) return { ok: false, error: invalid };
       const generation = ++keyGeneration;
       const described = await describeAccount(candidate);
-      if (!described.ok) return described; // a rejected key is never stored
+      // A rejected key is never stored. Any other failure says nothing against the key: it is
+      // kept and confirmed later (see KeyVerification), and the account panel says so.
+      if (!described.ok && isKeyRejection(described.error)) return described;
       if (generation !== keyGeneration) return superseded();
       const kept = await vault.save(candidate, place);
       if (!kept.ok) return kept; // the key stays in the form; the window offers what can be done
       // A later save or removal ran its vault step after this one: it is what the user wants now.
       if (generation !== keyGeneration) return superseded();
       useKey(candidate);
-      const state = setAccount({
-        account: described.value,
-        hasKey: true,
-        error: null,
-        key: { place: kept.value, unreachable: null, forgottenSessionKey: null },
-      });
+      verification.settled();
+      const key = { place: kept.value, unreachable: null, forgottenSessionKey: null };
+      const state = described.ok
+        ? setAccount({ account: described.value, hasKey: true, error: null, key })
+        : setAccount({ account: null, hasKey: true, error: described.error, unverified: { retryAt: retryVerification(described.error) }, key });
       tracker.resume();
       return { ok: true, value: state };
     },
@@ -451,6 +484,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       const removed = await vault.remove(keyStatus.place);
       if (!removed.ok) return removed;
       useKey(null);
+      verification.settled();
       tracker.pauseAll(NO_KEY);
       return { ok: true, value: setAccount({ account: null, hasKey: false, error: null, key: { place: null, unreachable: null, forgottenSessionKey: null } }) };
     },

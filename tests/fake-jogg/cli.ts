@@ -42,6 +42,10 @@ Point the web preview at it:
 Steer it (see tests/fake-jogg/server.ts for every scenario):
   curl -X POST ${fake.url}/__control/photos/abc -d '{"kind":"fail","message":null}'
   curl -X POST ${fake.url}/__control/keys/good-key -d '{"state":"no-permission"}'
+  curl -X POST ${fake.url}/__control/photos/abc -d '{"kind":"no-news","missing":"status"}'
+  curl -X POST ${fake.url}/__control/photos/abc -d '{"kind":"rate-limit","code":10401,"retryAfterS":30}'
+  curl -X POST ${fake.url}/__control/account/whoami -d '{"fault":"server-error"}'   (or "not-found", "hang", "drop", "no-data", "no-fields"; null to end)
+  curl -X POST ${fake.url}/__control/rate-limit-headers -d '{"remaining":0,"reset":30}'   (null to end)
   curl -X POST ${fake.url}/__control/down     (then /up, /reset; GET /__control/requests)
 
 Ctrl+C stops it.`);

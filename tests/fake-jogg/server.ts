@@ -13,8 +13,16 @@ export type PhotoScenario =
   | { kind: 'not-found' }
   /** A business code in an envelope; httpStatus (default 200) lets a test wrap it in e.g. a 400. */
   | { kind: 'code'; code: number; msg?: string; httpStatus?: number }
-  /** httpStatus 429 (default) sends a Retry-After header; 200 sends code 429 with a `retryAfter` field. */
-  | { kind: 'rate-limit'; retryAfterS?: number; httpStatus?: 200 | 429 }
+  /**
+   * httpStatus 429 (default) sends a Retry-After header; 200 sends code 429 with a `retryAfter`
+   * field. code 10401 (the per-plan revision of the docs) is HTTP 200 with `data.retryAfter`.
+   */
+  | { kind: 'rate-limit'; retryAfterS?: number; httpStatus?: 200 | 429; code?: 429 | 10401 }
+  /**
+   * Code 0 that says nothing about the photo, as the spec allows: no `data` key, `data: null`,
+   * or data without `status`.
+   */
+  | { kind: 'no-news'; missing: 'data' | 'data-null' | 'status' }
   | { kind: 'slow'; delayMs: number; then: PhotoScenario }
   /** The body verbatim (default HTTP 200, application/json whatever it holds). */
   | { kind: 'malformed'; body: string; httpStatus?: number; contentType?: string }
@@ -52,6 +60,25 @@ export const UNSAFE_IMAGE_URLS: readonly string[] = [
 
 export type KeyState = 'valid' | 'invalid' | 'no-permission';
 
+/**
+ * How an account endpoint (whoami, remaining_quota) misbehaves: an HTTP 503 page, an HTTP 404,
+ * an answer that never comes (`hang`, past any client timeout), a dropped connection, code 0
+ * without `data`, or data without its fields.
+ */
+export type AccountFault = 'server-error' | 'not-found' | 'hang' | 'drop' | 'no-data' | 'no-fields';
+export const ACCOUNT_FAULTS = ['server-error', 'not-found', 'hang', 'drop', 'no-data', 'no-fields'] as const satisfies readonly AccountFault[];
+export type AccountEndpoint = 'whoami' | 'quota';
+
+/**
+ * `X-RateLimit-*` headers sent with every API answer. `reset` is written as given: seconds from
+ * now or an epoch time, as the two revisions of the docs disagree.
+ */
+export interface RateLimitHeaders {
+  limit?: number;
+  remaining: number;
+  reset?: number | string;
+}
+
 export interface FakeJoggOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -75,6 +102,10 @@ export interface FakeRequest {
 }
 
 export interface FakeJogg {
+  /** An account endpoint misbehaves as `fault` says, or answers normally again (null). */
+  setAccountFault(endpoint: AccountEndpoint, fault: AccountFault | null): void;
+  /** Every API answer carries these X-RateLimit-* headers (null: none). */
+  setRateLimitHeaders(headers: RateLimitHeaders | null): void;
   /** whoami echoes the request's key in the username (or email), or stops doing so (null). */
   setWhoamiEcho(field: 'username' | 'email' | null, encoding?: KeyEncoding): void;
   /** e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -144,7 +175,9 @@ export const photoScenarioSchema: z.ZodType<PhotoScenario> = z.lazy(() =>
       kind: z.literal('rate-limit'),
       retryAfterS: z.number().nonnegative().optional(),
       httpStatus: z.union([z.literal(200), z.literal(429)]).optional(),
+      code: z.union([z.literal(429), z.literal(10401)]).optional(),
     }),
+    z.object({ kind: z.literal('no-news'), missing: z.enum(['data', 'data-null', 'status']) }),
     z.object({ kind: z.literal('slow'), delayMs: z.number().nonnegative(), then: photoScenarioSchema }),
     z.object({
       kind: z.literal('malformed'),
@@ -177,6 +210,8 @@ interface Reply {
   contentType: string;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** Destroy the socket instead of answering. */
+  drop?: boolean;
 }
 
 export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<FakeJogg> {
@@ -192,6 +227,8 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
   let quota = initialQuota;
   let down = false;
   let whoamiEcho: { field: 'username' | 'email'; encoding: KeyEncoding } | null = null;
+  const accountFaults = new Map<AccountEndpoint, AccountFault>();
+  let rateLimitHeaders: RateLimitHeaders | null = null;
   const photos = new Map<string, PhotoState>();
   const checksById = new Map<string, number>();
   const log: FakeRequest[] = [];
@@ -220,7 +257,11 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       req.socket.destroy();
       return;
     }
-    const reply = route(req, target);
+    const reply = withRateLimitHeaders(route(req, target), target.pathname);
+    if (reply.drop) {
+      req.socket.destroy();
+      return;
+    }
     if (reply.delayMs) {
       const timer = setTimeout(() => {
         pendingReplies.delete(timer);
@@ -259,6 +300,9 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       return photoReply(photoId, key ?? '');
     }
     if (keyState !== 'valid') return authFailure(keyState);
+    const endpoint = path === '/v2/user/whoami' ? 'whoami' : path === '/v2/user/remaining_quota' ? 'quota' : null;
+    const fault = endpoint && accountFaults.get(endpoint);
+    if (fault) return accountFaultReply(fault, endpoint === 'whoami' ? { ...DEMO_ACCOUNT } : { remaining_quota: quota });
     if (path === '/v2/user/whoami') {
       if (!whoamiEcho) return envelope(0, 'success', { ...DEMO_ACCOUNT });
       const reply = envelope(0, 'success', { ...DEMO_ACCOUNT, [whoamiEcho.field]: `${DEMO_ACCOUNT[whoamiEcho.field]} ${KEY_MARKER}` });
@@ -266,6 +310,14 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     }
     if (path === '/v2/user/remaining_quota') return envelope(0, 'success', { remaining_quota: quota });
     return { status: 404, body: JSON.stringify({ code: 404, msg: 'Not found', data: null }), contentType: 'application/json' };
+  }
+
+  function withRateLimitHeaders(reply: Reply, path: string): Reply {
+    if (!rateLimitHeaders || !path.startsWith('/v2/')) return reply;
+    const headers: Record<string, string> = { ...reply.headers, 'x-ratelimit-remaining': String(rateLimitHeaders.remaining) };
+    if (rateLimitHeaders.limit !== undefined) headers['x-ratelimit-limit'] = String(rateLimitHeaders.limit);
+    if (rateLimitHeaders.reset !== undefined) headers['x-ratelimit-reset'] = String(rateLimitHeaders.reset);
+    return { ...reply, headers };
   }
 
   function photoReply(photoId: string, key: string): Reply {
@@ -294,6 +346,10 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
         return { ...envelope(scenario.code, scenario.msg ?? CODE_MESSAGES[scenario.code] ?? 'Error'), status: scenario.httpStatus ?? 200 };
       case 'rate-limit':
         return rateLimit(scenario);
+      case 'no-news':
+        if (scenario.missing === 'data') return envelopeWithoutData(0, 'success');
+        if (scenario.missing === 'data-null') return envelope(0, 'success', null);
+        return envelope(0, 'success', { photo_id: photoId, image_url_list: [], image_key_list: [], msg: null });
       case 'slow':
         return { ...scenarioReply(photoId, scenario.then, state, key), delayMs: scenario.delayMs };
       case 'malformed':
@@ -329,6 +385,10 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
   }
 
   function rateLimit(scenario: Extract<PhotoScenario, { kind: 'rate-limit' }>): Reply {
+    if (scenario.code === 10401) {
+      const data = scenario.retryAfterS === undefined ? null : { retryAfter: scenario.retryAfterS };
+      return envelope(10401, 'Rate limit exceeded', data);
+    }
     const httpStatus = scenario.httpStatus ?? 429;
     const body: Record<string, unknown> = { rid: rid(), code: 429, msg: CODE_MESSAGES[429], data: null };
     const headers: Record<string, string> = {};
@@ -367,6 +427,21 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       fake.setQuota(quotaBody.data.quota);
       return sendJson(res, 200, { ok: true });
     }
+    if (what === 'account' && (name === 'whoami' || name === 'quota')) {
+      const faultBody = z.object({ fault: z.enum(ACCOUNT_FAULTS).nullable() }).safeParse(body);
+      if (!faultBody.success) return sendJson(res, 400, { error: `body must be {"fault": ${ACCOUNT_FAULTS.map((f) => `"${f}"`).join(' | ')} | null}` });
+      fake.setAccountFault(name, faultBody.data.fault);
+      return sendJson(res, 200, { ok: true });
+    }
+    if (what === 'rate-limit-headers') {
+      const headersBody = z
+        .object({ limit: z.number().optional(), remaining: z.number(), reset: z.union([z.number(), z.string()]).optional() })
+        .nullable()
+        .safeParse(body);
+      if (!headersBody.success) return sendJson(res, 400, { error: 'body must be {"remaining": n, "reset"?: n, "limit"?: n} or null' });
+      fake.setRateLimitHeaders(headersBody.data);
+      return sendJson(res, 200, { ok: true });
+    }
     if (what === 'down') fake.setDown(true);
     else if (what === 'up') fake.setDown(false);
     else if (what === 'reset') fake.reset();
@@ -389,6 +464,13 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     setQuota(n) {
       quota = n;
     },
+    setAccountFault(endpoint, fault) {
+      if (fault === null) accountFaults.delete(endpoint);
+      else accountFaults.set(endpoint, fault);
+    },
+    setRateLimitHeaders(headers) {
+      rateLimitHeaders = headers;
+    },
     setWhoamiEcho(field, encoding = 'json-escaped') {
       whoamiEcho = field === null ? null : { field, encoding };
     },
@@ -405,6 +487,8 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       quota = initialQuota;
       down = false;
       whoamiEcho = null;
+      accountFaults.clear();
+      rateLimitHeaders = null;
       photos.clear();
       checksById.clear();
       log.length = 0;
@@ -463,6 +547,31 @@ function encodeKey(key: string, encoding: KeyEncoding): string {
     case 'upper-case':
       return JSON.stringify(key.toUpperCase()).slice(1, -1);
   }
+}
+
+/** The delay of a `hang` fault: longer than any client waits, short enough for a test run to end. */
+const HANG_MS = 60_000;
+
+function accountFaultReply(fault: AccountFault, data: Record<string, unknown>): Reply {
+  switch (fault) {
+    case 'server-error':
+      return { status: 503, body: '<html><body><h1>503 Service Unavailable</h1></body></html>', contentType: 'text/html' };
+    case 'not-found':
+      return { status: 404, body: '404 page not found', contentType: 'text/plain' };
+    case 'hang':
+      return { ...envelope(0, 'success', data), delayMs: HANG_MS };
+    case 'drop':
+      return { status: 0, body: '', contentType: 'text/plain', drop: true };
+    case 'no-data':
+      return envelopeWithoutData(0, 'success');
+    case 'no-fields':
+      return envelope(0, 'success', {});
+  }
+}
+
+/** An envelope with no `data` key at all (the spec makes `data` optional). */
+function envelopeWithoutData(code: number, msg: string): Reply {
+  return { status: 200, body: JSON.stringify({ rid: rid(), code, msg }), contentType: 'application/json' };
 }
 
 function envelope(code: number, msg: string | undefined, data: unknown = null): Reply {

@@ -137,6 +137,36 @@ describe('control', () => {
     expect((await control('keys/fresh-key', { state: 'maybe' })).status).toBe(400);
   });
 
+  it('scripts account faults and X-RateLimit-* headers over HTTP, and reset ends them', async () => {
+    expect((await control('account/whoami', { fault: 'not-found' })).status).toBe(200);
+    expect((await fetch(`${fake.url}/v2/user/whoami`, { headers: { 'x-api-key': 'good-key' } })).status).toBe(404);
+    expect((await control('account/whoami', { fault: 'server-error' })).status).toBe(200);
+    expect((await fetch(`${fake.url}/v2/user/whoami`, { headers: { 'x-api-key': 'good-key' } })).status).toBe(503);
+    expect((await control('account/quota', { fault: 'no-fields' })).status).toBe(200);
+    expect((await get('/v2/user/remaining_quota')).body).toMatchObject({ code: 0, data: {} });
+    expect((await control('account/whoami', { fault: 'explode' })).status).toBe(400);
+    expect((await control('rate-limit-headers', { limit: 60, remaining: 0, reset: 30 })).status).toBe(200);
+    const limited = await get('/v2/user/remaining_quota');
+    expect([limited.headers.get('x-ratelimit-limit'), limited.headers.get('x-ratelimit-remaining'), limited.headers.get('x-ratelimit-reset')]).toEqual(['60', '0', '30']);
+    expect((await control('reset')).status).toBe(200);
+    expect((await get('/v2/user/whoami')).body.code).toBe(0);
+    expect((await get('/v2/user/remaining_quota')).headers.get('x-ratelimit-remaining')).toBeNull();
+  });
+
+  it('answers code 0 with no news (no data, null data, no status) and code 10401 with data.retryAfter', async () => {
+    fake.setPhoto('q1', { kind: 'no-news', missing: 'data' });
+    const raw = await (await fetch(`${fake.url}/v2/photo_avatar/photo?photo_id=q1`, { headers: { 'x-api-key': 'good-key' } })).json();
+    expect(raw).not.toHaveProperty('data');
+    fake.setPhoto('q2', { kind: 'no-news', missing: 'data-null' });
+    expect((await photo('q2')).data).toBeNull();
+    fake.setPhoto('q3', { kind: 'no-news', missing: 'status' });
+    expect((await photo('q3')).data).not.toHaveProperty('status');
+    fake.setPhoto('rl', { kind: 'rate-limit', code: 10401, retryAfterS: 12 });
+    const limited = await get('/v2/photo_avatar/photo?photo_id=rl');
+    expect(limited.status).toBe(200);
+    expect(limited.body).toMatchObject({ code: 10401, data: { retryAfter: 12 } });
+  });
+
   it('goes down and up: API sockets are dropped, the control API still answers', async () => {
     expect((await control('down')).status).toBe(200);
     await expect(fetch(`${fake.url}/v2/user/whoami`, { headers: { 'x-api-key': 'good-key' } })).rejects.toThrow();

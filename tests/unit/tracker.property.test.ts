@@ -46,6 +46,10 @@ const scenario = fc.record({
   removals: fc.array(fc.record({ item: fc.nat(), atS: fc.integer({ min: 0, max: 3_000 }), readdAfterS: fc.option(fc.integer({ min: 0, max: 30 })) }), {
     maxLength: 4,
   }),
+  /** Account calls (whoami, credits) through the same budget, answered as scripted. */
+  accountCalls: fc.array(fc.record({ atS: fc.integer({ min: 0, max: 4_000 }), step: fc.constantFrom<Step>({ kind: 'in_progress' }, { kind: 'network' }, { kind: 'rate-limited', retryAfterS: 5 }, { kind: 'rate-limited', retryAfterS: 90 }) }), {
+    maxLength: 6,
+  }),
   budget: fc.record({
     ratePerS: fc.double({ min: 0.5, max: 5, noNaN: true }),
     burst: fc.integer({ min: 1, max: 8 }),
@@ -81,11 +85,15 @@ function answer(photoId: string, s: Step): Result<PhotoAnswer> {
 }
 
 const SIMULATED_MS = 2 * 60 * 60_000;
+/** The stand-in ID of account calls in the request log. */
+const ACCOUNT = 'account';
 
 /** Runs one scenario and returns every request as it started and answered. */
 async function run(sc: Scenario) {
   const clock = new VirtualClock(0);
   const calls: Array<{ photoId: string; at: number; answeredAt: number; step: Step }> = [];
+  /** Each account call: when it was asked for, and when it settled (-1: never). */
+  const accountAsks: Array<{ askedAt: number; settledAt: number }> = [];
   const checkNowAt = new Map<string, number[]>();
   const heldIntervals: Array<[number, number]> = [];
   const removedForGood = new Set<string>();
@@ -93,30 +101,40 @@ async function run(sc: Scenario) {
   let maxInFlight = 0;
   let seed = sc.seed;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  /** One request as JoggAI sees it: logged when it starts, answered `latencyMs` later. */
+  async function send(photoId: string, s: Step): Promise<Result<PhotoAnswer>> {
+    const call = { photoId, at: clock.now(), answeredAt: -1, step: s };
+    calls.push(call);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise<void>((resolve) => clock.setTimeout(resolve, sc.latencyMs));
+    inFlight -= 1;
+    call.answeredAt = clock.now();
+    return answer(photoId, s);
+  }
   const tracker = new Tracker(
     {
       clock,
       schedule: learnedSchedule(),
       ...sc.budget,
       random,
-      check: async (photoId) => {
+      check: (photoId) => {
         const index = Number(photoId.slice(1));
         const script = sc.items[index]!.script;
         const n = calls.filter((c) => c.photoId === photoId).length;
-        const s = script[Math.min(n, script.length - 1)]!;
-        const call = { photoId, at: clock.now(), answeredAt: -1, step: s };
-        calls.push(call);
-        inFlight += 1;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise<void>((resolve) => clock.setTimeout(resolve, sc.latencyMs));
-        inFlight -= 1;
-        call.answeredAt = clock.now();
-        return answer(photoId, s);
+        return send(photoId, script[Math.min(n, script.length - 1)]!);
       },
     },
     { changed: () => {}, finished: () => {}, pauseChanged: () => {}, connectionChanged: () => {} },
   );
   sc.items.forEach((item, i) => clock.setTimeout(() => tracker.add([`p${i}`]), item.addAtS * 1000));
+  for (const { atS, step: s } of sc.accountCalls) {
+    clock.setTimeout(() => {
+      const ask = { askedAt: clock.now(), settledAt: -1 };
+      accountAsks.push(ask);
+      void tracker.request(() => send(ACCOUNT, s)).then(() => (ask.settledAt = clock.now()));
+    }, atS * 1000);
+  }
   for (const { item, atS } of sc.checkNows) {
     const id = `p${item % sc.items.length}`;
     clock.setTimeout(() => {
@@ -158,7 +176,7 @@ async function run(sc: Scenario) {
   }
   await clock.advance(SIMULATED_MS);
   tracker.stop();
-  return { calls, maxInFlight, tracker, checkNowAt, heldIntervals, removedForGood };
+  return { calls, maxInFlight, tracker, checkNowAt, heldIntervals, removedForGood, accountAsks };
 }
 
 const byItem = (calls: Awaited<ReturnType<typeof run>>['calls']) => {
@@ -173,7 +191,8 @@ describe('tracker invariants (property-based)', () => {
       fc.asyncProperty(scenario, async (sc) => {
         const { calls, maxInFlight } = await run(sc);
         expect(maxInFlight).toBeLessThanOrEqual(sc.budget.maxInFlight);
-        for (const list of byItem(calls).values()) {
+        for (const [id, list] of byItem(calls)) {
+          if (id === ACCOUNT) continue;
           for (let i = 1; i < list.length; i++) expect(list[i]!.at - list[i - 1]!.at).toBeGreaterThanOrEqual(MIN_INTERVAL_MS);
         }
         // Token bucket: any run of k requests spans at least (k - burst) / rate seconds, i.e. with
@@ -237,6 +256,22 @@ describe('tracker invariants (property-based)', () => {
           const until = limited.answeredAt + (limited.step as { retryAfterS: number }).retryAfterS * 1000;
           const during = calls.filter((c) => c.at > limited.answeredAt && c.at < until);
           expect(during).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
+  }, 60_000);
+
+  it('answers every account call, and lets no photo check start while one waits for its turn', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (sc) => {
+        const { calls, accountAsks } = await run(sc);
+        for (const ask of accountAsks) expect(ask.settledAt).toBeGreaterThanOrEqual(0);
+        const sent = calls.filter((c) => c.photoId === ACCOUNT);
+        for (const call of sent) {
+          const ask = accountAsks.find((a) => a.askedAt <= call.at && a.settledAt >= call.at)!;
+          const overtaking = calls.filter((c) => c.photoId !== ACCOUNT && c.at > ask.askedAt && c.at < call.at);
+          expect(overtaking).toEqual([]);
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },

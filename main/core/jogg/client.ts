@@ -4,6 +4,7 @@
 import type { AppError, ErrorKind, Result } from '../../../preload/api';
 import type { z } from 'zod';
 import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
+import { exhaustedForSeconds, retryAfterSeconds } from './rate-limit';
 import { keyScrubber, REDACTED, scrubJson, type KeyScrubber } from './redact';
 import {
   envelopeSchema,
@@ -25,13 +26,22 @@ export interface JoggClientOptions {
   now?: () => number;
   /** Which image URLs are kept (default: https only). */
   imagePolicy?: ImageUrlPolicy;
+  /**
+   * Told when an answer, even a good one, says no request is left (`X-RateLimit-Remaining: 0`):
+   * nothing should go out before `untilMs`. A good answer has no other way to say it.
+   */
+  onRequestsExhausted?: (untilMs: number) => void;
 }
 
 export interface PhotoAnswer {
   /** Always the ID asked for: an answer naming another photo is refused as malformed. */
   photoId: string;
-  status: KnownPhotoStatus | 'unknown';
-  /** JoggAI's status string as sent, even when it is not one this app knows. */
+  /**
+   * `no-news`: JoggAI answered code 0 without `data` or without a status (the spec allows both):
+   * nothing is known yet, so the photo keeps its state and is checked again on its schedule.
+   */
+  status: KnownPhotoStatus | 'unknown' | 'no-news';
+  /** JoggAI's status string as sent, even when it is not one this app knows ('' for no news). */
   rawStatus: string;
   /** Only URLs that pass isKeepableImageUrl and never held the key. */
   imageUrls: string[];
@@ -41,7 +51,8 @@ export interface PhotoAnswer {
 
 export interface JoggClient {
   whoami(key: string): Promise<Result<{ username: string; email: string }>>;
-  remainingQuota(key: string): Promise<Result<number>>;
+  /** Credits left; null when JoggAI answered without a figure (the spec makes it optional). */
+  remainingQuota(key: string): Promise<Result<number | null>>;
   photoStatus(key: string, photoId: string): Promise<Result<PhotoAnswer>>;
 }
 
@@ -57,6 +68,8 @@ const URL_LISTS: ReadonlySet<string> = new Set(['image_url_list']);
 /** The business codes the docs define, with words for when JoggAI sends no msg. */
 const BUSINESS_CODES: Record<number, { kind: ErrorKind; fallback: string }> = {
   429: { kind: 'rate-limited', fallback: 'Too many requests' },
+  // One revision of the docs: per-plan limits, with the wait in data.retryAfter.
+  10401: { kind: 'rate-limited', fallback: 'Too many requests' },
   10104: { kind: 'not-found', fallback: 'Record not found' },
   10105: { kind: 'invalid-key', fallback: 'Invalid API key' },
   18020: { kind: 'insufficient-credit', fallback: 'Insufficient credit' },
@@ -131,6 +144,8 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
     } catch (err) {
       return { ok: false, error: fetchFailure(err, url, timeoutMs, scrubber) };
     }
+    const exhaustedS = exhaustedForSeconds(response.headers, now());
+    if (exhaustedS !== undefined && exhaustedS > 0) options.onRequestsExhausted?.(now() + exhaustedS * 1000);
     return interpret(response, text, scrubber, dataSchema, now());
   }
 
@@ -149,6 +164,9 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
       const result = await call(key, 'v2/photo_avatar/photo', { photo_id: photoId }, photoDataSchema);
       if (!result.ok) return result;
       const data = result.value;
+      if (data === null || data.status === null) {
+        return { ok: true, value: { photoId, status: 'no-news', rawStatus: '', imageUrls: [], failureMessage: null } };
+      }
       // An answer about another photo (a mixed-up cache or proxy, a bug at JoggAI) must never
       // become this photo's result: its images would be shown and announced as this one's.
       // The answer was scrubbed, so the ID asked is compared in its scrubbed form too.
@@ -265,7 +283,8 @@ function httpError(response: Response, body: string, envelope: Envelope | null, 
   }
   const detail = envelope?.msg ?? (body.trim() === '' ? null : snippet(body));
   return {
-    kind: status >= 500 ? 'server-error' : 'http-error',
+    // 401 is a key rejection in any API's language, even without JoggAI's own code.
+    kind: status === 401 ? 'invalid-key' : status >= 500 ? 'server-error' : 'http-error',
     message: short(detail ? `JoggAI answered ${label}: ${detail}` : `JoggAI answered ${label}.`),
   };
 }
@@ -310,20 +329,6 @@ function causeCode(err: unknown): string | null {
   if (typeof cause?.code === 'string') return cause.code;
   const first = cause?.errors?.[0] as { code?: unknown } | undefined;
   return typeof first?.code === 'string' ? first.code : null;
-}
-
-/** Retry-After header (seconds or HTTP date) first, then a `retryAfter` field in the body. */
-export function retryAfterSeconds(headers: Headers, body: unknown, nowMs: number): number | undefined {
-  const header = headers.get('retry-after')?.trim();
-  if (header) {
-    if (/^\d+$/.test(header)) return Number(header);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - nowMs) / 1000));
-  }
-  const fromBody = (body as { retryAfter?: unknown } | null)?.retryAfter;
-  const seconds = typeof fromBody === 'string' ? Number(fromBody) : fromBody;
-  if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  return undefined;
 }
 
 function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {

@@ -49,6 +49,11 @@ export class ConnectionGate {
     return this.coolDownUntilMs;
   }
 
+  /** Asleep, or the host says there is no network: nothing may go out at all. */
+  get held(): boolean {
+    return this.holds.size > 0;
+  }
+
   /** Sleep, or the host says there is no network. */
   hold(reason: HoldReason): void {
     if (this.holds.has(reason)) return;

@@ -24,6 +24,10 @@ export class DueQueue {
     this.versions.delete(key);
   }
 
+  has(key: string): boolean {
+    return this.versions.has(key);
+  }
+
 
   get size(): number {
     return this.versions.size;

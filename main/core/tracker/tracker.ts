@@ -8,6 +8,7 @@ import type { AppError, ConnectionState, PauseReason, PhotoStatus, Result, Watch
 import { FINISHED_STATUSES } from '../../../preload/api';
 import type { PhotoAnswer } from '../jogg/client';
 import type { Clock } from '../ports';
+import { AccountLane } from './account-lane';
 import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
 import { MIN_INTERVAL_MS, backoffDelayMs, type Schedule } from './schedule';
@@ -68,9 +69,24 @@ const CLOCK_JUMP_MS = 30_000;
 
 export const isFinished = (status: PhotoStatus) => FINISHED_STATUSES.includes(status);
 
+/** Account calls wait out a rate limit this short; a longer one is their answer at once. */
+const ACCOUNT_CALL_MAX_WAIT_MS = 10_000;
+const RATE_LIMITED: AppError = { kind: 'rate-limited', message: 'JoggAI asked for fewer requests.' };
+const NO_NETWORK: AppError = { kind: 'network', message: 'This computer is asleep or has no network connection.' };
+
+/** What a request still waiting for the budget answers when the tracker stops. */
+const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping; the request was not sent.' };
+
 export class Tracker {
   private readonly entries = new Map<string, Entry>();
   private readonly due = new DueQueue();
+  /**
+   * Photos the user asked about (Check now): served before every routine check that is due, so
+   * one click is answered in seconds even behind 10,000 queued photos. A photo is in one queue only.
+   */
+  private readonly urgent = new DueQueue();
+  /** whoami and credits: the same budget, ahead of every photo check. */
+  private readonly accountCalls = new AccountLane();
   private readonly bucket: TokenBucket;
   private readonly maxInFlight: number;
   private readonly random: () => number;
@@ -180,6 +196,7 @@ export class Tracker {
     else if (entry.askedAt !== null) this.rememberAsked(photoId, entry.askedAt);
     this.entries.delete(photoId);
     this.due.delete(photoId);
+    this.urgent.delete(photoId);
     return true;
   }
 
@@ -192,8 +209,34 @@ export class Tracker {
       return;
     }
     entry.failures = 0;
-    this.setNext(entry, this.earliestAllowed(entry, this.options.clock.now()));
+    this.setUrgent(entry, this.earliestAllowed(entry, this.options.clock.now()));
     this.events.changed([entry.item]);
+    this.dispatch();
+  }
+
+  /**
+   * An account call (whoami, credits) through the one request budget: it takes the next token
+   * ahead of every photo check and waits out a short rate limit like them, but not a pause (saving
+   * a key is how a pause ends) nor offline probing (its own answer is news about the connection).
+   * While asleep or without network, or inside a long rate limit, it is answered at once instead
+   * of sent: someone is waiting on it.
+   */
+  request<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.stopped) return Promise.resolve({ ok: false, error: STOPPED });
+    const answer = this.accountCalls.enqueue(work);
+    this.dispatch();
+    return answer;
+  }
+
+  /**
+   * JoggAI said no request is left until `untilMs` (X-RateLimit-Remaining: 0, even on a good
+   * answer): nothing goes out before then, account calls included.
+   */
+  holdRequestsUntil(untilMs: number): void {
+    const now = this.options.clock.now();
+    if (untilMs <= Math.max(now, this.gate.coolDownUntil)) return;
+    const error: AppError = { kind: 'rate-limited', message: 'JoggAI says no requests are left for now.', retryAfterS: Math.ceil((untilMs - now) / 1000) };
+    this.gate.noteAnswer({ ok: false, error }, false, now);
     this.dispatch();
   }
 
@@ -205,6 +248,8 @@ export class Tracker {
     this.pause = reason;
     this.clearTimer();
     if (!same) this.events.pauseChanged(reason);
+    // Account calls still go out while paused (saving a key is how a pause ends).
+    this.dispatch();
   }
 
   /** A good key is back: every unfinished item is checked soon. */
@@ -227,8 +272,10 @@ export class Tracker {
     if (this.userPaused === paused) return;
     this.userPaused = paused;
     this.events.userPauseChanged?.(paused);
-    if (paused) this.clearTimer();
-    else this.catchUp();
+    if (paused) {
+      this.clearTimer();
+      this.dispatch();
+    } else this.catchUp();
   }
 
   /**
@@ -245,6 +292,7 @@ export class Tracker {
   hold(reason: HoldReason): void {
     this.gate.hold(reason);
     this.clearTimer();
+    this.dispatch();
   }
 
   /** Awake and online again: check every unfinished item within a few seconds. */
@@ -255,30 +303,33 @@ export class Tracker {
   stop(): void {
     this.stopped = true;
     this.clearTimer();
+    this.accountCalls.answerAll(STOPPED);
   }
 
   // ---- the scheduling loop ---------------------------------------------------------------------
 
   /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */
   private dispatch(): void {
-    if (this.stopped || this.pause || this.userPaused) return;
+    if (this.stopped) return;
     const now = this.options.clock.now();
+    // Waiting account calls keep every token for themselves until they are out.
+    if (!this.dispatchAccountCalls(now) || this.pause || this.userPaused) return;
     const gate = this.gate.decide(now);
     if (gate.kind === 'closed') return;
     if (gate.kind === 'wait') return this.arm(gate.until);
     if (gate.kind === 'probe') {
       // One probe: the item due soonest, checked for real; its answer decides the state.
-      const next = this.due.peek();
+      const next = this.nextDue(now);
       if (!next) return this.gate.nothingToProbe();
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
-      this.due.pop();
+      next.queue.pop();
       this.gate.startProbe(next.key);
       void this.runCheck(this.entries.get(next.key)!);
       return;
     }
 
     while (this.inFlight < this.maxInFlight) {
-      const next = this.due.peek();
+      const next = this.nextDue(now);
       if (!next) return;
       if (next.at > now) return this.arm(next.at);
       if (this.removedInFlight.has(next.key)) {
@@ -287,10 +338,59 @@ export class Tracker {
         continue;
       }
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
-      this.due.pop();
+      next.queue.pop();
       void this.runCheck(this.entries.get(next.key)!);
     }
     // At the cap: the next answer calls dispatch again.
+  }
+
+  /** The photo to check next: one the user asked about once it may go, else the earliest due. */
+  private nextDue(now: number): { key: string; at: number; queue: DueQueue } | undefined {
+    const asked = this.urgent.peek();
+    if (asked && asked.at <= now) return { ...asked, queue: this.urgent };
+    const routine = this.due.peek();
+    if (!routine || (asked && asked.at <= routine.at)) return asked && { ...asked, queue: this.urgent };
+    return { ...routine, queue: this.due };
+  }
+
+  /** Starts waiting account calls while the budget allows; false when some must still wait. */
+  private dispatchAccountCalls(now: number): boolean {
+    while (this.accountCalls.size > 0) {
+      if (this.gate.held) {
+        this.accountCalls.answerAll(NO_NETWORK);
+        return true;
+      }
+      // At the cap: the next answer calls dispatch again.
+      if (this.inFlight >= this.maxInFlight) return false;
+      const coolDownUntil = this.gate.coolDownUntil;
+      if (coolDownUntil - now > ACCOUNT_CALL_MAX_WAIT_MS) {
+        // Someone is waiting on these: a long rate-limit wait is their answer, not a frozen form.
+        this.accountCalls.answerAll({ ...RATE_LIMITED, retryAfterS: Math.ceil((coolDownUntil - now) / 1000) });
+        return true;
+      }
+      if (now < coolDownUntil) {
+        this.arm(coolDownUntil);
+        return false;
+      }
+      if (!this.bucket.tryTake(now)) {
+        this.arm(now + this.bucket.waitMs(now));
+        return false;
+      }
+      void this.runAccountCall(this.accountCalls.take()!);
+    }
+    return true;
+  }
+
+  private async runAccountCall(run: () => Promise<Result<unknown>>): Promise<void> {
+    this.inFlight += 1;
+    const answer = await run();
+    this.inFlight -= 1;
+    if (this.stopped) return;
+    // A rate limit or reachability counts for every request; a key rejection is the caller's to
+    // judge (a key being saved is not the key the checks use).
+    const { restored } = this.gate.noteAnswer(answer, false, this.options.clock.now());
+    if (restored) this.catchUp();
+    else this.dispatch();
   }
 
   private arm(at: number): void {
@@ -322,7 +422,7 @@ export class Tracker {
     const now = this.options.clock.now();
     for (const entry of this.entries.values()) {
       const { item } = entry;
-      if (entry.inFlight || (item.lateness === 'stale' && !includeStale) || (isFinished(item.status) && item.nextCheckAt === null)) continue;
+      if (entry.inFlight || this.urgent.has(item.photoId) || (item.lateness === 'stale' && !includeStale) || (isFinished(item.status) && item.nextCheckAt === null)) continue;
       const soon = now + Math.round(this.random() * CATCH_UP_SPREAD_MS);
       const at = Math.max(this.earliestAllowed(entry, now), Math.min(item.nextCheckAt ?? soon, soon));
       // Quietly: the UI need not hear about 10,000 rescheduled items at once.
@@ -348,8 +448,16 @@ export class Tracker {
 
   private setNext(entry: Entry, at: number | null): void {
     entry.item = { ...entry.item, nextCheckAt: at };
+    this.urgent.delete(entry.item.photoId);
     if (at === null) this.due.delete(entry.item.photoId);
     else this.due.set(entry.item.photoId, at);
+  }
+
+  /** The user asked: checked at `at`, ahead of routine checks. */
+  private setUrgent(entry: Entry, at: number): void {
+    entry.item = { ...entry.item, nextCheckAt: at };
+    this.due.delete(entry.item.photoId);
+    this.urgent.set(entry.item.photoId, at);
   }
 
 
@@ -389,7 +497,7 @@ export class Tracker {
       // Asked to check while a request was out: its answer is fresh enough if it says finished.
       if (entry.recheck) {
         entry.recheck = false;
-        if (entry.item.nextCheckAt !== null) this.setNext(entry, this.earliestAllowed(entry, this.options.clock.now()));
+        if (entry.item.nextCheckAt !== null) this.setUrgent(entry, this.earliestAllowed(entry, this.options.clock.now()));
       }
     }
     if (this.catchUpPending) {
@@ -404,6 +512,7 @@ export class Tracker {
     const now = this.options.clock.now();
     const before = entry.item;
     const item: WatchItem = { ...before, lastCheckedAt: now, checks: before.checks + 1 };
+    delete item.noNews;
     entry.item = item;
 
     if (answer.ok) {
@@ -411,7 +520,8 @@ export class Tracker {
       item.problem = null;
       this.applyAnswer(item, answer.value, now);
       this.learn(entry, item, now);
-      entry.lastSeenRunningAt = isFinished(item.status) ? null : now;
+      // "No news" is no sighting: a completion window must not start at it.
+      if (answer.value.status !== 'no-news') entry.lastSeenRunningAt = isFinished(item.status) ? null : now;
     } else {
       this.applyError(entry, item, answer.error, now, wasProbe);
     }
@@ -422,8 +532,10 @@ export class Tracker {
   }
 
   private applyAnswer(item: WatchItem, answer: PhotoAnswer, now: number): void {
-    item.rawStatus = answer.status === 'unknown' ? answer.rawStatus : null;
-    if (answer.status === 'success') {
+    if (answer.status !== 'no-news') item.rawStatus = answer.status === 'unknown' ? answer.rawStatus : null;
+    // JoggAI said nothing about the photo: it keeps its state and its schedule, and the row says so.
+    if (answer.status === 'no-news') item.noNews = true;
+    else if (answer.status === 'success') {
       item.status = 'ready';
       item.imageUrls = answer.imageUrls;
       item.failureMessage = null;

@@ -31,6 +31,11 @@ export function sinceParts(then: number, now: number): DurationParts {
   return durationParts(now - then);
 }
 
+/** A moment as the user's clock shows it ("14:05", "2:05 PM"), for "checking again at …". */
+export function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 /**
  * Parts for the time left until `at`, for a countdown: whole seconds rounded up under a minute
  * (so it never reads "0 s" while time is left), null once `at` has passed.

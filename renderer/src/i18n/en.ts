@@ -43,6 +43,20 @@ const en = {
     keyHint: 'Key ending in {hint}',
     keyHintAria: 'Saved key ends in {hint}',
     savedNotChecked: 'A key is saved, but it could not be checked.',
+    // Saved although JoggAI could not confirm it (not a rejection); the app asks again by itself.
+    unverified: 'Key saved; not verified yet: {reason}. Checking again at {time}.',
+    unverifiedSoon: 'Key saved; not verified yet: {reason}. Checking again soon.',
+    unverifiedReason: {
+      network: 'JoggAI could not be reached',
+      timeout: 'JoggAI did not answer in time',
+      'server-error': 'JoggAI had a problem on its side',
+      'http-error': 'JoggAI answered with an unexpected error',
+      'rate-limited': 'JoggAI asked for fewer requests',
+      'malformed-response': 'JoggAI’s answer could not be understood',
+      other: 'JoggAI could not confirm it',
+    },
+    // An unexpected HTTP error (a 404) is no outage: waiting may not help, the address may be wrong.
+    unverifiedAddressHint: 'If this keeps happening, the JoggAI address Avatar Watch uses may be wrong.',
     replace: 'Replace key',
     remove: 'Remove key',
     refresh: 'Refresh',
@@ -143,6 +157,9 @@ const en = {
     failedNoReason: 'JoggAI did not say why.',
     notFound: 'JoggAI does not know this photo ID (code 10104). Check it for typos and that it belongs to this account; very new photos can take a moment to appear.',
     unknown: 'JoggAI reported a status this app does not know yet. It keeps checking.',
+    // JoggAI answered without `data` or a status, as its spec allows: nothing wrong, nothing new.
+    noNews: 'JoggAI has no news about this photo yet.',
+    noNewsUntil: 'JoggAI has no news about this photo yet; checking again at {time}.',
     problem: 'Last check had a problem: {reason}',
     checkNow: 'Check now',
     checkNowLabel: 'Check {id} now',
