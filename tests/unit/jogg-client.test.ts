@@ -246,7 +246,7 @@ describe('business codes', () => {
     [429, 'rate-limited'],
   ] as const)('code %i → %s, with JoggAI’s msg and the code', async (code, kind) => {
     const error = await photoError({ kind: 'code', code, msg: `JoggAI says ${code}` });
-    expect(error).toEqual({ kind, code, message: `JoggAI says ${code}` });
+    expect(error).toMatchObject({ kind, code, message: `JoggAI says ${code}`, detail: { excerpt: `JoggAI says ${code}` } });
   });
 
   it('an unknown code is shown with the code and JoggAI’s msg', async () => {
@@ -259,7 +259,8 @@ describe('business codes', () => {
 
   it('a null msg on an error falls back to words for the code', async () => {
     const error = await photoError({ kind: 'malformed', body: JSON.stringify({ code: 18020, msg: null, data: null }) });
-    expect(error).toEqual({ kind: 'insufficient-credit', code: 18020, message: 'Insufficient credit' });
+    expect(error).toMatchObject({ kind: 'insufficient-credit', code: 18020, message: 'Insufficient credit' });
+    expect(error.detail?.excerpt).toBeUndefined();
     const unknown = await photoError({ kind: 'malformed', body: JSON.stringify({ code: 777, msg: null }) });
     expect(unknown).toMatchObject({ kind: 'unknown-code', code: 777 });
     expect(unknown.message).toContain('777');
@@ -279,7 +280,7 @@ describe('business codes', () => {
 
   it('a non-2xx answer with a JoggAI envelope is mapped by its code', async () => {
     const error = await photoError({ kind: 'code', code: 40000, msg: 'photo_id invalid', httpStatus: 400 });
-    expect(error).toEqual({ kind: 'bad-request', code: 40000, message: 'photo_id invalid' });
+    expect(error).toMatchObject({ kind: 'bad-request', code: 40000, message: 'photo_id invalid', detail: { httpStatus: 400, excerpt: 'photo_id invalid' } });
   });
 });
 
@@ -423,7 +424,11 @@ describe('network and time', () => {
     };
     const stubbed = createJoggClient({ baseUrl: new URL('https://api.jogg.ai'), fetch: fetchStub });
     const error = expectError(await stubbed.whoami(KEY));
-    expect(error).toEqual({ kind: 'network', message: expect.stringContaining('ENOTFOUND') });
+    expect(error).toEqual({
+      kind: 'network',
+      message: expect.stringContaining('ENOTFOUND'),
+      detail: { host: 'api.jogg.ai', networkCode: 'ENOTFOUND' },
+    });
     expect(error.message).toContain('api.jogg.ai');
   });
 
