@@ -3,32 +3,12 @@
 // costs O(changed) plus at most one O(n) pass, so one update into 10,000 rows stays cheap.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import {
-  FINISHED_STATUSES,
-  type AddPhotosResult,
-  type ConnectionState,
-  type Notice,
-  type PauseReason,
-  type PhotoStatus,
-  type Snapshot,
-  type StatePatch,
-  type WatchItem,
-} from '../../../preload/api';
+import type { AddPhotosResult, ConnectionState, Notice, PauseReason, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { MAX_PASTE_BYTES, isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
+import { DISPLAY_STATES, displayState, isFinished, waitingLine, type DisplayState, type RowContext } from './row-state';
 
-/** What a row shows: the photo's status, or "paused" while checks are on hold. */
-export type DisplayState = PhotoStatus | 'paused';
-
-export const DISPLAY_STATES: readonly DisplayState[] = [
-  'checking',
-  'in_progress',
-  'paused',
-  'ready',
-  'failed',
-  'not_found',
-  'unknown',
-];
+export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
 /**
  * A paste over MAX_PASTE_BYTES, refused before it was sent; the text stays with the caller. The
@@ -43,15 +23,6 @@ export class PasteTooBigError extends Error {
 
 /** Until main says otherwise (an older host sends no `connection`), checks are going out. */
 export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
-
-export function isFinished(item: WatchItem): boolean {
-  return FINISHED_STATUSES.includes(item.status);
-}
-
-/** `held`: checks are on hold (the key's pause or the user's). */
-export function displayState(item: WatchItem, held: boolean): DisplayState {
-  return held && !isFinished(item) ? 'paused' : item.status;
-}
 
 /** Newest first; Array.prototype.sort is stable, so equal times keep the order they came in. */
 function newestFirst(a: WatchItem, b: WatchItem): number {
@@ -170,11 +141,18 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     if (copied) items.value = list;
   }
 
+  /** What every row's state depends on besides the item itself. */
+  const rowContext = computed<RowContext>(() => ({ held: held.value, offline: connection.value.state === 'offline' }));
+
   const counts = computed(() => {
     const result = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<DisplayState, number>;
-    for (const item of items.value) result[displayState(item, held.value)] += 1;
+    const context = rowContext.value;
+    for (const item of items.value) result[displayState(item, context)] += 1;
     return result;
   });
+
+  /** Each photo waiting for its first check and its place in line (lazy: only rows that show it ask). */
+  const line = computed(() => waitingLine(items.value, rowContext.value));
 
   const total = computed(() => items.value.length);
 
@@ -278,7 +256,9 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     loadError,
     focusRequest,
     focusHandled,
+    rowContext,
     counts,
+    line,
     total,
     lateCounts,
     getItem,

@@ -71,9 +71,14 @@ describe('error explanations', () => {
     expect(text.length).toBeGreaterThan(5);
   });
 
-  it('shows the code and message of an unknown code', () => {
-    expect(explainError(t, { kind: 'unknown-code', message: 'Odd thing', code: 77001 })).toBe(
-      'JoggAI answered with code 77001: Odd thing',
+  it('words an unknown code once, without quoting main’s line (which says the code again)', () => {
+    expect(explainError(t, { kind: 'unknown-code', message: 'JoggAI answered code 77001: Odd thing', code: 77001, detail: { excerpt: 'Odd thing' } })).toBe(
+      'JoggAI answered with code 77001, which this app does not know.',
     );
+  });
+
+  it('words an HTTP error by its status, not by main’s line', () => {
+    const error = { kind: 'http-error' as const, message: 'JoggAI answered HTTP 404 Not Found: <html>', detail: { httpStatus: 404, excerpt: '<html>' } };
+    expect(explainError(t, error)).toBe('JoggAI answered with an error this app did not expect (HTTP 404).');
   });
 });
