@@ -321,7 +321,7 @@ const en = {
     'unknown-code': 'JoggAI answered with code {code}, which this app does not know.',
     'http-error': 'JoggAI answered with an error this app did not expect (HTTP {status}).',
     'http-error-no-status': 'JoggAI answered with an error this app did not expect.',
-    'malformed-response': 'JoggAI sent an answer this app could not understand. Try again later; if it keeps happening, JoggAI may have changed something.',
+    'malformed-response': 'JoggAI sent an answer this app could not understand. Try again later; if it keeps happening, the service may have changed.',
     network: 'Can’t reach JoggAI. Check your internet connection, then try again.',
     timeout: 'JoggAI took too long to answer. Check your connection and try again.',
     'insecure-url': 'The JoggAI address is not secure (plain http), so the key was not sent.',
