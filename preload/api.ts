@@ -54,7 +54,26 @@ export interface AppError {
   retryAfterS?: number;
   /** What a person helping the user needs; shown behind "Details", never as the main sentence. */
   detail?: ErrorDetail;
+  /** Why main refused what the user gave it (kind `invalid-input`), for the window to word. */
+  input?: InputProblem;
 }
+
+/** A refused input as a code with its parameters; the window words it from its catalogue. */
+export type InputProblem =
+  | { code: 'key-empty' }
+  | { code: 'key-too-short'; length: number }
+  | { code: 'key-too-long'; length: number }
+  | { code: 'key-has-spaces' }
+  /** Characters an HTTP header cannot carry (non-ASCII), so the key could not be sent at all. */
+  | { code: 'key-not-sendable' }
+  /** Another change to the key was made while this one was being checked. */
+  | { code: 'key-changed-meanwhile' }
+  | { code: 'key-file-unavailable' }
+  | { code: 'link-invalid' }
+  | { code: 'link-not-https'; scheme: string }
+  | { code: 'link-not-opened' }
+  | { code: 'host-cannot-notify' }
+  | { code: 'host-has-no-settings' };
 
 /**
  * The technical facts behind an error, each optional. Every text was redacted of the key and

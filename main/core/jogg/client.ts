@@ -187,9 +187,9 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
  * its error; catching that here keeps a mistyped key out of every message.
  */
 function checkKeyIsSendable(key: string): AppError | null {
-  if (key.trim() === '') return { kind: 'invalid-input', message: 'The API key is empty.' };
+  if (key.trim() === '') return { kind: 'invalid-input', message: 'The API key is empty.', input: { code: 'key-empty' } };
   if (!/^[\x20-\x7e\t]+$/.test(key)) {
-    return { kind: 'invalid-input', message: 'The API key contains characters that cannot be sent (line breaks or non-ASCII).' };
+    return { kind: 'invalid-input', message: 'The API key contains characters that cannot be sent (line breaks or non-ASCII).', input: { code: 'key-not-sendable' } };
   }
   return null;
 }

@@ -333,6 +333,21 @@ const en = {
     'invalid-input': '{message}',
     details: 'Details: {message}',
   },
+  // What main refused of the user's input (AppError.input), worded here rather than in main.
+  inputProblem: {
+    'key-empty': 'Paste your API key first.',
+    'key-too-short': 'This is too short to be an API key ({length} characters). Copy the whole key from your JoggAI dashboard.',
+    'key-too-long': 'This is too long to be an API key ({length} characters). Copy only the key from your JoggAI dashboard.',
+    'key-has-spaces': 'An API key has no spaces or line breaks inside. Copy it again.',
+    'key-not-sendable': 'This key holds characters that cannot be sent to JoggAI (letters outside plain ASCII). Copy it again from your JoggAI dashboard.',
+    'key-changed-meanwhile': 'The key was changed again while this one was being checked; the newer change counts.',
+    'key-file-unavailable': 'This computer cannot encrypt a key file. Keep the key for this session only instead.',
+    'link-invalid': 'This is not a valid link.',
+    'link-not-https': 'Only https links can be opened (this one uses {scheme}).',
+    'link-not-opened': 'Your browser could not be started to open it.',
+    'host-cannot-notify': 'Notifications cannot be shown here.',
+    'host-has-no-settings': 'These settings are not available here.',
+  },
   // The application menu (main process). Role items get our words too, so the whole menu is
   // translated in one place.
   menu: {

@@ -40,9 +40,11 @@ export function explainError(t: Translate, error: AppError): string {
       const status = error.detail?.httpStatus;
       return status === undefined ? t('errors.http-error-no-status') : t('errors.http-error', { status });
     }
+    case 'invalid-input':
+      // Main's own refusals come as codes; the message is the fallback for a caller that has none.
+      return error.input ? t(`inputProblem.${error.input.code}`, { ...error.input }) : t('errors.invalid-input', { message });
     case 'keychain-unavailable':
     case 'key-file-unreadable':
-    case 'invalid-input':
       return t(`errors.${error.kind}`, { message });
     case 'bad-request':
     case 'network':
