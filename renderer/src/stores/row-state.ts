@@ -63,9 +63,43 @@ export const FIRST_CHECKS_PER_S = 2;
 /** Below this many photos in line the wait is seconds, and "next check in …" says it better. */
 export const LINE_SHOWN_FROM = 6;
 
-/** 1-based place of each photo waiting for its first check, in the order the tracker takes them. */
-export function waitingLine(items: readonly WatchItem[], context: RowContext): Map<string, number> {
-  const waiting = items.filter((item) => displayState(item, context) === 'waiting');
-  waiting.sort((a, b) => (a.nextCheckAt ?? Infinity) - (b.nextCheckAt ?? Infinity) || a.addedAt - b.addedAt);
-  return new Map(waiting.map((item, i) => [item.photoId, i + 1]));
+/**
+ * The photos waiting for their first check, as the keys the tracker takes them by: due time, then
+ * the order they were pasted in (earlier add time, then earlier in the paste). `items` is the
+ * store's list, newest first, where one paste keeps its own order; so within one add time a
+ * lower list index was pasted earlier. One pass and no sort: a long list changes with every patch
+ * while only the few rows in view ask for their place.
+ */
+export interface WaitingLine {
+  size: number;
+  due: Float64Array;
+  added: Float64Array;
+  index: Uint32Array;
+}
+
+export function waitingLine(items: readonly WatchItem[], context: RowContext): WaitingLine {
+  const due = new Float64Array(items.length);
+  const added = new Float64Array(items.length);
+  const index = new Uint32Array(items.length);
+  let size = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (displayState(item, context) !== 'waiting') continue;
+    due[size] = item.nextCheckAt ?? Infinity;
+    added[size] = item.addedAt;
+    index[size] = i;
+    size += 1;
+  }
+  return { size, due, added, index };
+}
+
+/** The 1-based place in line of the waiting photo at `listIndex` (how many go before it, plus one). */
+export function placeInLine(line: WaitingLine, item: WatchItem, listIndex: number): number {
+  const due = item.nextCheckAt ?? Infinity;
+  let before = 0;
+  for (let i = 0; i < line.size; i++) {
+    const d = line.due[i]!;
+    if (d < due || (d === due && (line.added[i]! < item.addedAt || (line.added[i] === item.addedAt && line.index[i]! < listIndex)))) before += 1;
+  }
+  return before + 1;
 }

@@ -6,7 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { AddPhotosResult, ConnectionState, Notice, PauseReason, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { MAX_PASTE_BYTES, isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
-import { DISPLAY_STATES, displayState, isFinished, waitingLine, type DisplayState, type RowContext } from './row-state';
+import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
 
 export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
@@ -151,8 +151,17 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     return result;
   });
 
-  /** Each photo waiting for its first check and its place in line (lazy: only rows that show it ask). */
+  /** The photos waiting for their first check (lazy: built only while a waiting row is shown). */
   const line = computed(() => waitingLine(items.value, rowContext.value));
+  const waitingCount = computed(() => line.value.size);
+
+  /** A waiting photo's 1-based place in line; null when it is not waiting. */
+  function linePlaceOf(photoId: string): number | null {
+    const item = byId.get(photoId);
+    const at = position.get(photoId);
+    if (item === undefined || at === undefined || displayState(item, rowContext.value) !== 'waiting') return null;
+    return placeInLine(line.value, item, at);
+  }
 
   const total = computed(() => items.value.length);
 
@@ -258,7 +267,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     focusHandled,
     rowContext,
     counts,
-    line,
+    waitingCount,
+    linePlaceOf,
     total,
     lateCounts,
     getItem,

@@ -201,4 +201,19 @@ describe('waiting for the first check in a long list', () => {
     const third = mountWithApp(WatchItemRow, { pinia, props: { item: items[2]!, paused: false, now: NOW } });
     expect(third.find('.meta').text()).toContain('3rd in line');
   });
+
+  it('one paste due all at once stands in line in the order it was pasted, as the tracker takes it', async () => {
+    const items = Array.from({ length: 40 }, (_, i) =>
+      makeItem(`ph_${i}`, { status: 'checking', addedAt: NOW - 1_000, lastCheckedAt: null, checks: 0, nextCheckAt: NOW - 1_000 }),
+    );
+    const pinia = await startWithItems(items);
+    const row = mountWithApp(WatchItemRow, { pinia, props: { item: items[21]!, paused: false, now: NOW } });
+    expect(row.find('.meta').text()).toContain('22nd in line');
+    // A short list: no place in line, the next check says enough.
+    document.body.innerHTML = '';
+    const few = items.slice(0, 3);
+    const small = mountWithApp(WatchItemRow, { pinia: await startWithItems(few), props: { item: few[2]!, paused: false, now: NOW } });
+    expect(small.find('.meta').text()).not.toContain('in line');
+    expect(small.find('.meta').text()).toContain('next check any moment');
+  });
 });
