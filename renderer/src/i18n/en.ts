@@ -166,6 +166,7 @@ const en = {
     retryAt: 'Checking again at {time}.',
     retrySoon: 'Checking again any moment.',
     afterKey: 'Checking resumes once the key is fixed.',
+    whenResumed: 'Checked again once checking resumes.',
     // Needs attention: waiting will not change the answer, so the app stops asking.
     'stopped-bad-request': 'Not checked again on its own: check the ID for typos and that it belongs to this account, then press Check now.',
     'stopped-insufficient-credit': 'Not checked again on its own: top up in your JoggAI dashboard, then press Check now.',

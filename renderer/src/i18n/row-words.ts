@@ -63,9 +63,13 @@ export function problemSentence(t: Translate, error: AppError): string {
   return ROW_SENTENCES.has(error.kind) ? t(`rowProblem.${error.kind}`) : explainError(t, error);
 }
 
-/** What happens next: when the app asks again, or, when waiting cannot help, what the user can do. */
-export function nextSentence(t: Translate, item: WatchItem, error: AppError, now: number): string {
+/**
+ * What happens next: when the app asks again, or, when waiting cannot help, what the user can do.
+ * `held`: checking is paused (by the user or for the key), so no time can be promised.
+ */
+export function nextSentence(t: Translate, item: WatchItem, error: AppError, now: number, held = false): string {
   if (error.kind === 'invalid-key' || error.kind === 'no-permission') return t('rowProblem.afterKey');
+  if (held && item.nextCheckAt !== null) return t('rowProblem.whenResumed');
   if (item.nextCheckAt === null) {
     return error.kind === 'bad-request' || error.kind === 'insufficient-credit' ? t(`rowProblem.stopped-${error.kind}`) : t('rowProblem.stopped');
   }

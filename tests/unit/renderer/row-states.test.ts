@@ -61,6 +61,18 @@ describe('badges: one meaning each, readable without colour', () => {
     expect(wrapper.find('.problem .next').text()).toBe('Checking again any moment.');
   });
 
+  it('while checking is paused, a problem promises no retry time', () => {
+    const wrapper = mountRow(problemItem({ kind: 'server-error', message: 'System error', code: 50000 }), true);
+    expect(wrapper.find('.badge .label').text()).toBe('Paused');
+    expect(wrapper.find('.problem .next').text()).toBe('Checked again once checking resumes.');
+  });
+
+  it('needs attention puts Check now forward', () => {
+    const wrapper = mountRow(problemItem({ kind: 'insufficient-credit', message: 'x', code: 18020 }, { nextCheckAt: null }));
+    expect(wrapper.find('button[aria-label="Check ph_1 now"]').classes()).toContain('primary');
+    expect(wrapper.find('.problem .next').text()).toBe('Not checked again on its own: top up in your JoggAI dashboard, then press Check now.');
+  });
+
   it('a photo with a problem being checked again says Checking while the request is out', () => {
     const wrapper = mountRow(problemItem({ kind: 'bad-request', message: 'x', code: 40000 }, { nextCheckAt: null, requestInFlight: true }));
     expect(wrapper.find('.badge .label').text()).toBe('Checking…');
