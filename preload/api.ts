@@ -5,7 +5,7 @@
 
 /** What JoggAI (or the tracker) last said about one photo. */
 export type PhotoStatus =
-  | 'checking' // added, first answer not in yet
+  | 'checking' // added, first answer not in yet (the window says "Waiting for first check")
   | 'in_progress' // JoggAI is generating
   | 'ready' // JoggAI said `success`; imageUrls holds the results
   | 'failed' // JoggAI said `error`; failureMessage holds its reason (may be null)
@@ -43,12 +43,61 @@ export const CONNECTION_ERROR_KINDS: readonly ErrorKind[] = ['network', 'timeout
 /** An error as a value: a kind the UI explains, plus the detail behind it (never the key). */
 export interface AppError {
   kind: ErrorKind;
-  /** Human-readable detail: JoggAI's own `msg`, the code, or the network reason. */
+  /**
+   * One line for the log (and the English fallback of a host without the catalogue). The window
+   * words JoggAI and network errors from `kind`, `code` and `detail`, never from this text.
+   */
   message: string;
   /** The business code when JoggAI sent one. */
   code?: number;
   /** Seconds to wait, when the server said so (429). */
   retryAfterS?: number;
+  /** What a person helping the user needs; shown behind "Details", never as the main sentence. */
+  detail?: ErrorDetail;
+  /** Why main refused what the user gave it (kind `invalid-input`), for the window to word. */
+  input?: InputProblem;
+}
+
+/** A refused input as a code with its parameters; the window words it from its catalogue. */
+export type InputProblem =
+  | { code: 'key-empty' }
+  | { code: 'key-too-short'; length: number }
+  | { code: 'key-too-long'; length: number }
+  | { code: 'key-has-spaces' }
+  /** Characters an HTTP header cannot carry (non-ASCII), so the key could not be sent at all. */
+  | { code: 'key-not-sendable' }
+  /** Another change to the key was made while this one was being checked. */
+  | { code: 'key-changed-meanwhile' }
+  | { code: 'key-file-unavailable' }
+  | { code: 'link-invalid' }
+  | { code: 'link-not-https'; scheme: string }
+  | { code: 'link-not-opened' }
+  | { code: 'host-cannot-notify' }
+  | { code: 'host-has-no-settings' };
+
+/**
+ * The technical facts behind an error, each optional. Every text was redacted of the key and
+ * stripped of control characters in main before it got here.
+ */
+export interface ErrorDetail {
+  /** The HTTP status of the answer, when one came. */
+  httpStatus?: number;
+  /** JoggAI's own words (`msg`), or the start of a body that was not a JoggAI answer. */
+  excerpt?: string;
+  /** JoggAI's request ID (`rid`), when the answer carried one. */
+  rid?: string;
+  /** The network's error code, e.g. `UND_ERR_SOCKET` or `ECONNREFUSED`. */
+  networkCode?: string;
+  /** Where an answer broke the spec, e.g. `data.status: expected string`. */
+  schemaPath?: string;
+  /** The address that was asked (host only), for network errors and redirects. */
+  host?: string;
+  /**
+   * Which way an answer was malformed or an HTTP error happened, so the window can say it in one
+   * sentence: `other-photo` (about another photo ID), `not-json`, `empty`, `too-large`,
+   * `schema` (did not match the spec), `redirect` (a 3xx, not followed).
+   */
+  reason?: 'other-photo' | 'not-json' | 'empty' | 'too-large' | 'schema' | 'redirect';
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -69,8 +118,14 @@ export interface WatchItem {
   failureMessage: string | null;
   /** The raw status string when JoggAI sent one this app does not know. */
   rawStatus: string | null;
-  /** The last check's transient problem (network, 50000, 429…), cleared by the next good answer. */
+  /**
+   * The last check's problem, cleared by the next good answer. On an unfinished item with
+   * `nextCheckAt` null it is one that waiting cannot change (40000, 18020…, see
+   * main/core/tracker/lasting-problem.ts): the photo needs the user, and only Check now asks again.
+   */
   problem: AppError | null;
+  /** A request about this photo is out right now (set when it goes out, cleared by its answer). */
+  requestInFlight?: boolean;
   /**
    * `taking-long`: unfinished past 15 minutes, checked every few minutes.
    * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).

@@ -45,12 +45,16 @@ export function checkImageUrl(url: string): Result<URL> {
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, error: { kind: 'invalid-input', message: 'This is not a valid link.' } };
+    return { ok: false, error: { kind: 'invalid-input', message: 'This is not a valid link.', input: { code: 'link-invalid' } } };
   }
   if (parsed.protocol !== 'https:') {
     return {
       ok: false,
-      error: { kind: 'invalid-input', message: `Only https links can be opened (this one uses ${parsed.protocol.replace(':', '')}).` },
+      error: {
+        kind: 'invalid-input',
+        message: `Only https links can be opened (this one uses ${parsed.protocol.replace(':', '')}).`,
+        input: { code: 'link-not-https', scheme: parsed.protocol.replace(':', '') },
+      },
     };
   }
   return { ok: true, value: parsed };

@@ -103,7 +103,7 @@ const KEY_UNREACHABLE: PauseReason = { kind: 'key-unreachable', message: 'The sa
 
 /** An older save overtaken by a newer save or removal; the newer one's answer is the one shown. */
 function superseded(): Result<AccountState> {
-  return { ok: false, error: { kind: 'invalid-input', message: 'A newer change to the API key was made meanwhile.' } };
+  return { ok: false, error: { kind: 'invalid-input', message: 'A newer change to the API key was made meanwhile.', input: { code: 'key-changed-meanwhile' } } };
 }
 
 /** JoggAI refused the key itself (10105, 18025, HTTP 401); every other failure says nothing against it. */
@@ -600,15 +600,17 @@ function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; mess
 const MIN_KEY_CHARS = 8;
 
 function checkKeyShape(candidate: string): AppError | null {
-  if (candidate === '') return { kind: 'invalid-input', message: 'Paste your API key first.' };
-  if (candidate.length < MIN_KEY_CHARS) {
-    return { kind: 'invalid-input', message: `This is too short to be an API key (${candidate.length} characters). Copy the whole key from your JoggAI dashboard.` };
+  // `message` is the log's English; the window words `input` from its catalogue.
+  const length = candidate.length;
+  if (candidate === '') return { kind: 'invalid-input', message: 'Paste your API key first.', input: { code: 'key-empty' } };
+  if (length < MIN_KEY_CHARS) {
+    return { kind: 'invalid-input', message: `This is too short to be an API key (${length} characters).`, input: { code: 'key-too-short', length } };
   }
-  if (candidate.length > MAX_KEY_CHARS) {
-    return { kind: 'invalid-input', message: `This is too long to be an API key (${candidate.length} characters).` };
+  if (length > MAX_KEY_CHARS) {
+    return { kind: 'invalid-input', message: `This is too long to be an API key (${length} characters).`, input: { code: 'key-too-long', length } };
   }
   if (/[\s\p{Cc}]/u.test(candidate)) {
-    return { kind: 'invalid-input', message: 'An API key has no spaces or line breaks inside. Copy it again.' };
+    return { kind: 'invalid-input', message: 'An API key has no spaces or line breaks inside.', input: { code: 'key-has-spaces' } };
   }
   return null;
 }

@@ -60,12 +60,12 @@ export function registerIpc(options: IpcOptions): () => void {
     setCheckingPaused: (paused) => service.setCheckingPaused(paused),
     sendTestNotification: () =>
       options.sendTestNotification?.() ??
-      Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.' } }),
+      Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.', input: { code: 'host-cannot-notify' } } }),
   };
 
   const desktopSettings = options.desktopSettings ?? {
     get: async (): Promise<DesktopSettings> => ({ startAtLogin: false, startInMenuBar: false, loginItem: 'not-supported', platform: 'other' }),
-    set: async (): Promise<Result<DesktopSettings>> => ({ ok: false, error: { kind: 'invalid-input', message: 'This host has no desktop settings.' } }),
+    set: async (): Promise<Result<DesktopSettings>> => ({ ok: false, error: { kind: 'invalid-input', message: 'This host has no desktop settings.', input: { code: 'host-has-no-settings' } } }),
   };
 
   async function openImage(url: string): Promise<Result<null>> {
@@ -76,7 +76,7 @@ export function registerIpc(options: IpcOptions): () => void {
       return { ok: true, value: null };
     } catch (error) {
       logger.warn(`Could not open an image in the browser: ${errorText(error)}`);
-      return { ok: false, error: { kind: 'invalid-input', message: 'The image could not be opened in your browser.' } };
+      return { ok: false, error: { kind: 'invalid-input', message: 'The image could not be opened in your browser.', input: { code: 'link-not-opened' } } };
     }
   }
 

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, Result } from '../../preload/api';
 import { createJoggClient, type JoggClient } from '../../main/core/jogg/client';
+import { createAppI18n, explainError, type Translate } from '../../renderer/src/i18n';
+import { problemSentence } from '../../renderer/src/i18n/row-words';
 import { SAFE_IMAGE_URL, startFakeJogg, UNSAFE_IMAGE_URLS, type EchoField, type FakeJogg, type KeyEncoding, type PhotoScenario } from '../fake-jogg/server';
 
 // Distinctive enough that finding it in a message can only mean a leak.
@@ -246,7 +248,7 @@ describe('business codes', () => {
     [429, 'rate-limited'],
   ] as const)('code %i → %s, with JoggAI’s msg and the code', async (code, kind) => {
     const error = await photoError({ kind: 'code', code, msg: `JoggAI says ${code}` });
-    expect(error).toEqual({ kind, code, message: `JoggAI says ${code}` });
+    expect(error).toMatchObject({ kind, code, message: `JoggAI says ${code}`, detail: { excerpt: `JoggAI says ${code}` } });
   });
 
   it('an unknown code is shown with the code and JoggAI’s msg', async () => {
@@ -259,7 +261,8 @@ describe('business codes', () => {
 
   it('a null msg on an error falls back to words for the code', async () => {
     const error = await photoError({ kind: 'malformed', body: JSON.stringify({ code: 18020, msg: null, data: null }) });
-    expect(error).toEqual({ kind: 'insufficient-credit', code: 18020, message: 'Insufficient credit' });
+    expect(error).toMatchObject({ kind: 'insufficient-credit', code: 18020, message: 'Insufficient credit' });
+    expect(error.detail?.excerpt).toBeUndefined();
     const unknown = await photoError({ kind: 'malformed', body: JSON.stringify({ code: 777, msg: null }) });
     expect(unknown).toMatchObject({ kind: 'unknown-code', code: 777 });
     expect(unknown.message).toContain('777');
@@ -279,7 +282,67 @@ describe('business codes', () => {
 
   it('a non-2xx answer with a JoggAI envelope is mapped by its code', async () => {
     const error = await photoError({ kind: 'code', code: 40000, msg: 'photo_id invalid', httpStatus: 400 });
-    expect(error).toEqual({ kind: 'bad-request', code: 40000, message: 'photo_id invalid' });
+    expect(error).toMatchObject({ kind: 'bad-request', code: 40000, message: 'photo_id invalid', detail: { httpStatus: 400, excerpt: 'photo_id invalid' } });
+  });
+});
+
+describe('one message per error: the window words it once, the facts go to detail', () => {
+  const t: Translate = createAppI18n().global.t;
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it.each([
+    ['an unknown code', { kind: 'code', code: 77777, msg: 'Quantum flux' }, 'Quantum flux', { httpStatus: 200 }],
+    ['an unknown code whose msg already says it', { kind: 'code', code: 77777, msg: 'JoggAI answered code 77777: overloaded' }, 'overloaded', {}],
+    ['40000 in an HTTP 400', { kind: 'code', code: 40000, msg: 'photo_id invalid', httpStatus: 400 }, 'photo_id invalid', { httpStatus: 400 }],
+    ['50000', { kind: 'code', code: 50000, msg: 'System error' }, 'System error', {}],
+    ['an HTML 404', { kind: 'malformed', httpStatus: 404, contentType: 'text/html', body: '<html><body>Not Found</body></html>' }, '<html><body>Not Found', { httpStatus: 404 }],
+    ['an HTML 502', { kind: 'malformed', httpStatus: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }, '<h1>Bad gateway</h1>', { httpStatus: 502 }],
+    ['cut JSON', { kind: 'malformed', body: '{"code":0,"data":{"sta' }, '{"code":0,"data":{"sta', { reason: 'not-json' }],
+  ] as const)('%s', async (_name, scenario, excerpt, facts) => {
+    const error = await photoError(scenario as PhotoScenario);
+    const words = explainError(t, error);
+    const row = problemSentence(t, error);
+    // Main's log line may quote JoggAI, which may say anything; its own words must not repeat.
+    const ownWords = error.message.replace(error.detail?.excerpt ?? '', '');
+    for (const text of [words, row, ownWords]) {
+      expect(count(text, 'JoggAI')).toBeLessThanOrEqual(1);
+      expect(count(text, 'answered')).toBeLessThanOrEqual(1);
+      if (error.code !== undefined) expect(count(text, String(error.code))).toBeLessThanOrEqual(1);
+    }
+    // JoggAI's words and the body are facts for Details, never part of the window's sentence.
+    for (const text of [words, row]) {
+      expect(text).not.toContain(excerpt);
+      expect(text).not.toContain('{');
+      expect(text).not.toContain('<');
+    }
+    expect(error.detail?.excerpt).toContain(excerpt);
+    expect(error.detail).toMatchObject(facts);
+  });
+
+  it('a network failure keeps its socket code in detail, not in the words', async () => {
+    const server = http.createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const local = createJoggClient({ baseUrl: new URL(`http://127.0.0.1:${port}`), timeoutMs: 2_000 });
+      const error = expectError(await local.whoami(KEY));
+      expect(error.kind).toBe('network');
+      expect(error.detail?.networkCode).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
+      expect(error.detail?.host).toBe(`127.0.0.1:${port}`);
+      expect(explainError(t, error)).toBe('Can’t reach JoggAI. Check your internet connection, then try again.');
+      expect(problemSentence(t, error)).toBe('JoggAI could not be reached.');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('a rid from the envelope and a schema path reach detail; control characters in msg do not', async () => {
+    const body = JSON.stringify({ rid: 'rid-123', code: 31337, msg: 'line one\n\u001b[31mred\u202eevil\u0007' });
+    const error = await photoError({ kind: 'malformed', body });
+    expect(error.detail).toMatchObject({ rid: 'rid-123', httpStatus: 200 });
+    expect(error.detail?.excerpt).toBe('line one [31mred evil');
+    const schema = await photoError({ kind: 'malformed', body: JSON.stringify({ code: 0, msg: 'ok', data: { status: 5 } }) });
+    expect(schema.detail).toMatchObject({ reason: 'schema', schemaPath: expect.stringContaining('data.status') });
   });
 });
 
@@ -417,7 +480,11 @@ describe('network and time', () => {
     };
     const stubbed = createJoggClient({ baseUrl: new URL('https://api.jogg.ai'), fetch: fetchStub });
     const error = expectError(await stubbed.whoami(KEY));
-    expect(error).toEqual({ kind: 'network', message: expect.stringContaining('ENOTFOUND') });
+    expect(error).toEqual({
+      kind: 'network',
+      message: expect.stringContaining('ENOTFOUND'),
+      detail: { host: 'api.jogg.ai', networkCode: 'ENOTFOUND' },
+    });
     expect(error.message).toContain('api.jogg.ai');
   });
 

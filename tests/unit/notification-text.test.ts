@@ -19,4 +19,14 @@ describe('finishedNotification', () => {
     expect(finishedNotification(item).imageCount).toBe(0);
     expect(finishedNotification(item, { loopbackHttp: true }).imageCount).toBe(1);
   });
+
+  it("words JoggAI's failure reason as one plain line, or none when nothing readable is left", () => {
+    const failed = { ...ready, status: 'failed' as const, imageUrls: [] as string[] };
+    const noisy = finishedNotification({ ...failed, failureMessage: 'Face not\r\ndetected\u001b[2J \u202eevil\u0007' });
+    expect(noisy.failureMessage).toBe('Face not detected [2J evil');
+    const long = finishedNotification({ ...failed, failureMessage: 'x'.repeat(5_000) }).failureMessage!;
+    expect(long.length).toBeLessThanOrEqual(160);
+    expect(long.endsWith('…')).toBe(true);
+    expect(finishedNotification({ ...failed, failureMessage: ' \u200e\n ' }).failureMessage).toBeNull();
+  });
 });

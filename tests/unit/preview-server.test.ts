@@ -126,7 +126,8 @@ describe('the web preview host', () => {
     expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null });
     // The page shows the test notification itself; the host has no desktop.
     expect(await call(ws, { type: 'call', id: 7, method: 'sendTestNotification', args: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown command/) });
-    expect(events.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.upserted?.some((i) => i.status === 'ready'))).toBe(true);
+    // State patches are batched, so the ready row may arrive a moment after the notification.
+    await expect.poll(() => events.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.upserted?.some((i) => i.status === 'ready'))).toBe(true);
     ws.close();
   });
 });

@@ -69,9 +69,9 @@ describe('the Avatar Watch core', () => {
     expect((await service.getSnapshot()).account.hasKey).toBe(false);
 
     const blank = await service.saveApiKey('   ');
-    expect(blank).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    expect(await service.saveApiKey('abc')).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/too short/) } });
-    expect(await service.saveApiKey('good key with spaces')).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/no spaces/) } });
+    expect(blank).toMatchObject({ ok: false, error: { kind: 'invalid-input', input: { code: 'key-empty' } } });
+    expect(await service.saveApiKey('abc')).toMatchObject({ ok: false, error: { kind: 'invalid-input', input: { code: 'key-too-short', length: 3 } } });
+    expect(await service.saveApiKey('good key with spaces')).toMatchObject({ ok: false, error: { kind: 'invalid-input', input: { code: 'key-has-spaces' } } });
 
     const right = await service.saveApiKey('  good-key  ');
     expect(right).toMatchObject({ ok: true, value: { hasKey: true, account: { username: 'demo-user', keyHint: 'ey' } } });

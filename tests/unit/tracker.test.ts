@@ -506,3 +506,93 @@ describe('Tracker: the user pause and "Check all now"', () => {
     }
   });
 });
+
+describe('Tracker: answers waiting cannot change, and the request in flight', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => {
+    t = setup();
+  });
+  const badRequest = error({ kind: 'bad-request', message: 'photo_id invalid', code: 40000, detail: { excerpt: 'photo_id invalid' } });
+  const systemError = error({ kind: 'server-error', message: 'System error', code: 50000 });
+  const HOURS = 60 * 60_000;
+
+  it('a 40000 needs the user: kept as the problem, never re-checked on its own over hours, nor after a wake or Check all… only on Check now', async () => {
+    t.scripts.set('bad', [badRequest]);
+    t.tracker.add(['bad']);
+    await t.clock.advance(6 * HOURS);
+    expect(t.checksOf('bad')).toHaveLength(1);
+    expect(t.tracker.get('bad')).toMatchObject({ status: 'checking', nextCheckAt: null, problem: { kind: 'bad-request', code: 40000 } });
+
+    // Waking from sleep or coming back online does not bring it back into the rounds.
+    t.tracker.hold('asleep');
+    t.tracker.release('asleep');
+    await t.clock.advance(HOURS);
+    expect(t.checksOf('bad')).toHaveLength(1);
+
+    // The user asks: one check, the same answer, still waiting for the user.
+    t.tracker.checkNow('bad');
+    await t.clock.advance(2 * HOURS);
+    expect(t.checksOf('bad')).toHaveLength(2);
+    expect(t.tracker.get('bad')).toMatchObject({ nextCheckAt: null, problem: { kind: 'bad-request' } });
+
+    // The answer changes (the user fixed things at JoggAI): Check now clears it, checks resume.
+    t.scripts.set('bad', [inProgress('bad')]);
+    t.tracker.checkNow('bad');
+    await t.clock.advance(1_000);
+    expect(t.tracker.get('bad')).toMatchObject({ status: 'in_progress', problem: null });
+    expect(t.tracker.get('bad')!.nextCheckAt).not.toBeNull();
+    await t.clock.advance(10 * 60_000);
+    expect(t.checksOf('bad').length).toBeGreaterThan(4);
+  });
+
+  it('18020 and a plain HTTP 404 need the user too; a redirect and an unknown code are retried', async () => {
+    t.scripts.set('credit', [error({ kind: 'insufficient-credit', message: 'Insufficient credit', code: 18020 })]);
+    t.scripts.set('gone', [error({ kind: 'http-error', message: 'JoggAI answered HTTP 404.', detail: { httpStatus: 404 } })]);
+    t.scripts.set('moved', [error({ kind: 'http-error', message: 'redirected', detail: { httpStatus: 302, reason: 'redirect' } })]);
+    t.scripts.set('odd', [error({ kind: 'unknown-code', message: 'JoggAI answered code 77777', code: 77777 })]);
+    t.tracker.add(['credit', 'gone', 'moved', 'odd']);
+    await t.clock.advance(2 * HOURS);
+    expect(t.checksOf('credit')).toHaveLength(1);
+    expect(t.checksOf('gone')).toHaveLength(1);
+    expect(t.checksOf('moved').length).toBeGreaterThan(10);
+    expect(t.checksOf('odd').length).toBeGreaterThan(10);
+  });
+
+  it('a 50000 for one photo (others answering) is retried with growing gaps (10 s, 20 s, 40 s… up to 5 min), its time planned', async () => {
+    t.scripts.set('flaky', [systemError]);
+    t.tracker.add(['flaky', 'fine']);
+    await t.clock.advance(2 * HOURS);
+    const at = t.checksOf('flaky').map((c) => c.at);
+    const gaps = at.slice(1).map((a, i) => (a - at[i]!) / 1000);
+    expect(gaps.slice(0, 5)).toEqual([10, 20, 40, 80, 160]);
+    expect(Math.max(...gaps)).toBe(300);
+    // Bounded: about one check every 5 minutes, not an endless stream.
+    expect(at.length).toBeLessThan(2 * 12 + 8);
+    expect(at.length).toBeGreaterThan(2 * 12 - 4);
+    const item = t.tracker.get('flaky')!;
+    expect(item.problem).toMatchObject({ kind: 'server-error' });
+    expect(item.nextCheckAt).toBeGreaterThan(t.clock.now());
+  });
+
+  it('says a request is in flight while it is out, and clears it with the answer', async () => {
+    const seen: Array<boolean | undefined> = [];
+    const tracker = new Tracker(
+      {
+        clock: t.clock,
+        schedule: testSchedule,
+        ratePerS: Infinity,
+        burst: Infinity,
+        check: async (photoId) => {
+          seen.push(tracker.get(photoId)!.requestInFlight);
+          return inProgress(photoId);
+        },
+      },
+      { changed: () => {}, finished: () => {}, pauseChanged: () => {}, connectionChanged: () => {} },
+    );
+    tracker.add(['p1']);
+    await t.clock.advance(1_000);
+    expect(seen).toEqual([true]);
+    expect(tracker.get('p1')!.requestInFlight).toBe(false);
+    tracker.stop();
+  });
+});

@@ -141,7 +141,7 @@ export class KeyVault {
         const { cipher } = this.options;
         if (!cipher || (await this.protection()) === 'unavailable') {
           // Only a forged call gets here: the window never offers a file without encryption.
-          return { ok: false, error: { kind: 'invalid-input', message: 'No encryption is available for a key file here.' } };
+          return { ok: false, error: { kind: 'invalid-input', message: 'No encryption is available for a key file here.', input: { code: 'key-file-unavailable' } } };
         }
         // An older key in the keychain must not come back once this one is removed (best effort:
         // the keychain is usually missing or locked when the user picks a file).

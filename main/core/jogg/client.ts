@@ -1,9 +1,10 @@
 // The JoggAI HTTP client: three GET calls, each answering a Result whose error has a kind the UI
 // can explain. It never throws and never lets the API key into a message or a value, whatever the
 // server, the network or fetch itself does, and it judges every answer before handing it on.
-import type { AppError, ErrorKind, Result } from '../../../preload/api';
+import type { AppError, ErrorDetail, ErrorKind, Result } from '../../../preload/api';
 import type { z } from 'zod';
 import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
+import { plainExcerpt } from './excerpt';
 import { exhaustedForSeconds, retryAfterSeconds } from './rate-limit';
 import { keyScrubber, REDACTED, scrubJson, type KeyScrubber } from './redact';
 import {
@@ -122,7 +123,7 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
     const result = await exchange(url, key, scrubber, dataSchema);
     // Belt and braces: every input to a message was scrubbed before it was quoted or cut; this
     // catches what a library might have added on its own.
-    return result.ok ? result : { ok: false, error: { ...result.error, message: scrubber.scrub(result.error.message) } };
+    return result.ok ? result : { ok: false, error: scrubbedError(result.error, scrubber) };
   }
 
   async function exchange<S extends z.ZodType>(url: URL, key: string, scrubber: KeyScrubber, dataSchema: S): Promise<Result<z.output<S>>> {
@@ -138,15 +139,20 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
       });
       const read = await readBounded(response, MAX_BODY_BYTES);
       if (read === null) {
-        return fail({ kind: 'malformed-response', message: `JoggAI's answer was larger than ${MAX_BODY_BYTES / 1024} KiB, far beyond any real answer; it was not read.` });
+        return fail({
+          kind: 'malformed-response',
+          message: `JoggAI's answer was larger than ${MAX_BODY_BYTES / 1024} KiB, far beyond any real answer; it was not read.`,
+          detail: { httpStatus: response.status, reason: 'too-large' },
+        });
       }
       text = read;
     } catch (err) {
-      return { ok: false, error: fetchFailure(err, url, timeoutMs, scrubber) };
+      return fail(fetchFailure(err, url, timeoutMs, scrubber));
     }
     const exhaustedS = exhaustedForSeconds(response.headers, now());
     if (exhaustedS !== undefined && exhaustedS > 0) options.onRequestsExhausted?.(now() + exhaustedS * 1000);
-    return interpret(response, text, scrubber, dataSchema, now());
+    const result = interpret(response, text, scrubber, dataSchema, now());
+    return result.ok ? result : fail(withAnswerFacts(result.error, response.status, text, scrubber));
   }
 
   return {
@@ -175,6 +181,7 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
         return fail({
           kind: 'malformed-response',
           message: short(`JoggAI answered about another photo (${snippet(answeredId)}) instead of this one; the answer was ignored.`),
+          detail: { reason: 'other-photo', ...excerptOf(`photo_id: ${answeredId}`) },
         });
       }
       const known = (KNOWN_PHOTO_STATUSES as readonly string[]).includes(data.status);
@@ -198,9 +205,9 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
  * its error; catching that here keeps a mistyped key out of every message.
  */
 function checkKeyIsSendable(key: string): AppError | null {
-  if (key.trim() === '') return { kind: 'invalid-input', message: 'The API key is empty.' };
+  if (key.trim() === '') return { kind: 'invalid-input', message: 'The API key is empty.', input: { code: 'key-empty' } };
   if (!/^[\x20-\x7e\t]+$/.test(key)) {
-    return { kind: 'invalid-input', message: 'The API key contains characters that cannot be sent (line breaks or non-ASCII).' };
+    return { kind: 'invalid-input', message: 'The API key contains characters that cannot be sent (line breaks or non-ASCII).', input: { code: 'key-not-sendable' } };
   }
   return null;
 }
@@ -242,8 +249,10 @@ function interpret<S extends z.ZodType>(
   if (status < 200 || status > 299) return fail(httpError(response, body, envelope, scrubber));
 
   if (!json.ok) {
-    const what = body.trim() === '' ? 'an empty answer' : `an answer that is not JSON (${describeBody(response, body)})`;
-    return fail({ kind: 'malformed-response', message: short(`JoggAI sent ${what}.`) });
+    const empty = body.trim() === '';
+    const what = empty ? 'an empty answer' : `an answer that is not JSON (${describeBody(response, body)})`;
+    const detail: ErrorDetail = empty ? { reason: 'empty' } : { reason: 'not-json', ...excerptOf(body) };
+    return fail({ kind: 'malformed-response', message: short(`JoggAI sent ${what}.`), detail });
   }
   if (!envelope) return fail(mismatch(null, parsed?.error ?? null));
 
@@ -255,15 +264,18 @@ function interpret<S extends z.ZodType>(
 function businessError(envelope: Envelope, retryAfterS: number | undefined): AppError {
   const known = BUSINESS_CODES[envelope.code];
   const msg = envelope.msg?.trim() ? envelope.msg : null;
+  // JoggAI's words go behind Details; the window words the kind (and code) itself.
+  const detail = excerptOf(msg);
   if (!known) {
-    // Unknown codes must be shown, not swallowed: the code and JoggAI's words both go to the UI.
+    // Unknown codes must be shown, not swallowed: the code and JoggAI's words both reach the UI.
     return {
       kind: 'unknown-code',
       message: short(`JoggAI answered code ${envelope.code}: ${msg ?? '(no message)'}`),
       code: envelope.code,
+      detail,
     };
   }
-  const error: AppError = { kind: known.kind, message: short(msg ?? known.fallback), code: envelope.code };
+  const error: AppError = { kind: known.kind, message: short(msg ?? known.fallback), code: envelope.code, detail };
   if (known.kind === 'rate-limited' && retryAfterS !== undefined) error.retryAfterS = retryAfterS;
   return error;
 }
@@ -278,14 +290,21 @@ function httpError(response: Response, body: string, envelope: Envelope | null, 
     // A host is lower-cased by the URL parser, so the key could hide there in another case;
     // a host that held the key in any form is not named at all.
     const host = location ? hostOf(location) : null;
-    const where = host === null ? '' : ` to ${scrubber.contains(host) ? `another address (${REDACTED})` : snippet(host)}`;
-    return { kind: 'http-error', message: short(`JoggAI redirected (${label})${where}; not followed, so the key stays here.`) };
+    const shownHost = host === null ? null : scrubber.contains(host) ? `another address (${REDACTED})` : snippet(host);
+    const where = shownHost === null ? '' : ` to ${shownHost}`;
+    return {
+      kind: 'http-error',
+      message: short(`JoggAI redirected (${label})${where}; not followed, so the key stays here.`),
+      detail: { reason: 'redirect', ...(shownHost === null ? {} : { host: shownHost }), ...excerptOf(statusText) },
+    };
   }
-  const detail = envelope?.msg ?? (body.trim() === '' ? null : snippet(body));
+  const said = envelope?.msg ?? (body.trim() === '' ? null : body);
+  const excerpt = said === null ? null : snippet(said);
   return {
     // 401 is a key rejection in any API's language, even without JoggAI's own code.
     kind: status === 401 ? 'invalid-key' : status >= 500 ? 'server-error' : 'http-error',
-    message: short(detail ? `JoggAI answered ${label}: ${detail}` : `JoggAI answered ${label}.`),
+    message: short(excerpt ? `JoggAI answered ${label}: ${excerpt}` : `JoggAI answered ${label}.`),
+    detail: excerptOf(said ?? statusText),
   };
 }
 
@@ -296,25 +315,30 @@ function mismatch(where: 'data' | null, error: z.ZodError | null): AppError {
     return `${path || where || 'body'}: ${issue.message.replace(/^Invalid input: /, '')}`;
   });
   const detail = issues.length > 0 ? issues.join('; ') : 'not a JoggAI envelope';
-  return { kind: 'malformed-response', message: short(`JoggAI's answer did not match the spec (${detail}).`) };
+  return {
+    kind: 'malformed-response',
+    message: short(`JoggAI's answer did not match the spec (${detail}).`),
+    detail: { reason: 'schema', schemaPath: plainExcerpt(detail) ?? detail },
+  };
 }
 
 /** Why fetch itself failed: our own timeout, or the reason Node gives in err.cause.code. */
 function fetchFailure(err: unknown, url: URL, timeoutMs: number, scrubber: KeyScrubber): AppError {
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'timeout', message: `JoggAI did not answer within ${formatSeconds(timeoutMs)}.` };
+    return { kind: 'timeout', message: `JoggAI did not answer within ${formatSeconds(timeoutMs)}.`, detail: { host: url.host } };
   }
   const code = causeCode(err);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { kind: 'timeout', message: `Could not connect to ${url.host} in time.` };
+    return { kind: 'timeout', message: `Could not connect to ${url.host} in time.`, detail: { host: url.host, networkCode: code } };
   }
   const known = code ? NETWORK_REASONS[code] : undefined;
   // Without a code (fetch's own refusals, e.g. "bad port") the cause's short message is the best clue.
   const message = causeMessage(err);
   const detail = code ?? (message === null ? null : scrubber.scrub(message));
   const reason = known ?? 'the connection failed';
-  return { kind: 'network', message: short(`Could not reach ${url.host}: ${reason}${detail ? ` (${detail})` : ''}.`) };
+  const facts: ErrorDetail = { host: url.host, ...(code === null ? excerptOf(detail) : { networkCode: plainExcerpt(code, 40) ?? code }) };
+  return { kind: 'network', message: short(`Could not reach ${url.host}: ${reason}${detail ? ` (${detail})` : ''}.`), detail: facts };
 }
 
 function causeMessage(err: unknown): string | null {
@@ -392,10 +416,39 @@ function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** `{ excerpt }` when the (already redacted) text leaves anything worth showing, else nothing. */
+function excerptOf(text: string | null | undefined): Pick<ErrorDetail, 'excerpt'> {
+  const excerpt = plainExcerpt(text);
+  return excerpt === null ? {} : { excerpt };
+}
+
+/**
+ * The facts every answer carries, added once here rather than in each branch: its HTTP status and
+ * JoggAI's request ID (`rid`, read again from the text: errors are rare and bodies small).
+ */
+function withAnswerFacts(error: AppError, httpStatus: number, text: string, scrubber: KeyScrubber): AppError {
+  const detail: ErrorDetail = { ...error.detail, httpStatus };
+  const rid = (parseJson(text) as { ok: boolean; value?: { rid?: unknown } | null }).value?.rid;
+  const shownRid = typeof rid === 'string' ? plainExcerpt(scrubber.scrub(rid), 80) : null;
+  if (shownRid !== null) detail.rid = shownRid;
+  return { ...error, detail };
+}
+
+function scrubbedError(error: AppError, scrubber: KeyScrubber): AppError {
+  const scrubbed: AppError = { ...error, message: scrubber.scrub(error.message) };
+  if (error.detail) {
+    const entries = Object.entries(error.detail).map(([name, value]) => [name, typeof value === 'string' ? scrubber.scrub(value) : value]);
+    scrubbed.detail = Object.fromEntries(entries) as ErrorDetail;
+  }
+  return scrubbed;
+}
+
 /** Drops undefined fields so errors compare and serialise cleanly. */
 function fail(error: AppError): { ok: false; error: AppError } {
   const clean: AppError = { kind: error.kind, message: error.message };
   if (error.code !== undefined) clean.code = error.code;
   if (error.retryAfterS !== undefined) clean.retryAfterS = error.retryAfterS;
+  const detail = Object.fromEntries(Object.entries(error.detail ?? {}).filter(([, value]) => value !== undefined)) as ErrorDetail;
+  if (Object.keys(detail).length > 0) clean.detail = detail;
   return { ok: false, error: clean };
 }

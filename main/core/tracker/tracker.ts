@@ -11,6 +11,7 @@ import type { Clock } from '../ports';
 import { AccountLane } from './account-lane';
 import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
+import { isLastingProblem } from './lasting-problem';
 import { MIN_INTERVAL_MS, backoffDelayMs, type Schedule } from './schedule';
 import { TokenBucket } from './token-bucket';
 
@@ -76,6 +77,9 @@ const NO_NETWORK: AppError = { kind: 'network', message: 'This computer is aslee
 
 /** What a request still waiting for the budget answers when the tracker stops. */
 const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping; the request was not sent.' };
+
+/** An unfinished photo whose last answer waiting cannot change (see lasting-problem.ts). */
+const needsUser = (item: WatchItem) => item.problem !== null && !isFinished(item.status) && isLastingProblem(item.problem);
 
 export class Tracker {
   private readonly entries = new Map<string, Entry>();
@@ -422,7 +426,9 @@ export class Tracker {
     const now = this.options.clock.now();
     for (const entry of this.entries.values()) {
       const { item } = entry;
-      if (entry.inFlight || this.urgent.has(item.photoId) || (item.lateness === 'stale' && !includeStale) || (isFinished(item.status) && item.nextCheckAt === null)) continue;
+      if (entry.inFlight || this.urgent.has(item.photoId) || (isFinished(item.status) && item.nextCheckAt === null)) continue;
+      // Stale and needs-attention items wait for the user ("Check all now" is the user too).
+      if (!includeStale && (item.lateness === 'stale' || needsUser(item))) continue;
       const soon = now + Math.round(this.random() * CATCH_UP_SPREAD_MS);
       const at = Math.max(this.earliestAllowed(entry, now), Math.min(item.nextCheckAt ?? soon, soon));
       // Quietly: the UI need not hear about 10,000 rescheduled items at once.
@@ -468,6 +474,9 @@ export class Tracker {
     entry.askedAt = this.options.clock.now();
     this.inFlight += 1;
     const photoId = entry.item.photoId;
+    // "Checking" in the window means exactly this; patches are batched, so a quick answer costs nothing extra.
+    entry.item = { ...entry.item, requestInFlight: true };
+    this.events.changed([entry.item]);
     let answer: Result<PhotoAnswer>;
     try {
       answer = await this.options.check(photoId);
@@ -511,7 +520,7 @@ export class Tracker {
   private apply(entry: Entry, answer: Result<PhotoAnswer>, wasProbe: boolean): void {
     const now = this.options.clock.now();
     const before = entry.item;
-    const item: WatchItem = { ...before, lastCheckedAt: now, checks: before.checks + 1 };
+    const item: WatchItem = { ...before, lastCheckedAt: now, checks: before.checks + 1, requestInFlight: false };
     delete item.noNews;
     entry.item = item;
 
@@ -590,6 +599,11 @@ export class Tracker {
         item.nextCheckAt = Math.max(this.gate.coolDownUntil, this.earliestAllowed(entry, now));
         return;
       default:
+        if (isLastingProblem(error)) {
+          // Waiting cannot change this answer: the photo needs the user, and Check now asks again.
+          item.nextCheckAt = null;
+          return;
+        }
         entry.failures += 1;
         item.nextCheckAt = now + backoffDelayMs(entry.failures, this.random);
         // While offline the probe decides; the item just waits its turn.

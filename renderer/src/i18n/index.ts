@@ -21,7 +21,12 @@ export function createAppI18n() {
 /** The slice of vue-i18n's `t` these helpers need, so any composer's `t` fits. */
 export type Translate = (key: string, named?: Record<string, unknown>) => string;
 
-/** JoggAI's reason in the user's words, by kind; the raw detail is appended where it helps. */
+/**
+ * An error in the user's words, by kind: one message, worded once here. JoggAI's and the
+ * network's errors are never worded from `message` (main's log line, which would double the
+ * window's own prefix); their facts are in `detail`, shown behind "Details" where there is room.
+ * Only the kinds whose message is main's own advice to the user still quote it.
+ */
 export function explainError(t: Translate, error: AppError): string {
   const message = error.message;
   switch (error.kind) {
@@ -30,22 +35,23 @@ export function explainError(t: Translate, error: AppError): string {
         ? t('errors.rate-limited-wait', { seconds: Math.ceil(error.retryAfterS) })
         : t('errors.rate-limited');
     case 'unknown-code':
-      return t('errors.unknown-code', { code: error.code ?? '?', message });
-    case 'bad-request':
-    case 'http-error':
+      return t('errors.unknown-code', { code: error.code ?? '?' });
+    case 'http-error': {
+      const status = error.detail?.httpStatus;
+      return status === undefined ? t('errors.http-error-no-status') : t('errors.http-error', { status });
+    }
+    case 'invalid-input':
+      // Main's own refusals come as codes; the message is the fallback for a caller that has none.
+      return error.input ? t(`inputProblem.${error.input.code}`, { ...error.input }) : t('errors.invalid-input', { message });
     case 'keychain-unavailable':
     case 'key-file-unreadable':
-    case 'invalid-input':
       return t(`errors.${error.kind}`, { message });
+    case 'bad-request':
     case 'network':
     case 'timeout':
     case 'server-error':
     case 'malformed-response':
     case 'insecure-url':
-      // The general advice first; the technical reason after, for the person who helps them.
-      return message
-        ? `${t(`errors.${error.kind}`)} ${t('errors.details', { message })}`
-        : t(`errors.${error.kind}`);
     case 'invalid-key':
     case 'no-permission':
     case 'not-found':

@@ -3,33 +3,12 @@
 // costs O(changed) plus at most one O(n) pass, so one update into 10,000 rows stays cheap.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import {
-  FINISHED_STATUSES,
-  MAX_PASTE_BYTES,
-  type AddPhotosResult,
-  type ConnectionState,
-  type Notice,
-  type PauseReason,
-  type PhotoStatus,
-  type Snapshot,
-  type StatePatch,
-  type WatchItem,
-} from '../../../preload/api';
+import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
+import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
 
-/** What a row shows: the photo's status, or "paused" while checks are on hold. */
-export type DisplayState = PhotoStatus | 'paused';
-
-export const DISPLAY_STATES: readonly DisplayState[] = [
-  'checking',
-  'in_progress',
-  'paused',
-  'ready',
-  'failed',
-  'not_found',
-  'unknown',
-];
+export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
 /**
  * A paste over MAX_PASTE_BYTES, refused before it was sent; the text stays with the caller. The
@@ -44,15 +23,6 @@ export class PasteTooBigError extends Error {
 
 /** Until main says otherwise (an older host sends no `connection`), checks are going out. */
 export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
-
-export function isFinished(item: WatchItem): boolean {
-  return FINISHED_STATUSES.includes(item.status);
-}
-
-/** `held`: checks are on hold (the key's pause or the user's). */
-export function displayState(item: WatchItem, held: boolean): DisplayState {
-  return held && !isFinished(item) ? 'paused' : item.status;
-}
 
 /** Newest first; Array.prototype.sort is stable, so equal times keep the order they came in. */
 function newestFirst(a: WatchItem, b: WatchItem): number {
@@ -171,11 +141,27 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     if (copied) items.value = list;
   }
 
+  /** What every row's state depends on besides the item itself. */
+  const rowContext = computed<RowContext>(() => ({ held: held.value, offline: connection.value.state === 'offline' }));
+
   const counts = computed(() => {
     const result = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<DisplayState, number>;
-    for (const item of items.value) result[displayState(item, held.value)] += 1;
+    const context = rowContext.value;
+    for (const item of items.value) result[displayState(item, context)] += 1;
     return result;
   });
+
+  /** The photos waiting for their first check (lazy: built only while a waiting row is shown). */
+  const line = computed(() => waitingLine(items.value, rowContext.value));
+  const waitingCount = computed(() => line.value.size);
+
+  /** A waiting photo's 1-based place in line; null when it is not waiting. */
+  function linePlaceOf(photoId: string): number | null {
+    const item = byId.get(photoId);
+    const at = position.get(photoId);
+    if (item === undefined || at === undefined || displayState(item, rowContext.value) !== 'waiting') return null;
+    return placeInLine(line.value, item, at);
+  }
 
   const total = computed(() => items.value.length);
 
@@ -279,7 +265,10 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     loadError,
     focusRequest,
     focusHandled,
+    rowContext,
     counts,
+    waitingCount,
+    linePlaceOf,
     total,
     lateCounts,
     getItem,

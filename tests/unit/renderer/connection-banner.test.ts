@@ -50,10 +50,10 @@ describe('connection banner', () => {
     expect(wrapper.find('.headline').text()).toBe('Can’t reach JoggAI. Checking again any moment.');
   });
 
-  it('offline: explains the failure in plain words, with the detail for whoever helps', () => {
+  it('offline: explains the failure in plain words, once (main’s log line is not quoted after it)', () => {
     const wrapper = mountBanner({ ...NETWORK_DOWN, error: { kind: 'timeout', message: 'no answer in 15 s' } });
     expect(wrapper.find('.reason').text()).toBe(
-      'JoggAI took too long to answer. Check your connection and try again. Details: no answer in 15 s',
+      'JoggAI took too long to answer. Check your connection and try again.',
     );
   });
 

@@ -71,9 +71,23 @@ describe('error explanations', () => {
     expect(text.length).toBeGreaterThan(5);
   });
 
-  it('shows the code and message of an unknown code', () => {
-    expect(explainError(t, { kind: 'unknown-code', message: 'Odd thing', code: 77001 })).toBe(
-      'JoggAI answered with code 77001: Odd thing',
+  it('words an unknown code once, without quoting main’s line (which says the code again)', () => {
+    expect(explainError(t, { kind: 'unknown-code', message: 'JoggAI answered code 77001: Odd thing', code: 77001, detail: { excerpt: 'Odd thing' } })).toBe(
+      'JoggAI answered with code 77001, which this app does not know.',
     );
+  });
+
+  it('words what main refused from its code and parameters, not from main’s English line', () => {
+    const tooShort = { kind: 'invalid-input' as const, message: 'log line only', input: { code: 'key-too-short' as const, length: 5 } };
+    expect(explainError(t, tooShort)).toBe('This is too short to be an API key (5 characters). Copy the whole key from your JoggAI dashboard.');
+    const notHttps = { kind: 'invalid-input' as const, message: 'log line only', input: { code: 'link-not-https' as const, scheme: 'file' } };
+    expect(explainError(t, notHttps)).toBe('Only https links can be opened (this one uses file).');
+    // Without a code (an older host), main's words are still better than none.
+    expect(explainError(t, { kind: 'invalid-input', message: 'Something main said.' })).toBe('Something main said.');
+  });
+
+  it('words an HTTP error by its status, not by main’s line', () => {
+    const error = { kind: 'http-error' as const, message: 'JoggAI answered HTTP 404 Not Found: <html>', detail: { httpStatus: 404, excerpt: '<html>' } };
+    expect(explainError(t, error)).toBe('JoggAI answered with an error this app did not expect (HTTP 404).');
   });
 });

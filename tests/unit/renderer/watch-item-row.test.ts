@@ -18,7 +18,7 @@ describe('watch item row', () => {
   });
 
   it.each([
-    [makeItem('a', { status: 'checking', lastCheckedAt: null }), 'Checking…'],
+    [makeItem('a', { status: 'checking', lastCheckedAt: null }), 'Waiting for first check'],
     [makeItem('a', { status: 'in_progress' }), 'In progress'],
     [makeItem('a', { status: 'ready', imageUrls: IMAGES, finishedAt: NOW }), 'Ready'],
     [makeItem('a', { status: 'failed', finishedAt: NOW }), 'Failed'],
@@ -57,9 +57,10 @@ describe('watch item row', () => {
     expect(mountRow(makeItem('b', { status: 'failed', failureMessage: null })).text()).toContain('JoggAI did not say why.');
   });
 
-  it('shows the last transient problem as a warning', () => {
+  it('shows the last transient problem as a warning, with when it is checked again', () => {
     const wrapper = mountRow(makeItem('a', { problem: { kind: 'server-error', message: 'System error', code: 50000 } }));
-    expect(wrapper.find('.problem').text()).toContain('Last check had a problem: JoggAI had a problem on its side');
+    expect(wrapper.find('.problem .what').text()).toBe('JoggAI had a problem on its side.');
+    expect(wrapper.find('.problem .next').text()).toMatch(/^Checking again at \d\d:\d\d\.$/);
   });
 
   it('leaves connection problems to the offline banner instead of repeating them on every row', async () => {
@@ -71,7 +72,7 @@ describe('watch item row', () => {
     expect(wrapper.find('.problem').exists()).toBe(false);
     store.applyPatch({ connection: { state: 'online', retryAt: null, error: null } });
     await settle();
-    expect(wrapper.find('.problem').text()).toContain('Last check had a problem');
+    expect(wrapper.find('.problem .what').text()).toBe('JoggAI could not be reached.');
   });
 
   it('says calmly when JoggAI is taking longer than usual, without changing the badge', () => {
