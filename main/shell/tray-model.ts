@@ -4,6 +4,7 @@
 // patch costs O(changed items): counts move by each item's old and new contribution, and only a
 // recently finished photo leaving that short list (removed, or checked again) rescans the list.
 import type { ConnectionState, PauseReason, PhotoStatus, Snapshot, StatePatch, WatchItem } from '../../preload/api';
+import { isLastingProblem } from '../core/tracker/lasting-problem';
 
 /** How many finished photos the menu lists. */
 export const RECENT_COUNT = 5;
@@ -16,6 +17,8 @@ export interface RecentPhoto {
 
 export interface TrayView {
   inProgress: number;
+  /** Unfinished photos whose problem waiting cannot fix (40000, 18020…): the user must act. */
+  needsAttention: number;
   ready: number;
   failed: number;
   /** Ready or failed since the window was last shown. */
@@ -38,7 +41,7 @@ export type TrayIconState = 'idle' | 'attention' | 'offline';
 
 export function iconStateFor(view: TrayView): TrayIconState {
   // Attention first: offline says "wait", attention says "there is something for you".
-  if (view.finishedSinceSeen > 0 || view.keyPause !== null) return 'attention';
+  if (view.finishedSinceSeen > 0 || view.keyPause !== null || view.needsAttention > 0) return 'attention';
   if (view.connection === 'offline') return 'offline';
   return 'idle';
 }
@@ -46,6 +49,13 @@ export function iconStateFor(view: TrayView): TrayIconState {
 interface Seen {
   status: PhotoStatus;
   finishedAt: number | null;
+  /** Not checked again until the user acts (the window's "Needs attention"). */
+  attention: boolean;
+}
+
+function seenOf(item: WatchItem): Seen {
+  const finished = item.status === 'ready' || item.status === 'failed' || item.status === 'not_found';
+  return { status: item.status, finishedAt: item.finishedAt, attention: !finished && item.problem !== null && isLastingProblem(item.problem) };
 }
 
 const isOutcome = (s: Seen): s is Seen & { status: 'ready' | 'failed'; finishedAt: number } =>
@@ -59,6 +69,7 @@ function newerFirst(a: RecentPhoto, b: RecentPhoto): number {
 export class TrayModel {
   private readonly items = new Map<string, Seen>();
   private inProgress = 0;
+  private needsAttention = 0;
   private ready = 0;
   private failed = 0;
   private finishedSinceSeen = 0;
@@ -90,9 +101,10 @@ export class TrayModel {
     for (const item of patch.upserted ?? []) {
       // Most patches are "checked again, still running": nothing the tray shows moves.
       const before = this.items.get(item.photoId);
-      if (before && before.status === item.status && before.finishedAt === item.finishedAt) continue;
+      const seen = seenOf(item);
+      if (before && before.status === seen.status && before.finishedAt === seen.finishedAt && before.attention === seen.attention) continue;
       rescan = this.forget(item.photoId) || rescan;
-      this.count({ status: item.status, finishedAt: item.finishedAt }, item.photoId);
+      this.count(seen, item.photoId);
     }
     if (rescan) this.rescanRecent();
   }
@@ -112,6 +124,7 @@ export class TrayModel {
   view(): TrayView {
     return {
       inProgress: this.inProgress,
+      needsAttention: this.needsAttention,
       ready: this.ready,
       failed: this.failed,
       finishedSinceSeen: this.finishedSinceSeen,
@@ -124,11 +137,11 @@ export class TrayModel {
 
   private replaceItems(items: readonly WatchItem[]): void {
     this.items.clear();
-    this.inProgress = this.ready = this.failed = this.finishedSinceSeen = 0;
+    this.inProgress = this.needsAttention = this.ready = this.failed = this.finishedSinceSeen = 0;
     for (const item of items) {
       // A list may name one photo twice (the last one holds): count it once.
       this.forget(item.photoId);
-      this.count({ status: item.status, finishedAt: item.finishedAt }, item.photoId, false);
+      this.count(seenOf(item), item.photoId, false);
     }
     this.rescanRecent();
   }
@@ -155,7 +168,8 @@ export class TrayModel {
   private step(seen: Seen, by: 1 | -1): void {
     if (seen.status === 'ready') this.ready += by;
     else if (seen.status === 'failed') this.failed += by;
-    // "Not found" is an answer, not work in progress; everything else is still being made.
+    // "Not found" is an answer, not work in progress; a photo needing the user is not moving either.
+    else if (seen.attention) this.needsAttention += by;
     else if (seen.status !== 'not_found') this.inProgress += by;
     if (isOutcome(seen) && seen.finishedAt > this.seenAt) this.finishedSinceSeen += by;
   }

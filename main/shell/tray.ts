@@ -49,6 +49,7 @@ export function tooltipFor(view: TrayView, t: Translate): string {
   const parts: string[] = [];
   if (view.keyPause !== null) parts.push(t('tray.tooltipKey'));
   else if (view.userPaused) parts.push(t('tray.tooltipPaused'));
+  if (view.needsAttention > 0) parts.push(t('tray.countAttention', { n: view.needsAttention }));
   if (view.inProgress > 0) parts.push(t('tray.countInProgress', { n: view.inProgress }));
   if (view.ready > 0) parts.push(t('tray.countReady', { n: view.ready }));
   if (view.failed > 0) parts.push(t('tray.countFailed', { n: view.failed }));
@@ -71,6 +72,7 @@ export function menuTemplateFor(view: TrayView, t: Translate, options: AppTrayOp
     status(t('tray.menuInProgress', { n: view.inProgress }, view.inProgress)),
     status(t('tray.menuFinishedSince', { n: view.finishedSinceSeen }, view.finishedSinceSeen)),
   ];
+  if (view.needsAttention > 0) template.push(status(t('tray.menuAttention', { n: view.needsAttention }, view.needsAttention)));
   if (view.keyPause !== null) template.push(status(t('tray.menuKeyPaused')));
   else if (view.connection === 'offline') template.push(status(t('tray.menuOffline')));
 
@@ -136,6 +138,7 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     // Exactly what the menu shows (a handful of numbers, at most five photos): cheap to compare.
     const menuKey = JSON.stringify([
       view.inProgress,
+      view.needsAttention,
       view.finishedSinceSeen,
       view.recent,
       view.connection === 'offline',

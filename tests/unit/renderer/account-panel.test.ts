@@ -62,7 +62,7 @@ describe('account panel', () => {
     await settle();
 
     const alert = wrapper.find('[role="alert"]');
-    expect(alert.text()).toContain('JoggAI did not accept this key (code 10105). Copy it again from your JoggAI dashboard.');
+    expect(alert.text()).toContain('JoggAI did not accept this key. Copy it again from your JoggAI dashboard.');
     expect(input.element.value).toBe('sk-wrong-1234');
     expect(input.attributes('aria-invalid')).toBe('true');
     expect(wrapper.text()).not.toContain('Checking your key…');
@@ -133,7 +133,7 @@ describe('account panel', () => {
     await wrapper.find('form').trigger('submit');
     await settle();
     expect(wrapper.text()).toContain('Connected as Mia Novak');
-    expect(wrapper.text()).toContain('code 10105');
+    expect(wrapper.text()).toContain('JoggAI did not accept this key.');
     expect(keyInput(wrapper).element.value).toBe('sk-other');
   });
 

@@ -13,7 +13,7 @@ describe('pause banner', () => {
 
   it.each([
     ['no-key', 'Add your API key to start checking.', 'Add API key'],
-    ['invalid-key', 'no longer accepts your API key (code 10105)', 'Replace API key'],
+    ['invalid-key', 'no longer accepts your API key. Add a new key', 'Replace API key'],
     ['no-permission', 'does not include API access (code 18025)', 'Replace API key'],
   ] as const)('explains %s and offers the key form', async (kind, words, action) => {
     installApi(createFakeApi());

@@ -10,7 +10,7 @@ import { CONNECTED, NOW, createFakeApi, freshPinia, installApi, makeItem, mountW
 const NETWORK_DOWN: ConnectionState = {
   state: 'offline',
   retryAt: NOW + 12_000,
-  error: { kind: 'network', message: 'connect ECONNREFUSED 127.0.0.1:443' },
+  error: { kind: 'network', message: 'Could not connect to 127.0.0.1:443 (connect ECONNREFUSED).', detail: { networkCode: 'ECONNREFUSED', host: '127.0.0.1:443' } },
 };
 
 /** Lets the fake API's answers settle without real timers (these tests fake them). */
@@ -59,7 +59,8 @@ describe('connection banner', () => {
 
   it('offline on a plain network failure: gives only the detail, not the headline twice', () => {
     const wrapper = mountBanner(NETWORK_DOWN);
-    expect(wrapper.find('.reason').text()).toBe('Details: connect ECONNREFUSED 127.0.0.1:443');
+    // The facts only, never main's English log line.
+    expect(wrapper.find('.reason').text()).toBe('Details: ECONNREFUSED · 127.0.0.1:443');
     expect(wrapper.text().match(/Can’t reach JoggAI/g)).toHaveLength(1);
   });
 

@@ -3,21 +3,24 @@
 // replaceAll and "seen" can leave a wrong count or a stale recent list.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PhotoStatus, StatePatch, WatchItem } from '../../../preload/api';
+import type { AppError, PhotoStatus, StatePatch, WatchItem } from '../../../preload/api';
 import { RECENT_COUNT, TrayModel, iconStateFor } from '../../../main/shell/tray-model';
 
 const STATUSES: PhotoStatus[] = ['checking', 'in_progress', 'ready', 'failed', 'not_found', 'unknown'];
 
-function item(photoId: string, status: PhotoStatus, finishedAt: number | null): WatchItem {
+function item(photoId: string, status: PhotoStatus, finishedAt: number | null, problem: AppError | null = null): WatchItem {
   return {
     photoId, status, addedAt: 0, lastCheckedAt: null, nextCheckAt: null, finishedAt, checks: 0,
-    imageUrls: [], failureMessage: null, rawStatus: null, problem: null, lateness: 'usual',
+    imageUrls: [], failureMessage: null, rawStatus: null, problem, lateness: 'usual',
   };
 }
 
+/** A lasting problem (40000: waiting cannot change it) or a passing one (a network error). */
+const PROBLEMS: (AppError | null)[] = [null, { kind: 'bad-request', message: '', code: 40000 }, { kind: 'network', message: '' }];
+
 const anItem = fc
-  .record({ id: fc.integer({ min: 0, max: 12 }), status: fc.constantFrom(...STATUSES), at: fc.integer({ min: 0, max: 50 }) })
-  .map(({ id, status, at }) => item(`p${id}`, status, status === 'checking' || status === 'in_progress' || status === 'unknown' ? null : at));
+  .record({ id: fc.integer({ min: 0, max: 12 }), status: fc.constantFrom(...STATUSES), at: fc.integer({ min: 0, max: 50 }), problem: fc.constantFrom(...PROBLEMS) })
+  .map(({ id, status, at, problem }) => item(`p${id}`, status, status === 'checking' || status === 'in_progress' || status === 'unknown' ? null : at, problem));
 
 type Op = { kind: 'patch'; patch: StatePatch } | { kind: 'seen'; at: number };
 const anOp: fc.Arbitrary<Op> = fc.oneof(
@@ -32,7 +35,8 @@ function fromScratch(items: Map<string, WatchItem>, seenAt: number) {
   const all = [...items.values()];
   const outcomes = all.filter((i) => (i.status === 'ready' || i.status === 'failed') && i.finishedAt !== null);
   return {
-    inProgress: all.filter((i) => !['ready', 'failed', 'not_found'].includes(i.status)).length,
+    inProgress: all.filter((i) => !['ready', 'failed', 'not_found'].includes(i.status) && i.problem?.kind !== 'bad-request').length,
+    needsAttention: all.filter((i) => !['ready', 'failed', 'not_found'].includes(i.status) && i.problem?.kind === 'bad-request').length,
     ready: all.filter((i) => i.status === 'ready').length,
     failed: all.filter((i) => i.status === 'failed').length,
     finishedSinceSeen: outcomes.filter((i) => i.finishedAt! > seenAt).length,
@@ -62,8 +66,8 @@ describe('the tray model', () => {
             for (const id of op.patch.removed ?? []) truth.delete(id);
             for (const i of op.patch.upserted ?? []) truth.set(i.photoId, i);
           }
-          const { inProgress, ready, failed, finishedSinceSeen, recent } = model.view();
-          expect({ inProgress, ready, failed, finishedSinceSeen, recent }).toEqual(fromScratch(truth, seenAt));
+          const { inProgress, needsAttention, ready, failed, finishedSinceSeen, recent } = model.view();
+          expect({ inProgress, needsAttention, ready, failed, finishedSinceSeen, recent }).toEqual(fromScratch(truth, seenAt));
         }
       }),
       { numRuns: 2_000 },
@@ -78,6 +82,19 @@ describe('the tray model', () => {
     model.apply({ pause: { kind: 'key-unreachable', message: 'locked' }, checkingPaused: false });
     expect(model.view()).toMatchObject({ userPaused: false, keyPause: 'key-unreachable' });
     expect(iconStateFor(model.view())).toBe('attention');
+  });
+
+  it('shows the attention icon and counts a photo that needs the user apart from those in progress', () => {
+    const model = new TrayModel();
+    model.reset({ items: [item('a', 'in_progress', null)], pause: null, connection: { state: 'online', retryAt: null, error: null } });
+    expect(iconStateFor(model.view())).toBe('idle');
+    model.apply({ upserted: [item('a', 'in_progress', null, { kind: 'bad-request', message: '', code: 40000 })] });
+    expect(model.view()).toMatchObject({ inProgress: 0, needsAttention: 1 });
+    expect(iconStateFor(model.view())).toBe('attention');
+    // Check now got a good answer: back to work in progress, the icon calms down.
+    model.apply({ upserted: [item('a', 'in_progress', null)] });
+    expect(model.view()).toMatchObject({ inProgress: 1, needsAttention: 0 });
+    expect(iconStateFor(model.view())).toBe('idle');
   });
 
   it('never lets a saved "seen" time older than a showing bring old photos back', () => {
