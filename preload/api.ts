@@ -223,9 +223,13 @@ export interface Notice {
    * is only the English fallback (for the log). `no-tray`: this desktop shows no tray icons, so
    * closing the window minimizes it instead of hiding it. `save-failed`: the watchlist could not
    * be written (`params` is a SaveProblem); cleared once a save succeeds. `list-over-cap`: the saved
-   * file held more than MAX_WATCHED_PHOTOS (`params`: total, kept, aside, copy).
+   * file held more than MAX_WATCHED_PHOTOS (`params`: total, kept, aside, copy). How the saved
+   * list was loaded: `list-restored` (unreadable, the backup restored; `params.keptAt` when the bad
+   * file was kept), `list-unreadable` (no usable backup either; `params.keptAt`), `list-too-new`
+   * (saved by a newer version), `list-dropped` (entries or image links left out: `params.items`,
+   * `params.imageUrls`, `params.maxLength`).
    */
-  code?: 'no-tray' | 'save-failed' | 'list-over-cap';
+  code?: 'no-tray' | 'save-failed' | 'list-over-cap' | 'list-restored' | 'list-unreadable' | 'list-too-new' | 'list-dropped';
   /** What a coded notice's words need (numbers, a path, a reason code). */
   params?: Readonly<Record<string, string | number>>;
 }

@@ -400,7 +400,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       for (const found of [problem, describeDropped(loaded)]) {
         if (!found) continue;
         logger.warn(found.message);
-        addNotice(found.level, found.message);
+        addNotice(found.level, found.message, found.code, found.params);
       }
       const overCap = 'overCap' in loaded ? loaded.overCap : undefined;
       if (overCap) {
@@ -557,7 +557,10 @@ function positionOf(text: string, id: string): number {
 }
 
 /** Items or image links the loaded file held that the app will not use. */
-function describeDropped(loaded: LoadResult): { level: Notice['level']; message: string } | null {
+/** A notice about loading, as the window's code with its parameters and the log's English line. */
+type LoadNotice = Pick<Notice, 'level' | 'message' | 'code' | 'params'>;
+
+function describeDropped(loaded: LoadResult): LoadNotice | null {
   if (loaded.kind !== 'loaded' && loaded.kind !== 'restored') return null;
   const { items, imageUrls } = loaded.dropped;
   const parts: string[] = [];
@@ -570,25 +573,36 @@ function describeDropped(loaded: LoadResult): { level: Notice['level']; message:
     parts.push(`${imageUrls === 1 ? '1 image link was' : `${imageUrls} image links were`} left out because only https links are shown`);
   }
   if (parts.length === 0) return null;
-  return { level: 'warning', message: `Your saved watchlist held things this app does not use: ${parts.join('; ')}. The rest of the list is as it was.` };
+  return {
+    level: 'warning',
+    message: `Your saved watchlist held things this app does not use: ${parts.join('; ')}. The rest of the list is as it was.`,
+    code: 'list-dropped',
+    params: { items, imageUrls, maxLength: PHOTO_ID_MAX_LENGTH },
+  };
 }
 
 /** What the user must hear about how the watchlist was loaded, if anything. */
-function describeLoadProblem(loaded: LoadResult): { level: Notice['level']; message: string } | null {
+function describeLoadProblem(loaded: LoadResult): LoadNotice | null {
+  // The reason (a parser's or the system's words) stays in the log line; the window words the code.
   switch (loaded.kind) {
     case 'restored':
       return {
         level: 'warning',
+        code: 'list-restored',
+        params: loaded.keptAt ? { keptAt: loaded.keptAt } : {},
         message: `Your saved watchlist could not be read (${loaded.reason}), so the previous copy was restored; changes from the last moments before may be missing.${loaded.keptAt ? ` The unreadable file was kept at ${loaded.keptAt}.` : ''}`,
       };
     case 'corrupt':
       return {
         level: 'error',
+        code: 'list-unreadable',
+        params: { keptAt: loaded.keptAt },
         message: `Your saved watchlist could not be read (${loaded.reason}) and no usable backup was found. It was kept at ${loaded.keptAt} and a new, empty list was started.`,
       };
     case 'too-new':
       return {
         level: 'error',
+        code: 'list-too-new',
         message: `Your watchlist was saved by a newer version of Avatar Watch (${loaded.reason}). Update the app to see it; until then nothing is saved, so the newer file stays as it is.`,
       };
     default:

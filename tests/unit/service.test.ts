@@ -199,6 +199,8 @@ describe('the Avatar Watch core', () => {
     expect(snapshot.notices[0]!.message).toMatch(/could not be read/);
     const kept = (await readdir(dataDir)).filter((f) => f.startsWith('watchlist.corrupt'));
     expect(kept).toHaveLength(1);
+    // The window words it from the code; the parser's words stay in the log line.
+    expect(snapshot.notices[0]).toMatchObject({ code: 'list-unreadable', params: { keptAt: join(dataDir, kept[0]!) } });
     expect(await readFile(join(dataDir, kept[0]!), 'utf8')).toBe('{"version":2,"items":[{"photoId":');
     await service.dismissNotice(snapshot.notices[0]!.id);
     expect((await service.getSnapshot()).notices).toEqual([]);
@@ -209,7 +211,7 @@ describe('the Avatar Watch core', () => {
     await writeFile(join(dataDir, 'watchlist.json'), newer);
     const { service } = makeService('good-key');
     await service.start();
-    expect((await service.getSnapshot()).notices[0]!.message).toMatch(/newer version/);
+    expect((await service.getSnapshot()).notices[0]).toMatchObject({ code: 'list-too-new', message: expect.stringMatching(/newer version/) });
     await service.addPhotos('some-photo');
     await service.stop();
     expect(await readFile(join(dataDir, 'watchlist.json'), 'utf8')).toBe(newer);
@@ -466,6 +468,7 @@ describe('every answer judged, the key kept out of everything (issue 7)', () => 
     expect(snapshot.notices[0]).toMatchObject({ level: 'warning' });
     expect(snapshot.notices[0]!.message).toMatch(/2 entries were left out/);
     expect(snapshot.notices[0]!.message).toMatch(/1 image link was left out/);
+    expect(snapshot.notices[0]).toMatchObject({ code: 'list-dropped', params: { items: 2, imageUrls: 1, maxLength: 128 } });
   });
 
   it('adds at most 20,000 entries of one paste and says how many were left unread', async () => {

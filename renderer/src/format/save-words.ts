@@ -11,11 +11,37 @@ export function saveProblemText(t: Translate, problem: Pick<SaveProblem, 'reason
 export function noticeParams(t: Translate, notice: Notice): Record<string, string> {
   const words: Record<string, string> = {};
   for (const [name, value] of Object.entries(notice.params ?? {})) words[name] = typeof value === 'number' ? count(value) : value;
+  if (notice.code === 'list-dropped') {
+    const items = Number(notice.params?.items ?? 0);
+    const imageUrls = Number(notice.params?.imageUrls ?? 0);
+    const maxLength = notice.params?.maxLength ?? '';
+    const parts = [
+      items > 0 ? t('saving.droppedItems', { n: items, maxLength }) : null,
+      imageUrls > 0 ? t('saving.droppedImages', { n: imageUrls }) : null,
+    ].filter((part): part is string => part !== null);
+    words.what = parts.join('; ');
+  }
   if (notice.code === 'save-failed') {
     words.reason = saveProblemText(t, { reason: (notice.params?.reason ?? 'other') as SaveProblem['reason'], detail: String(notice.params?.detail ?? '') });
   }
   return words;
 }
+
+/** The catalogue key a coded notice is worded by (one code may have a longer form when a path was kept). */
+export function noticeKey(notice: Notice & { code: NonNullable<Notice['code']> }): string {
+  if (notice.code === 'list-restored') return notice.params?.keptAt ? 'saving.restoredKept' : 'saving.restored';
+  return NOTICE_KEYS[notice.code];
+}
+
+const NOTICE_KEYS = {
+  'no-tray': 'tray.noTray',
+  'save-failed': 'saving.failed',
+  'list-over-cap': 'saving.overCap',
+  'list-restored': 'saving.restored',
+  'list-unreadable': 'saving.unreadable',
+  'list-too-new': 'saving.tooNew',
+  'list-dropped': 'saving.dropped',
+} as const satisfies Record<NonNullable<Notice['code']>, string>;
 
 /** A count as the catalogue's language groups digits. */
 export function count(value: number): string {

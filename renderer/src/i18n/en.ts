@@ -113,6 +113,14 @@ const en = {
     failed: 'Your watchlist could not be saved to {path}: {reason}. Recent changes are kept while the app runs and saving is tried again every few seconds; they are lost if the app stops before it works.',
     overCap:
       'Your saved watchlist held {total} photos; the app watches at most {max}. The first {max} are shown. The other {aside} are not watched, and the file as it was is kept at {copy}; remove finished photos and add them again from there.',
+    // How the saved list was loaded. The technical reason is in the log (Help > Copy diagnostics).
+    restored: 'Your saved watchlist was damaged, so the previous copy was restored; changes from the last moments before may be missing.',
+    restoredKept: 'Your saved watchlist was damaged, so the previous copy was restored; changes from the last moments before may be missing. The damaged file was kept at {keptAt}.',
+    unreadable: 'Your saved watchlist was damaged and no usable copy was found, so a new, empty list was started. The damaged file was kept at {keptAt}.',
+    tooNew: 'Your watchlist was saved by a newer version of Avatar Watch. Update the app to see it; until then nothing is saved, so the newer file stays as it is.',
+    dropped: 'Your saved watchlist held things this app does not use: {what}. The rest of the list is as it was.',
+    droppedItems: 'no entry | 1 entry with a photo ID that is not valid (longer than {maxLength} characters, or with spaces or control characters) | {n} entries with photo IDs that are not valid (longer than {maxLength} characters, or with spaces or control characters)',
+    droppedImages: 'no image link | 1 image link that is not https | {n} image links that are not https',
   },
   list: {
     heading: 'Watchlist',

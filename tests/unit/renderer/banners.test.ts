@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Notice } from '../../../preload/api';
 import App from '../../../renderer/src/App.vue';
 import NoticeBanner from '../../../renderer/src/components/NoticeBanner.vue';
 import PauseBanner from '../../../renderer/src/components/PauseBanner.vue';
@@ -64,6 +65,26 @@ describe('notice banner', () => {
       },
     });
     expect(wrapper.text()).toContain('Your saved watchlist held 50,010 photos; the app watches at most 50,000. The first 50,000 are shown. The other 10 are not watched, and the file as it was is kept at /d/watchlist.over-cap.json');
+  });
+});
+
+describe('notices about loading the saved list, worded from their codes', () => {
+  const mount = (notice: Partial<Notice>) => {
+    installApi(createFakeApi());
+    return mountWithApp(NoticeBanner, { props: { notice: { id: 'n', level: 'warning', message: 'the English log line', ...notice } } });
+  };
+
+  it.each<[Partial<Notice>, string]>([
+    [{ code: 'list-restored', params: {} }, 'Your saved watchlist was damaged, so the previous copy was restored; changes from the last moments before may be missing.'],
+    [{ code: 'list-restored', params: { keptAt: '/d/watchlist.corrupt-1.json' } }, 'The damaged file was kept at /d/watchlist.corrupt-1.json.'],
+    [{ code: 'list-unreadable', params: { keptAt: '/d/w.json' } }, 'no usable copy was found, so a new, empty list was started. The damaged file was kept at /d/w.json.'],
+    [{ code: 'list-too-new' }, 'saved by a newer version of Avatar Watch. Update the app to see it'],
+    [{ code: 'list-dropped', params: { items: 2, imageUrls: 0, maxLength: 128 } }, 'held things this app does not use: 2 entries with photo IDs that are not valid (longer than 128 characters'],
+    [{ code: 'list-dropped', params: { items: 1, imageUrls: 3, maxLength: 128 } }, '1 entry with a photo ID that is not valid (longer than 128 characters, or with spaces or control characters); 3 image links that are not https.'],
+  ])('%o', (notice, words) => {
+    const text = mount(notice).text();
+    expect(text).toContain(words);
+    expect(text).not.toContain('the English log line');
   });
 });
 
