@@ -72,6 +72,8 @@ export type InputProblem =
   | { code: 'link-invalid' }
   | { code: 'link-not-https'; scheme: string }
   | { code: 'link-not-opened' }
+  /** The link is not one JoggAI sent as a result of a watched photo. */
+  | { code: 'link-not-result' }
   | { code: 'host-cannot-notify' }
   | { code: 'host-has-no-settings' };
 

@@ -90,6 +90,11 @@ export interface AvatarWatchService extends ServiceCommands {
   readonly settingsLoaded: Promise<void>;
   /** The host's own message for the window (e.g. no tray icons on this desktop), shown until dismissed. */
   addHostNotice(notice: Pick<Notice, 'level' | 'message' | 'code'>): void;
+  /**
+   * Whether JoggAI sent this exact link as a watched photo's result: "open image" opens only
+   * those, so a compromised or confused window cannot make the app open any https page.
+   */
+  isResultImage(url: string): boolean;
   /** The computer is going to sleep (Electron powerMonitor): hold every check. */
   suspend(): void;
   /** Back from sleep: every unfinished item is checked soon, spread over a few seconds. */
@@ -451,6 +456,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     addHostNotice: (notice) => {
       addNotice(notice.level, notice.message, notice.code);
     },
+    // A scan, not an index: it runs on a click, and 50,000 items hold at most a few hundred thousand links.
+    isResultImage: (url) => tracker.items().some((item) => item.imageUrls.includes(url)),
     suspend: () => tracker.hold('asleep'),
     wake: () => tracker.release('asleep'),
     setNetworkAvailable: (available) => (available ? tracker.release('no-network') : tracker.hold('no-network')),

@@ -71,6 +71,10 @@ export function registerIpc(options: IpcOptions): () => void {
   async function openImage(url: string): Promise<Result<null>> {
     const checked = checkImageUrl(url);
     if (!checked.ok) return checked;
+    if (!service.isResultImage(url)) {
+      logger.warn('Refused to open a link that is not a result image of a watched photo.');
+      return { ok: false, error: { kind: 'invalid-input', message: 'Only result images of watched photos can be opened.', input: { code: 'link-not-result' } } };
+    }
     try {
       await shell.openExternal(checked.value.href);
       return { ok: true, value: null };

@@ -107,6 +107,10 @@ describe('the Avatar Watch core', () => {
     const items = (await again.service.getSnapshot()).items;
     expect(items.find((i) => i.photoId === 'ready-1')).toMatchObject({ status: 'ready', imageUrls: expect.arrayContaining([expect.stringContaining('ready-1')]) });
     expect(items).toHaveLength(3);
+    // Only the links JoggAI sent for a watched photo may be opened from the window.
+    const resultImage = items.find((i) => i.photoId === 'ready-1')!.imageUrls[0]!;
+    expect(again.service.isResultImage(resultImage)).toBe(true);
+    expect(again.service.isResultImage('https://evil.example/phish')).toBe(false);
     // Finished photos are not checked again after a restart.
     const checks = fake.countChecks('ready-1');
     // Past the whole catch-up window after a start (0–3 s): a regression cannot hide in it.

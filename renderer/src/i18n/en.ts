@@ -389,6 +389,7 @@ const en = {
     'link-invalid': 'This is not a valid link.',
     'link-not-https': 'Only https links can be opened (this one uses {scheme}).',
     'link-not-opened': 'Your browser could not be started to open it.',
+    'link-not-result': 'Only the result images of photos on your list can be opened. Check the photo again if it was just removed.',
     'host-cannot-notify': 'Notifications cannot be shown here.',
     'host-has-no-settings': 'These settings are not available here.',
   },

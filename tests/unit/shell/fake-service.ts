@@ -48,6 +48,7 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     setCheckingPaused: vi.fn(async () => {}),
     dismissNotice: vi.fn(async () => {}),
     addHostNotice: vi.fn(),
+    isResultImage: vi.fn(() => true),
     suspend: vi.fn(),
     wake: vi.fn(),
     setNetworkAvailable: vi.fn(),

@@ -216,6 +216,13 @@ describe('openImage', () => {
     },
   );
 
+  it('opens only links JoggAI sent as a watched photo\'s result', async () => {
+    vi.mocked(service.isResultImage).mockReturnValue(false);
+    await expect(call('openImage', ['https://evil.example/phish'])).resolves.toMatchObject({ ok: false, error: { input: { code: 'link-not-result' } } });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(service.isResultImage).toHaveBeenCalledWith('https://evil.example/phish');
+  });
+
   it('says so when the browser could not be opened', async () => {
     shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
     await expect(call('openImage', ['https://cdn.jogg.ai/1.png'])).resolves.toMatchObject({ ok: false });
