@@ -14,6 +14,11 @@ export interface Schedule {
   observe?(record: CompletionRecord): void;
   /** What a learning strategy has learned, to save with the watchlist. */
   history?(): CompletionRecord[];
+  /**
+   * Age (ms) past which a running photo is "taking longer than usual" and checked ever more
+   * slowly (see slowCheckGapMs). Without it the tracker's fixed default applies.
+   */
+  takingLongAfterMs?(): number;
 }
 
 /** JoggAI never wants one task polled faster than this. */
@@ -28,6 +33,7 @@ export function learnedSchedule(history: readonly CompletionRecord[] = [], optio
     nextDelayMs: (item, now) => Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000),
     observe: (record) => model.observe(record),
     history: () => model.history(),
+    takingLongAfterMs: () => Math.round(model.takingLongAfterS() * 1000),
   };
 }
 
@@ -37,6 +43,8 @@ export function learnedSchedule(history: readonly CompletionRecord[] = [], optio
  */
 export function docsSchedule(random: () => number = Math.random): Schedule {
   return {
+    // The baselines are measured as written: no slow-down however long a photo takes.
+    takingLongAfterMs: () => Infinity,
     firstDelayMs: () => 10_000 + Math.round(5_000 * random()),
     nextDelayMs(item, now) {
       const age = now - item.addedAt;
@@ -49,9 +57,19 @@ export function docsSchedule(random: () => number = Math.random): Schedule {
 
 /** The naive baseline: a check every 5 s from the moment an item is added. */
 export const fixedSchedule = (intervalMs = 5_000): Schedule => ({
+  takingLongAfterMs: () => Infinity,
   firstDelayMs: () => 0,
   nextDelayMs: () => intervalMs,
 });
+
+/**
+ * Checks of a photo taking longer than usual thin out as it ages (a tenth and a half of its age,
+ * from one minute to ten): a photo late by minutes may still finish soon, one late by an hour
+ * rarely will, and neither should cost what a photo in its usual window does.
+ */
+export function slowCheckGapMs(ageMs: number): number {
+  return Math.min(10 * 60_000, Math.max(60_000, Math.round(0.15 * ageMs)));
+}
 
 /** Transient failures (network, 50000, unknown answers) back off per item, doubling to 5 min. */
 export function backoffDelayMs(consecutiveFailures: number, random: () => number = Math.random): number {
