@@ -57,6 +57,8 @@ export class CompletionModel {
   private threshold = 0;
   private targetS = 12;
   private effectiveCount = 0;
+  /** Ages (s) of photos seen still running: each says "takes longer than this" (right-censored). */
+  private running: readonly number[] = [];
   private dirty = true;
 
   constructor(options: CompletionModelOptions = {}, history: readonly CompletionRecord[] = []) {
@@ -78,6 +80,15 @@ export class CompletionModel {
     this.dirty = true;
   }
 
+  /**
+   * The ages (s) of the photos now running, taken into account at the next completion. Without
+   * them a first day learns only from the quickest photos (the only ones done so far) and
+   * believes every photo is quick.
+   */
+  setRunning(agesS: readonly number[]): void {
+    this.running = agesS;
+  }
+
   history(): CompletionRecord[] {
     return [...this.records];
   }
@@ -97,9 +108,11 @@ export class CompletionModel {
   /** Seconds from age `ageS` to the next check of a photo still running. */
   nextGapS(ageS: number): number {
     if (this.dirty) this.rebuild();
+    return this.gapAt(Math.max(0, ageS), this.targetS);
+  }
+
+  private gapAt(age: number, target: number): number {
     const { maxGapS } = this.opts;
-    const target = this.targetS;
-    const age = Math.max(0, ageS);
     if (age >= MODEL_HORIZON_S - 1) return maxGapS;
     const survival = Math.max(1e-9, 1 - this.cdf(age));
     const hazard = (this.cdf(age + target) - this.cdf(age)) / (target * survival);
@@ -114,6 +127,12 @@ export class CompletionModel {
   /** The age (s) past which a running photo is "taking longer than usual". */
   takingLongAfterS(): number {
     if (this.dirty) this.rebuild();
+    return this.takingLongS;
+  }
+
+  private takingLongS = MODEL_HORIZON_S;
+
+  private computeTakingLong(): number {
     const held = this.cumulative[MODEL_HORIZON_S]!;
     const q = this.quantile(TAKING_LONG_QUANTILE * held);
     return Math.min(MODEL_HORIZON_S, Math.max(TAKING_LONG_FLOOR_S, q * TAKING_LONG_MARGIN));
@@ -143,20 +162,89 @@ export class CompletionModel {
   }
 
   private rebuild(): void {
+    this.dirty = false; // the steps below read the belief they are building
     const observed = this.observedDensity();
-    const priorShare = this.opts.priorWeight / (this.opts.priorWeight + this.effectiveCount);
+    const { priorWeight } = this.opts;
+    const priorShare = priorWeight / (priorWeight + this.effectiveCount);
     const learned = 1 - TAIL_SHARE;
+    for (let i = 0; i < MODEL_HORIZON_S; i++) this.density[i] = learned * (priorShare * this.prior[i]! + (1 - priorShare) * observed[i]!);
+    this.accumulate();
+    this.addRunning(priorWeight + this.effectiveCount);
+    this.markDenseRegion(this.cumulative[MODEL_HORIZON_S]!);
+    this.takingLongS = this.computeTakingLong();
+    this.targetS = this.chooseTarget();
+  }
+
+  private accumulate(): void {
     let sum = 0;
     for (let i = 0; i < MODEL_HORIZON_S; i++) {
       this.cumulative[i] = sum;
-      const d = learned * (priorShare * this.prior[i]! + (1 - priorShare) * observed[i]!);
-      this.density[i] = d;
-      sum += d;
+      sum += this.density[i]!;
     }
     this.cumulative[MODEL_HORIZON_S] = sum;
-    this.targetS = Math.max(MIN_GAP_S, this.opts.promptness * docsP95DelayS((s) => this.cumulative[Math.min(s, MODEL_HORIZON_S)]!, sum));
-    this.markDenseRegion(sum);
-    this.dirty = false;
+  }
+
+  /**
+   * Each running photo of age c adds one unit of belief spread over the ages past c, in the
+   * shape already believed there (one step of the redistribute-to-the-right estimator), against
+   * `weight` units of what was believed before.
+   */
+  private addRunning(weight: number): void {
+    if (this.running.length === 0) return;
+    const perBin = new Float64Array(MODEL_HORIZON_S);
+    for (const age of this.running) if (age >= 0 && age < MODEL_HORIZON_S) perBin[Math.floor(age)]! += 1;
+    let share = 0; // Σ over running ages below t of 1 / S(age)
+    for (let i = 0; i < MODEL_HORIZON_S; i++) {
+      const d = this.density[i]!;
+      this.density[i] = (weight * d + share * d) / (weight + this.running.length);
+      share += perBin[i]! / Math.max(1e-6, 1 - this.cumulative[i + 1]!);
+    }
+    this.accumulate();
+  }
+
+  /**
+   * The largest target gap whose own predicted 95th-percentile delay stays within `promptness`
+   * of the docs' schedule's on the same belief: larger gaps are fewer requests.
+   */
+  private chooseTarget(): number {
+    // The docs' first check falls 10–15 s after adding; its middle stands for it.
+    const aim = this.opts.promptness * this.p95DelayOf(docsCheckAges(12.5, this.takingLongS));
+    let lo = MIN_GAP_S;
+    let hi = Math.max(MIN_GAP_S, 2 * aim);
+    if (this.predictedP95(lo) > aim) return lo;
+    for (let i = 0; i < 14; i++) {
+      const mid = (lo + hi) / 2;
+      if (this.predictedP95(mid) <= aim) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The 95th-percentile delay checks placed with target gap `target` would give on the belief. */
+  private predictedP95(target: number): number {
+    const checks = [0];
+    const end = Math.min(MODEL_HORIZON_S, this.takingLongS);
+    while (checks.at(-1)! < end && checks.length < 2_000) checks.push(checks.at(-1)! + this.gapAt(checks.at(-1)!, target));
+    return this.p95DelayOf(checks);
+  }
+
+  /** The 95th-percentile delay, on the belief, of checks at `checks` ages (s, ascending, from 0). */
+  private p95DelayOf(checks: readonly number[]): number {
+    const total = this.cumulative[MODEL_HORIZON_S]!;
+    // A photo finishing between two checks is noticed at the second one.
+    const late = (x: number) => {
+      let mass = 0;
+      for (let k = 1; k < checks.length; k++) mass += Math.max(0, this.cdf(checks[k]! - x) - this.cdf(checks[k - 1]!));
+      return mass / total;
+    };
+    let lo = 0;
+    let hi = 120;
+    for (let i = 0; i < 20; i++) {
+      const mid = (lo + hi) / 2;
+      if (late(mid) > 0.05) lo = mid;
+      else hi = mid;
+    }
+    return hi;
   }
 
   /** Recent completions, each spread over the interval it finished in, weighted by recency; sums to 1. */
@@ -212,26 +300,16 @@ export class CompletionModel {
 }
 
 /**
- * The 95th-percentile delay JoggAI's advised schedule (every 10 s to one minute, 30 s to five,
- * 60 s after) would give on a belief: a completion at an age with gap G is noticed after a delay
- * spread evenly over [0, G).
+ * The check ages (s) of JoggAI's advised schedule, the yardstick: first after `firstS`, every
+ * 10 s in the first minute, every 30 s to five minutes, every 60 s after, until `endS`.
  */
-export function docsP95DelayS(cdfAt: (ageS: number) => number, total: number): number {
-  const whole = Math.max(total, 1e-12);
-  const shares = [
-    { gap: 10, mass: cdfAt(60) / whole },
-    { gap: 30, mass: (cdfAt(300) - cdfAt(60)) / whole },
-    { gap: 60, mass: 1 - cdfAt(300) / whole },
-  ];
-  const late = (x: number) => shares.reduce((s, { gap, mass }) => s + mass * Math.max(0, 1 - x / gap), 0);
-  let lo = 0;
-  let hi = 60;
-  for (let i = 0; i < 40; i++) {
-    const mid = (lo + hi) / 2;
-    if (late(mid) > 0.05) lo = mid;
-    else hi = mid;
+export function docsCheckAges(firstS: number, endS: number): number[] {
+  const ages = [0, firstS];
+  while (ages.at(-1)! < endS) {
+    const age = ages.at(-1)!;
+    ages.push(age + (age < 60 ? 10 : age < 300 ? 30 : 60));
   }
-  return hi;
+  return ages;
 }
 
 /** Adds `weight` spread evenly over [low, high] seconds; false when it lies past the horizon. */

@@ -27,15 +27,59 @@ export const MIN_INTERVAL_MS = 5_000;
 /** Ours: first check at once (it validates the ID and the key), then where completions happen. */
 export function learnedSchedule(history: readonly CompletionRecord[] = [], options: CompletionModelOptions = {}): Schedule & { model: CompletionModel } {
   const model = new CompletionModel(options, history);
+  const running = new RunningPhotos();
   return {
     model,
     firstDelayMs: () => 0,
-    nextDelayMs: (item, now) => Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000),
-    observe: (record) => model.observe(record),
+    nextDelayMs: (item, now) => {
+      running.seen(item, now);
+      return Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000);
+    },
+    observe: (record) => {
+      running.finished(record);
+      model.setRunning(running.agesS(record.at));
+      model.observe(record);
+    },
     history: () => model.history(),
     takingLongAfterMs: () => Math.round(model.takingLongAfterS() * 1000),
   };
 }
+
+/**
+ * Photos last seen still running, so the model can count them as "takes longer than this".
+ * A finished one leaves when its completion is reported; a removed one when it has not been seen
+ * for longer than any check gap.
+ */
+class RunningPhotos {
+  private readonly lastSeen = new Map<string, { addedAt: number; seenAt: number }>();
+
+  seen(item: WatchItem, now: number): void {
+    this.lastSeen.set(item.photoId, { addedAt: item.addedAt, seenAt: now });
+  }
+
+  /** The record names no photo, but its add time and last running check single one out (or an equivalent twin). */
+  finished(record: CompletionRecord): void {
+    const addedAt = record.at - record.highMs;
+    for (const [id, e] of this.lastSeen) {
+      if (e.addedAt === addedAt && e.seenAt - e.addedAt === record.lowMs) {
+        this.lastSeen.delete(id);
+        return;
+      }
+    }
+  }
+
+  agesS(now: number): number[] {
+    const ages: number[] = [];
+    for (const [id, e] of this.lastSeen) {
+      if (now - e.seenAt > FORGET_UNSEEN_MS) this.lastSeen.delete(id);
+      else ages.push((now - e.addedAt) / 1000);
+    }
+    return ages;
+  }
+}
+
+/** Longer than the slowest check gap: a photo unseen this long was removed or finished. */
+const FORGET_UNSEEN_MS = 20 * 60_000;
 
 /**
  * The JoggAI guides' own advice, the baseline to beat: first check after 10–15 s, every 10 s in
