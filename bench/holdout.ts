@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     if (only && !only.includes(kind.key)) continue;
     const runs: SeedRun[] = [];
     for (let seed = first; seed <= last; seed++) {
-      const load = kind.unseen(seed, PHOTOS);
+      // BENCH_OWN=1: the benchmark's own parameters (in process), to compare like with like.
+      const load = process.env.BENCH_OWN ? kind.make(seed, PHOTOS) : kind.unseen(seed, PHOTOS);
       const results = await runStrategies(load, seed, ['docs', 'tracker'], async (clock) => ({ backend: directBackend(clock), close: async () => {} }));
       runs.push({ seed, results });
       const t = results.tracker!;

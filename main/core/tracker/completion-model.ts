@@ -25,7 +25,7 @@ export interface CompletionModelOptions {
   priorWeight?: number;
   /** A completion this much older than the newest counts half. */
   halfLifeMs?: number;
-  /** Share of the completions the dense (high-hazard) region must hold. */
+  /** Least share of the completions the dense (high-hazard) region holds (more if that is cheaper). */
   coverage?: number;
   /** The aimed 95th-percentile delay, as a share of what the docs' schedule would give. */
   promptness?: number;
@@ -43,6 +43,8 @@ const TAIL_SHARE = 0.01;
 const TAKING_LONG_QUANTILE = 0.99;
 const TAKING_LONG_MARGIN = 1.25;
 export const TAKING_LONG_FLOOR_S = 3 * 60;
+/** While the belief is mostly the prior it may be wrong: aim up to this much tighter. */
+const PRIOR_CAUTION = 0.25;
 
 export class CompletionModel {
   private readonly opts: Required<CompletionModelOptions>;
@@ -57,6 +59,8 @@ export class CompletionModel {
   private threshold = 0;
   private targetS = 12;
   private effectiveCount = 0;
+  /** How much of the belief is still the prior (1: no history). */
+  private priorShare = 1;
   /** Ages (s) of photos seen still running: each says "takes longer than this" (right-censored). */
   private running: readonly number[] = [];
   private dirty = true;
@@ -81,12 +85,13 @@ export class CompletionModel {
   }
 
   /**
-   * The ages (s) of the photos now running, taken into account at the next completion. Without
+   * The ages (s) of the photos now running, taken into account from the next check on. Without
    * them a first day learns only from the quickest photos (the only ones done so far) and
    * believes every photo is quick.
    */
   setRunning(agesS: readonly number[]): void {
     this.running = agesS;
+    this.dirty = true;
   }
 
   history(): CompletionRecord[] {
@@ -166,13 +171,37 @@ export class CompletionModel {
     const observed = this.observedDensity();
     const { priorWeight } = this.opts;
     const priorShare = priorWeight / (priorWeight + this.effectiveCount);
+    this.priorShare = priorShare;
     const learned = 1 - TAIL_SHARE;
     for (let i = 0; i < MODEL_HORIZON_S; i++) this.density[i] = learned * (priorShare * this.prior[i]! + (1 - priorShare) * observed[i]!);
     this.accumulate();
     this.addRunning(priorWeight + this.effectiveCount);
-    this.markDenseRegion(this.cumulative[MODEL_HORIZON_S]!);
     this.takingLongS = this.computeTakingLong();
-    this.targetS = this.chooseTarget();
+    this.placeChecks();
+  }
+
+  /**
+   * Chooses the dense region and the target gap together: for each candidate coverage, the
+   * largest gap whose predicted 95th-percentile delay stays within `promptness` of the docs'
+   * schedule's on the same belief; of those, the one with the fewest predicted requests.
+   */
+  private placeChecks(): void {
+    const total = this.cumulative[MODEL_HORIZON_S]!;
+    const ranked = this.rankByHazard();
+    // The docs' first check falls 10–15 s after adding; its middle stands for it.
+    // Resting mostly on the prior, the belief may be wrong: aim tighter until history takes over.
+    const caution = 1 - PRIOR_CAUTION * this.priorShare;
+    const aim = caution * this.opts.promptness * this.p95DelayOf(docsCheckAges(12.5, this.takingLongS));
+    let best = { coverage: this.opts.coverage, target: MIN_GAP_S, requests: Infinity };
+    for (let coverage = this.opts.coverage; coverage < 0.995; coverage += 0.01) {
+      this.markDenseRegion(ranked, coverage * total);
+      const target = this.largestTarget(aim);
+      if (target === null) continue;
+      const requests = this.predictedRequests(target);
+      if (requests < best.requests) best = { coverage, target, requests };
+    }
+    this.markDenseRegion(ranked, best.coverage * total);
+    this.targetS = best.target;
   }
 
   private accumulate(): void {
@@ -202,30 +231,31 @@ export class CompletionModel {
     this.accumulate();
   }
 
-  /**
-   * The largest target gap whose own predicted 95th-percentile delay stays within `promptness`
-   * of the docs' schedule's on the same belief: larger gaps are fewer requests.
-   */
-  private chooseTarget(): number {
-    // The docs' first check falls 10–15 s after adding; its middle stands for it.
-    const aim = this.opts.promptness * this.p95DelayOf(docsCheckAges(12.5, this.takingLongS));
+  /** The largest target gap (s) whose predicted 95th-percentile delay is within `aim` (null: none). */
+  private largestTarget(aim: number): number | null {
     let lo = MIN_GAP_S;
     let hi = Math.max(MIN_GAP_S, 2 * aim);
-    if (this.predictedP95(lo) > aim) return lo;
-    for (let i = 0; i < 14; i++) {
+    if (this.p95DelayOf(this.checkAges(lo)) > aim) return null;
+    for (let i = 0; i < 12; i++) {
       const mid = (lo + hi) / 2;
-      if (this.predictedP95(mid) <= aim) lo = mid;
+      if (this.p95DelayOf(this.checkAges(mid)) <= aim) lo = mid;
       else hi = mid;
     }
     return lo;
   }
 
-  /** The 95th-percentile delay checks placed with target gap `target` would give on the belief. */
-  private predictedP95(target: number): number {
+  /** The ages (s) of one photo's checks with target gap `target`, up to taking long. */
+  private checkAges(target: number): number[] {
     const checks = [0];
     const end = Math.min(MODEL_HORIZON_S, this.takingLongS);
     while (checks.at(-1)! < end && checks.length < 2_000) checks.push(checks.at(-1)! + this.gapAt(checks.at(-1)!, target));
-    return this.p95DelayOf(checks);
+    return checks;
+  }
+
+  /** Expected requests per photo: a check at age c is made only if the photo is still running. */
+  private predictedRequests(target: number): number {
+    const total = this.cumulative[MODEL_HORIZON_S]!;
+    return this.checkAges(target).reduce((sum, age) => sum + 1 - this.cdf(age) / (total + TAIL_SHARE), 0);
   }
 
   /** The 95th-percentile delay, on the belief, of checks at `checks` ages (s, ascending, from 0). */
@@ -272,24 +302,29 @@ export class CompletionModel {
     return observed;
   }
 
-  /**
-   * The ages of highest hazard that together hold `coverage` of the completions: checking every
-   * target gap there, and sparsely elsewhere, is the cheapest way to notice that share promptly
-   * (requests are spent on photos still running, so hazard, not density, is what pays).
-   */
-  private markDenseRegion(total: number): void {
+  /** Every age's hazard (finishing now, given still running), and the ages from highest hazard down. */
+  private rankByHazard(): { hazard: Float64Array; order: Uint32Array } {
     const hazard = new Float64Array(MODEL_HORIZON_S);
     for (let i = 0; i < MODEL_HORIZON_S; i++) {
       const survival = 1 - this.cumulative[i]!;
       hazard[i] = this.density[i]! > 0 ? this.density[i]! / Math.max(1e-12, survival) : 0;
     }
-    const order = Array.from({ length: MODEL_HORIZON_S }, (_, i) => i).sort((a, b) => hazard[b]! - hazard[a]!);
+    const order = Uint32Array.from({ length: MODEL_HORIZON_S }, (_, i) => i).sort((a, b) => hazard[b]! - hazard[a]!);
+    return { hazard, order };
+  }
+
+  /**
+   * The ages of highest hazard that together hold `mass` of the completions: checking every
+   * target gap there, and sparsely elsewhere, is the cheapest way to notice that share promptly
+   * (requests are spent on photos still running, so hazard, not density, is what pays).
+   */
+  private markDenseRegion({ hazard, order }: { hazard: Float64Array; order: Uint32Array }, mass: number): void {
     let held = 0;
     this.threshold = 0;
     for (const i of order) {
       held += this.density[i]!;
       this.threshold = hazard[i]!;
-      if (held >= this.opts.coverage * total) break;
+      if (held >= mass) break;
     }
     let next = -1;
     for (let i = MODEL_HORIZON_S - 1; i >= 0; i--) {
@@ -329,19 +364,21 @@ function addRange(into: Float64Array, low: number, high: number, weight: number)
 }
 
 /**
- * Before any history: mostly the docs' 2–5 minutes, with a broad log-uniform share from 15 s to
- * 20 minutes, so a day unlike the docs is neither missed early nor ignored late.
+ * Before any history: mostly the docs' 2–5 minutes, with a broad log-uniform share from one
+ * minute to 20 minutes, so a slower day is not ignored; a faster one is learned from its first
+ * completions (and from photos seen running: nothing finishing early says as much).
  */
 function docsPrior(): Float64Array {
   const prior = new Float64Array(MODEL_HORIZON_S);
-  addRange(prior, 120, 300, 0.6);
-  const low = Math.log(15);
+  const broad = 0.4;
+  addRange(prior, 120, 300, 1 - broad);
+  const low = Math.log(60);
   const high = Math.log(20 * 60);
   const steps = 200;
   for (let k = 0; k < steps; k++) {
     const a = Math.exp(low + ((high - low) * k) / steps);
     const b = Math.exp(low + ((high - low) * (k + 1)) / steps);
-    addRange(prior, a, b, 0.4 / steps);
+    addRange(prior, a, b, broad / steps);
   }
   return prior;
 }

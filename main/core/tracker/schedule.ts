@@ -28,15 +28,23 @@ export const MIN_INTERVAL_MS = 5_000;
 export function learnedSchedule(history: readonly CompletionRecord[] = [], options: CompletionModelOptions = {}): Schedule & { model: CompletionModel } {
   const model = new CompletionModel(options, history);
   const running = new RunningPhotos();
+  let sharedAt = -Infinity;
   return {
     model,
     firstDelayMs: () => 0,
     nextDelayMs: (item, now) => {
       running.seen(item, now);
+      // "Still running" is news too (a first day learns that nothing finishes in the first
+      // minute before anything finishes), but rebuilding the belief per answer would cost.
+      if (now - sharedAt >= RUNNING_REFRESH_MS) {
+        sharedAt = now;
+        model.setRunning(running.agesS(now));
+      }
       return Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000);
     },
     observe: (record) => {
       running.finished(record);
+      sharedAt = record.at;
       model.setRunning(running.agesS(record.at));
       model.observe(record);
     },
@@ -78,6 +86,8 @@ class RunningPhotos {
   }
 }
 
+/** How often the model hears which photos are still running, at most. */
+const RUNNING_REFRESH_MS = 15_000;
 /** Longer than the slowest check gap: a photo unseen this long was removed or finished. */
 const FORGET_UNSEEN_MS = 20 * 60_000;
 
