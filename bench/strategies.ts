@@ -22,12 +22,12 @@ export async function runStrategies(
   load: Workload,
   seed: number,
   names: readonly StrategyName[],
-  backendFor: (clock: VirtualClock) => Promise<{ backend: Backend; close(): Promise<void> }>,
+  backendFor: (clock: VirtualClock, name: StrategyName) => Promise<{ backend: Backend; close(): Promise<void> }>,
 ): Promise<Partial<Record<StrategyName, StrategyResult>>> {
   const results: Partial<Record<StrategyName, StrategyResult>> = {};
   for (const name of names) {
     const clock = new VirtualClock(0);
-    const { backend, close } = await backendFor(clock);
+    const { backend, close } = await backendFor(clock, name);
     try {
       const random = seeded(100 + seed);
       results[name] = await simulate(backend, clock, load, STRATEGIES[name].make(random), STRATEGIES[name].budget, random, `${name}-${seed}`);

@@ -448,7 +448,8 @@ export class Tracker {
       item.nextCheckAt = null;
     } else if (age >= (this.options.schedule.takingLongAfterMs?.() ?? TAKING_LONG_MS)) {
       item.lateness = 'taking-long';
-      item.nextCheckAt = now + slowCheckGapMs(age);
+      // The last slow check falls at 24 hours, so the photo reads "stale" when it becomes so.
+      item.nextCheckAt = Math.min(now + slowCheckGapMs(age), Math.max(now + MIN_INTERVAL_MS, item.addedAt + STALE_MS));
     } else {
       item.lateness = 'usual';
       item.nextCheckAt = now + Math.max(MIN_INTERVAL_MS, this.options.schedule.nextDelayMs(item, now));
