@@ -72,7 +72,7 @@ export interface WatchItem {
   /** The last check's transient problem (network, 50000, 429…), cleared by the next good answer. */
   problem: AppError | null;
   /**
-   * `taking-long`: unfinished past 15 minutes, checked every few minutes.
+   * `taking-long`: unfinished past what is usual (learned from recent photos), checked ever more rarely.
    * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).
    */
   lateness: Lateness;
