@@ -1,9 +1,11 @@
-// One polling strategy over one workload, under a virtual clock, against the fake JoggAI API
-// over real loopback HTTP: photos arrive over time, each finishes after its own duration, and
-// the tracker (with the strategy's schedule) finds out. Measures requests per photo (every
-// check, the first included) and detection delay (finish → noticed).
+// One polling strategy over one workload, under a virtual clock: photos arrive over time, each
+// finishes after its own duration, and the tracker (with the strategy's schedule) finds out.
+// The benchmark asks the fake JoggAI API over real loopback HTTP; the held-out check answers in
+// process (same tracker, same answers) to run many more seeds. Measures requests per photo
+// (every check, the first included) and detection delay (finish → noticed).
+import type { Result } from '../preload/api';
 import type { Budget } from '../main/core/budget';
-import { createJoggClient } from '../main/core/jogg/client';
+import { createJoggClient, type PhotoAnswer } from '../main/core/jogg/client';
 import type { Schedule } from '../main/core/tracker/schedule';
 import { Tracker } from '../main/core/tracker/tracker';
 import type { FakeJogg } from '../tests/fake-jogg/server';
@@ -27,8 +29,37 @@ export interface StrategyResult {
 
 const KEY = 'bench-key';
 
+/** Where photos live: each finishes `afterMs` after it starts, and checks ask about it. */
+export interface Backend {
+  start(photoId: string, afterMs: number): void;
+  check(photoId: string): Promise<Result<PhotoAnswer>>;
+}
+
+/** The fake JoggAI over loopback HTTP, through the app's own client. */
+export function httpBackend(fake: FakeJogg): Backend {
+  const client = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 60_000 });
+  return {
+    start: (photoId, afterMs) => fake.setPhoto(photoId, { kind: 'ready', afterMs }),
+    check: (photoId) => client.photoStatus(KEY, photoId),
+  };
+}
+
+/** The same answers in process, for runs that need many seeds quickly. */
+export function directBackend(clock: VirtualClock): Backend {
+  const finishAt = new Map<string, number>();
+  return {
+    start: (photoId, afterMs) => finishAt.set(photoId, clock.now() + afterMs),
+    check: (photoId) => {
+      const done = clock.now() >= (finishAt.get(photoId) ?? Infinity);
+      const status = done ? 'success' : 'in_progress';
+      const imageUrls = done ? ['https://example.com/1.png'] : [];
+      return Promise.resolve({ ok: true, value: { photoId, status, rawStatus: status, imageUrls, failureMessage: null } });
+    },
+  };
+}
+
 export async function simulate(
-  fake: FakeJogg,
+  backend: Backend,
   clock: VirtualClock,
   workload: Workload,
   schedule: Schedule,
@@ -36,7 +67,6 @@ export async function simulate(
   random: () => number,
   idPrefix: string,
 ): Promise<StrategyResult> {
-  const client = createJoggClient({ baseUrl: new URL(fake.url), timeoutMs: 60_000 });
   const start = clock.now();
   const requests = new Map<string, number>();
   const finishedAt = new Map<string, number>();
@@ -53,7 +83,7 @@ export async function simulate(
         pending += 1;
         requests.set(photoId, (requests.get(photoId) ?? 0) + 1);
         try {
-          return await client.photoStatus(KEY, photoId);
+          return await backend.check(photoId);
         } finally {
           pending -= 1;
           if (pending === 0) settled?.();
@@ -83,7 +113,7 @@ export async function simulate(
   const ids = workload.arrivalsS.map((_, i) => `${idPrefix}-${i}`);
   ids.forEach((id, i) => {
     clock.setTimeout(() => {
-      fake.setPhoto(id, { kind: 'ready', afterMs: workload.durationsS[i]! * 1000 });
+      backend.start(id, workload.durationsS[i]! * 1000);
       tracker.add([id]);
     }, workload.arrivalsS[i]! * 1000);
   });

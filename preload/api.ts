@@ -129,7 +129,7 @@ export interface WatchItem {
   /** A request about this photo is out right now (set when it goes out, cleared by its answer). */
   requestInFlight?: boolean;
   /**
-   * `taking-long`: unfinished past 15 minutes, checked every few minutes.
+   * `taking-long`: unfinished past what is usual (learned from recent photos), checked ever more rarely.
    * `stale`: unfinished past 24 hours; no longer checked on its own (Check now still works).
    */
   lateness: Lateness;

@@ -227,7 +227,7 @@ describe('tracker invariants (property-based)', () => {
             for (const c of after) expect(asked.some((t) => t >= finish.answeredAt && t <= c.at)).toBe(true);
           } else {
             // Unfinished: checked within the last 15 minutes of the run, whatever faults happened
-            // (slow checks every 3 min past 15 min, backoff ≤ 6 min, 429 waits ≤ 2 min, queueing).
+            // (slow checks at most every 10 min once late, backoff ≤ 6 min, 429 waits ≤ 2 min, queueing).
             expect(list.length).toBeGreaterThan(0);
             expect(list.at(-1)!.at).toBeGreaterThan(SIMULATED_MS - 15 * 60_000);
           }

@@ -14,6 +14,11 @@ export interface Schedule {
   observe?(record: CompletionRecord): void;
   /** What a learning strategy has learned, to save with the watchlist. */
   history?(): CompletionRecord[];
+  /**
+   * Age (ms) past which a running photo is "taking longer than usual" and checked ever more
+   * slowly (see slowCheckGapMs). Without it the tracker's fixed default applies.
+   */
+  takingLongAfterMs?(): number;
 }
 
 /** JoggAI never wants one task polled faster than this. */
@@ -22,14 +27,69 @@ export const MIN_INTERVAL_MS = 5_000;
 /** Ours: first check at once (it validates the ID and the key), then where completions happen. */
 export function learnedSchedule(history: readonly CompletionRecord[] = [], options: CompletionModelOptions = {}): Schedule & { model: CompletionModel } {
   const model = new CompletionModel(options, history);
+  const running = new RunningPhotos();
+  let sharedAt = -Infinity;
   return {
     model,
     firstDelayMs: () => 0,
-    nextDelayMs: (item, now) => Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000),
-    observe: (record) => model.observe(record),
+    nextDelayMs: (item, now) => {
+      running.seen(item, now);
+      // "Still running" is news too (a first day learns that nothing finishes in the first
+      // minute before anything finishes), but rebuilding the belief per answer would cost.
+      if (now - sharedAt >= RUNNING_REFRESH_MS) {
+        sharedAt = now;
+        model.setRunning(running.agesS(now));
+      }
+      return Math.round(model.nextGapS((now - item.addedAt) / 1000) * 1000);
+    },
+    observe: (record) => {
+      running.finished(record);
+      sharedAt = record.at;
+      model.setRunning(running.agesS(record.at));
+      model.observe(record);
+    },
     history: () => model.history(),
+    takingLongAfterMs: () => Math.round(model.takingLongAfterS() * 1000),
   };
 }
+
+/**
+ * Photos last seen still running, so the model can count them as "takes longer than this".
+ * A finished one leaves when its completion is reported; a removed one when it has not been seen
+ * for longer than any check gap.
+ */
+class RunningPhotos {
+  private readonly lastSeen = new Map<string, { addedAt: number; seenAt: number }>();
+
+  seen(item: WatchItem, now: number): void {
+    this.lastSeen.set(item.photoId, { addedAt: item.addedAt, seenAt: now });
+  }
+
+  /** The record names no photo, but its add time and last running check single one out (or an equivalent twin). */
+  finished(record: CompletionRecord): void {
+    const addedAt = record.at - record.highMs;
+    for (const [id, e] of this.lastSeen) {
+      if (e.addedAt === addedAt && e.seenAt - e.addedAt === record.lowMs) {
+        this.lastSeen.delete(id);
+        return;
+      }
+    }
+  }
+
+  agesS(now: number): number[] {
+    const ages: number[] = [];
+    for (const [id, e] of this.lastSeen) {
+      if (now - e.seenAt > FORGET_UNSEEN_MS) this.lastSeen.delete(id);
+      else ages.push((now - e.addedAt) / 1000);
+    }
+    return ages;
+  }
+}
+
+/** How often the model hears which photos are still running, at most. */
+const RUNNING_REFRESH_MS = 15_000;
+/** Longer than the slowest check gap: a photo unseen this long was removed or finished. */
+const FORGET_UNSEEN_MS = 20 * 60_000;
 
 /**
  * The JoggAI guides' own advice, the baseline to beat: first check after 10–15 s, every 10 s in
@@ -37,6 +97,8 @@ export function learnedSchedule(history: readonly CompletionRecord[] = [], optio
  */
 export function docsSchedule(random: () => number = Math.random): Schedule {
   return {
+    // The baselines are measured as written: no slow-down however long a photo takes.
+    takingLongAfterMs: () => Infinity,
     firstDelayMs: () => 10_000 + Math.round(5_000 * random()),
     nextDelayMs(item, now) {
       const age = now - item.addedAt;
@@ -49,9 +111,19 @@ export function docsSchedule(random: () => number = Math.random): Schedule {
 
 /** The naive baseline: a check every 5 s from the moment an item is added. */
 export const fixedSchedule = (intervalMs = 5_000): Schedule => ({
+  takingLongAfterMs: () => Infinity,
   firstDelayMs: () => 0,
   nextDelayMs: () => intervalMs,
 });
+
+/**
+ * Checks of a photo taking longer than usual thin out as it ages (a tenth and a half of its age,
+ * from one minute to ten): a photo late by minutes may still finish soon, one late by an hour
+ * rarely will, and neither should cost what a photo in its usual window does.
+ */
+export function slowCheckGapMs(ageMs: number): number {
+  return Math.min(10 * 60_000, Math.max(60_000, Math.round(0.15 * ageMs)));
+}
 
 /** Transient failures (network, 50000, unknown answers) back off per item, doubling to 5 min. */
 export function backoffDelayMs(consecutiveFailures: number, random: () => number = Math.random): number {

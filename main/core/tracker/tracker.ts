@@ -12,7 +12,7 @@ import { AccountLane } from './account-lane';
 import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
 import { isLastingProblem } from './lasting-problem';
-import { MIN_INTERVAL_MS, backoffDelayMs, type Schedule } from './schedule';
+import { MIN_INTERVAL_MS, backoffDelayMs, slowCheckGapMs, type Schedule } from './schedule';
 import { TokenBucket } from './token-bucket';
 
 export interface TrackerOptions {
@@ -57,9 +57,11 @@ interface Entry {
 
 export type { HoldReason } from './connection-gate';
 
-/** Past this an item is "taking longer than usual" and checked slowly. */
+/**
+ * Past this an item is "taking longer than usual" and checked ever more slowly, unless the
+ * schedule has learned better (the learned one says past a high quantile of recent durations).
+ */
 export const TAKING_LONG_MS = 15 * 60_000;
-export const SLOW_INTERVAL_MS = 3 * 60_000;
 /** Past this an item is stale: no more checks on its own, only on demand. */
 export const STALE_MS = 24 * 60 * 60_000;
 /** Catch-up after wake or reconnect: unfinished items are checked within this window. */
@@ -565,9 +567,10 @@ export class Tracker {
     if (age >= STALE_MS) {
       item.lateness = 'stale';
       item.nextCheckAt = null;
-    } else if (age >= TAKING_LONG_MS) {
+    } else if (age >= (this.options.schedule.takingLongAfterMs?.() ?? TAKING_LONG_MS)) {
       item.lateness = 'taking-long';
-      item.nextCheckAt = now + SLOW_INTERVAL_MS;
+      // The last slow check falls at 24 hours, so the photo reads "stale" when it becomes so.
+      item.nextCheckAt = Math.min(now + slowCheckGapMs(age), Math.max(now + MIN_INTERVAL_MS, item.addedAt + STALE_MS));
     } else {
       item.lateness = 'usual';
       item.nextCheckAt = now + Math.max(MIN_INTERVAL_MS, this.options.schedule.nextDelayMs(item, now));
