@@ -624,3 +624,47 @@ describe('Tracker: answers waiting cannot change, and the request in flight', ()
     tracker.stop();
   });
 });
+
+describe('Tracker: a big paste does not hold back photos already in progress', () => {
+  it('follow-ups of running photos keep their turn while 1,000 new photos wait for their first check', async () => {
+    const t = setup({ ratePerS: 2, burst: 5 });
+    t.scripts.set('running', [inProgress('running'), success('running')]);
+    t.tracker.add(['running']);
+    const start = t.clock.now();
+    await t.clock.advance(1_000);
+    expect(t.checksOf('running')).toHaveLength(1);
+    const dueAt = t.tracker.get('running')!.nextCheckAt!;
+
+    // The paste: 1,000 photos, all due now, ahead of the running photo in time.
+    t.tracker.add(Array.from({ length: 1_000 }, (_, i) => `new-${i}`));
+    await t.clock.advance(dueAt - t.clock.now() + 3_000);
+
+    // Its follow-up went out within a token or two of being due, and it is ready (earliest-due-first alone: after ~500 s).
+    const second = t.checksOf('running')[1];
+    expect(second).toBeDefined();
+    expect(second!.at - dueAt).toBeLessThanOrEqual(1_000);
+    expect(t.tracker.get('running')!.status).toBe('ready');
+    // The new photos kept going too: about 2 a second minus the one follow-up.
+    const firstChecks = t.calls.filter((c) => c.photoId.startsWith('new-')).length;
+    expect(firstChecks).toBeGreaterThanOrEqual(Math.floor(((t.clock.now() - start - 1_000) / 1_000) * 2) - 3);
+  });
+
+  it('when both lanes are busy they take turns, so neither starves', async () => {
+    const t = setup({ ratePerS: 2, burst: 1 });
+    const running = Array.from({ length: 50 }, (_, i) => `run-${i}`);
+    t.tracker.add(running);
+    // Every running photo answered once: they are follow-ups from now on, wanting a check every 10–30 s.
+    await t.clock.advance(120_000);
+    expect(running.every((id) => t.checksOf(id).length >= 1)).toBe(true);
+    t.tracker.add(Array.from({ length: 500 }, (_, i) => `new-${i}`));
+    const from = t.calls.length;
+    await t.clock.advance(60_000);
+    const window = t.calls.slice(from);
+    const followUps = window.filter((c) => c.photoId.startsWith('run-')).length;
+    const firsts = window.filter((c) => c.photoId.startsWith('new-')).length;
+    // 120 tokens in the minute; the follow-ups want about 100 (50 photos every 30 s) and get a
+    // fair share of them (earliest-due-first alone gives them none until all 500 are checked).
+    expect(followUps).toBeGreaterThanOrEqual(40);
+    expect(firsts).toBeGreaterThanOrEqual(50);
+  });
+});

@@ -11,6 +11,7 @@ import type { Clock } from '../ports';
 import { AccountLane } from './account-lane';
 import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
+import { RoutineLanes, type DueCheck, type Lane } from './routine-lanes';
 import { isLastingProblem } from './lasting-problem';
 import { MIN_INTERVAL_MS, backoffDelayMs, slowCheckGapMs, type Schedule } from './schedule';
 import { TokenBucket } from './token-bucket';
@@ -80,12 +81,16 @@ const NO_NETWORK: AppError = { kind: 'network', message: 'This computer is aslee
 /** What a request still waiting for the budget answers when the tracker stops. */
 const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping; the request was not sent.' };
 
+/** A photo JoggAI never answered about waits in the first-check lane; every other in the follow-up lane. */
+const laneOf = (item: WatchItem): Lane => (item.checks === 0 ? 'first' : 'follow-up');
+
 /** An unfinished photo whose last answer waiting cannot change (see lasting-problem.ts). */
 const needsUser = (item: WatchItem) => item.problem !== null && !isFinished(item.status) && isLastingProblem(item.problem);
 
 export class Tracker {
   private readonly entries = new Map<string, Entry>();
-  private readonly due = new DueQueue();
+  /** Routine checks: first checks and follow-ups, taking turns (see routine-lanes.ts). */
+  private readonly due = new RoutineLanes();
   /**
    * Photos the user asked about (Check now): served before every routine check that is due, so
    * one click is answered in seconds even behind 10,000 queued photos. A photo is in one queue only.
@@ -185,7 +190,7 @@ export class Tracker {
         lateness: 'usual',
       };
       this.entries.set(photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt });
-      this.due.set(photoId, item.nextCheckAt!);
+      this.due.set(photoId, item.nextCheckAt!, 'first');
       added.push(item);
     }
     if (added.length > 0) {
@@ -328,7 +333,7 @@ export class Tracker {
       const next = this.nextDue(now);
       if (!next) return this.gate.nothingToProbe();
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
-      next.queue.pop();
+      next.pop();
       this.gate.startProbe(next.key);
       void this.runCheck(this.entries.get(next.key)!);
       return;
@@ -344,19 +349,20 @@ export class Tracker {
         continue;
       }
       if (!this.bucket.tryTake(now)) return this.arm(now + this.bucket.waitMs(now));
-      next.queue.pop();
+      next.pop();
       void this.runCheck(this.entries.get(next.key)!);
     }
     // At the cap: the next answer calls dispatch again.
   }
 
-  /** The photo to check next: one the user asked about once it may go, else the earliest due. */
-  private nextDue(now: number): { key: string; at: number; queue: DueQueue } | undefined {
+  /** The photo to check next: one the user asked about once it may go, else a routine one (lanes taking turns). */
+  private nextDue(now: number): DueCheck | undefined {
     const asked = this.urgent.peek();
-    if (asked && asked.at <= now) return { ...asked, queue: this.urgent };
-    const routine = this.due.peek();
-    if (!routine || (asked && asked.at <= routine.at)) return asked && { ...asked, queue: this.urgent };
-    return { ...routine, queue: this.due };
+    const urgent = asked && { ...asked, pop: () => void this.urgent.pop() };
+    if (asked && asked.at <= now) return urgent;
+    const routine = this.due.peek(now);
+    if (!routine || (asked && asked.at <= routine.at)) return urgent;
+    return routine;
   }
 
   /** Starts waiting account calls while the budget allows; false when some must still wait. */
@@ -435,7 +441,7 @@ export class Tracker {
       const at = Math.max(this.earliestAllowed(entry, now), Math.min(item.nextCheckAt ?? soon, soon));
       // Quietly: the UI need not hear about 10,000 rescheduled items at once.
       entry.item = { ...item, nextCheckAt: at };
-      this.due.set(item.photoId, at);
+      this.due.set(item.photoId, at, laneOf(item));
     }
     this.dispatch();
   }
@@ -458,7 +464,7 @@ export class Tracker {
     entry.item = { ...entry.item, nextCheckAt: at };
     this.urgent.delete(entry.item.photoId);
     if (at === null) this.due.delete(entry.item.photoId);
-    else this.due.set(entry.item.photoId, at);
+    else this.due.set(entry.item.photoId, at, laneOf(entry.item));
   }
 
   /** The user asked: checked at `at`, ahead of routine checks. */
