@@ -194,6 +194,24 @@ describe('the Avatar Watch core', () => {
     expect(JSON.stringify(patches).length).toBeLessThan(5_000);
   });
 
+  it('a photo that needs attention (40000) still does after a restart, and JoggAI is not asked again', async () => {
+    fake.setPhoto('bad-1', { kind: 'code', code: 40000, msg: 'photo_id invalid' });
+    const first = makeService('good-key');
+    await first.service.start();
+    await first.service.addPhotos('bad-1');
+    await expect.poll(async () => (await first.service.getSnapshot()).items[0]?.problem?.code).toBe(40000);
+    await first.service.stop();
+
+    const checks = fake.countChecks('bad-1');
+    const again = makeService('good-key');
+    await again.service.start();
+    // Past the whole catch-up window after a start (0–3 s).
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(fake.countChecks('bad-1')).toBe(checks);
+    expect((await again.service.getSnapshot()).items[0]).toMatchObject({ photoId: 'bad-1', nextCheckAt: null, problem: { kind: 'bad-request', code: 40000 } });
+    await again.service.stop();
+  });
+
   it('tells the user when the saved list was unreadable and starts from the backup or empty, never losing the file', async () => {
     await writeFile(join(dataDir, 'watchlist.json'), '{"version":2,"items":[{"photoId":');
     const { service } = makeService('good-key');

@@ -59,6 +59,28 @@ describe('the watchlist file', () => {
     expect(await new WatchlistFile(dir).load()).toEqual({ kind: 'loaded', state: asLoaded(saved), droppedHistory: 0, dropped: NOTHING_DROPPED });
   });
 
+  it('keeps a problem waiting cannot change across a restart ("Needs attention"), and only such a one', async () => {
+    const [a, b, c] = makeItems(3, 'p').map((item) => ({ ...item, status: 'in_progress' as const, finishedAt: null }));
+    const lasting = { kind: 'bad-request' as const, message: 'JoggAI answered code 40000.', code: 40000, detail: { httpStatus: 200, excerpt: 'photo_id invalid', rid: 'r-1' } };
+    const file = await loadedFile();
+    await file.save(state([{ ...a!, problem: lasting }, { ...b!, problem: { kind: 'server-error', message: 'x', code: 50000 } }, c!]));
+    const loaded = await new WatchlistFile(dir).load();
+    expect(loaded.state.items.map((i) => i.problem)).toEqual([lasting, null, null]);
+  });
+
+  it('reads a damaged saved problem as none, and the rest of the list as it was', async () => {
+    const items = makeItems(2, 'p').map((item) => ({ ...item, status: 'in_progress' as const, finishedAt: null }));
+    const file = await loadedFile();
+    await file.save(state(items));
+    const json = JSON.parse(await readFile(file.path, 'utf8')) as { items: Array<Record<string, unknown>> };
+    json.items[0]!.attention = { kind: 'network', message: 'not a lasting kind' };
+    json.items[1]!.attention = { kind: 'bad-request', message: 42 };
+    await writeFile(file.path, JSON.stringify(json));
+    const loaded = await new WatchlistFile(dir).load();
+    expect(loaded.kind).toBe('loaded');
+    expect(loaded.state.items.map((i) => [i.photoId, i.problem])).toEqual(items.map((i) => [i.photoId, null]));
+  });
+
   it('writes version 2 on one line, with only what must survive a restart', async () => {
     const file = new WatchlistFile(dir, { now: () => 1_234 });
     await file.load();

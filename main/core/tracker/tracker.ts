@@ -137,7 +137,10 @@ export class Tracker {
   /** Restores items saved by a previous run; unfinished ones are checked again soon, spread out. */
   load(items: readonly WatchItem[]): void {
     for (const saved of items) {
-      const item: WatchItem = { ...saved, problem: null, nextCheckAt: null };
+      // A problem waiting cannot change survives a restart ("Needs attention", not asked again);
+      // any other is rebuilt by the next check.
+      const problem = saved.problem !== null && isLastingProblem(saved.problem) ? saved.problem : null;
+      const item: WatchItem = { ...saved, problem, nextCheckAt: null };
       this.entries.set(item.photoId, { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: saved.lastCheckedAt });
     }
     this.catchUp();

@@ -7,10 +7,11 @@ import { chmod, copyFile, link, mkdir, open, readdir, readFile, rename, unlink, 
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import type { Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
-import { MAX_WATCHED_PHOTOS } from '../../../preload/api';
+import type { AppError, Lateness, PhotoStatus, WatchItem } from '../../../preload/api';
+import { FINISHED_STATUSES, MAX_WATCHED_PHOTOS } from '../../../preload/api';
 import { isKeepableImageUrl, STRICT_IMAGE_URLS, type ImageUrlPolicy } from '../safe-url';
 import type { CompletionRecord } from '../tracker/completion-record';
+import { isLastingProblem } from '../tracker/lasting-problem';
 import { photoIdProblem } from './photo-ids';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 
@@ -198,7 +199,33 @@ const savedItem = z.object({
   failureMessage: z.string().nullable(),
   rawStatus: z.string().nullable(),
   lateness: z.enum(LATENESS),
+  // Checked on its own (savedAttention): a bad one costs that problem, never the list.
+  attention: z.unknown().optional(),
 });
+
+/**
+ * A problem waiting cannot change (see tracker/lasting-problem.ts), kept so a restart does not ask
+ * JoggAI the same question again and the row still says "Needs attention". Optional: files
+ * without it (and older app versions, which ignore it) read as before.
+ */
+const savedAttention = z.object({
+  kind: z.enum(['bad-request', 'insufficient-credit', 'http-error']),
+  message: z.string().max(1_000),
+  code: z.number().int().optional(),
+  detail: z
+    .object({ httpStatus: z.number().int().optional(), excerpt: z.string().max(1_000).optional(), rid: z.string().max(200).optional() })
+    .optional(),
+});
+
+/** The saved lasting problem of an unfinished photo, or null (none, malformed, or not lasting). */
+function attentionOf(saved: SavedItem): AppError | null {
+  if (saved.attention === undefined || FINISHED_STATUSES.includes(saved.status)) return null;
+  const parsed = savedAttention.safeParse(saved.attention);
+  if (!parsed.success) return null;
+  const { kind, message, code, detail } = parsed.data;
+  const problem: AppError = { kind, message, ...(code === undefined ? {} : { code }), ...(detail === undefined ? {} : { detail }) };
+  return isLastingProblem(problem) ? problem : null;
+}
 
 const savedHistoryEntry = z
   .object({ lowMs: z.number(), highMs: z.number(), at: z.number() })
@@ -534,7 +561,7 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
       imageUrls,
       failureMessage: saved.failureMessage,
       rawStatus: saved.rawStatus,
-      problem: null,
+      problem: attentionOf(saved),
       lateness: saved.lateness,
     });
   }
@@ -578,6 +605,16 @@ function serialize(state: SavedState, savedAt: number): string {
       rawStatus: item.rawStatus,
       lateness: item.lateness,
     };
+    const problem = item.problem;
+    if (problem !== null && !FINISHED_STATUSES.includes(item.status) && isLastingProblem(problem)) {
+      const { httpStatus, excerpt, rid } = problem.detail ?? {};
+      items[i]!.attention = {
+        kind: problem.kind,
+        message: problem.message,
+        ...(problem.code === undefined ? {} : { code: problem.code }),
+        detail: { ...(httpStatus === undefined ? {} : { httpStatus }), ...(excerpt === undefined ? {} : { excerpt }), ...(rid === undefined ? {} : { rid }) },
+      };
+    }
   }
   const history = state.history.map(({ lowMs, highMs, at }) => ({ lowMs, highMs, at }));
   return JSON.stringify({ version: WATCHLIST_VERSION, savedAt, items, history });
