@@ -82,6 +82,29 @@ describe('rows during a rate-limit hold', () => {
   });
 });
 
+describe('rows while JoggAI cannot be reached', () => {
+  it('say the next check waits for JoggAI, and Check now says it is kept until then', async () => {
+    installApi(createFakeApi());
+    const pinia = freshPinia();
+    const until = NOW + 20_000;
+    useWatchlistStore().applyPatch({ connection: { state: 'offline', retryAt: until, error: { kind: 'network', message: 'refused' } } });
+    const row = mountWithApp(WatchItemRow, { pinia, props: { item: makeItem('away', { nextCheckAt: NOW + 2_000 }), paused: false, now: NOW } });
+    expect(row.find('.next-check').text()).toBe('next check once JoggAI can be reached');
+    await row.find('button[aria-label="Check away now"]').trigger('click');
+    await settle();
+    const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(until);
+    expect(row.find('.hold-note').text()).toBe(`Will check as soon as JoggAI can be reached (next try at ${time}).`);
+  });
+
+  it('a row planned after the hold ends keeps its own time', () => {
+    installApi(createFakeApi());
+    const pinia = freshPinia();
+    useWatchlistStore().applyPatch({ connection: { state: 'rate-limited', retryAt: NOW + 10_000, error: null } });
+    const row = mountWithApp(WatchItemRow, { pinia, props: { item: makeItem('later', { nextCheckAt: NOW + 120_000 }), paused: false, now: NOW } });
+    expect(row.find('.next-check').text()).toBe('next check in 2 min');
+  });
+});
+
 describe('no codes in main sentences', () => {
   it('no sentence of errors, pause, item or rowProblem names a JoggAI code', () => {
     const sentences = [en.errors, en.pause, en.item, en.rowProblem].flatMap((group) => Object.entries(group));
