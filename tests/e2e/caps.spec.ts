@@ -48,28 +48,28 @@ test('a paste of 23,400 IDs adds 20,000, keeps the other 3,400 in the box, and t
   await page.goto(host.url);
   const ids = Array.from({ length: 23_400 }, (_, i) => `cap-${String(i).padStart(5, '0')}`);
   await paste(page, ids.join('\n'));
-  await expect(page.getByText('Added 20000 photos')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Added 20,000 photos')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('This paste has 23,400 entries; one paste adds at most 20,000. The other 3,400 were not read')).toBeVisible();
   expect(await page.getByLabel('Photo IDs').inputValue()).toBe(ids.slice(20_000).join('\n'));
 
   await page.getByRole('button', { name: 'Start watching' }).click();
-  await expect(page.getByText('Added 3400 photos')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Added 3,400 photos')).toBeVisible({ timeout: 30_000 });
   expect(await page.getByLabel('Photo IDs').inputValue()).toBe('');
-  await expect(page.getByText('23400 photos', { exact: true })).toBeVisible();
+  await expect(page.getByText('23,400 photos', { exact: true })).toBeVisible();
 });
 
 test('a list at 50,000 photos takes no more, says how many did not fit and what to do; the window stays quick', async ({ page, startHost, dataDir }) => {
   writeFileSync(join(dataDir, 'watchlist.json'), savedList(49_990));
   const host = await startHost();
   await page.goto(host.url);
-  await expect(page.getByText('49990 photos', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('49,990 photos', { exact: true })).toBeVisible({ timeout: 30_000 });
 
   const extra = Array.from({ length: 25 }, (_, i) => `extra-${i}`);
   await paste(page, extra.join('\n'));
   await expect(page.getByText('Added 10 photos')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('The list is full: it watches at most 50,000 photos. 15 more IDs did not fit and are left in the box')).toBeVisible();
   expect(await page.getByLabel('Photo IDs').inputValue()).toBe(extra.slice(10).join('\n'));
-  await expect(page.getByText('50000 photos', { exact: true })).toBeVisible();
+  await expect(page.getByText('50,000 photos', { exact: true })).toBeVisible();
   expect(await lagMs(page)).toBeLessThan(500);
 
   await page.getByRole('button', { name: 'Start watching' }).click();

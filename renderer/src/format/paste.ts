@@ -9,20 +9,19 @@ function unquote(value: string): string {
 }
 
 /**
- * The pasted entries minus one occurrence of each added ID, one per line. Main's rejected list
- * is not used for this because it is capped (a huge bad paste) and shows values cut short or
- * with invisible characters spelled out; the user's own text is what they can fix.
+ * The pasted entries minus every entry for a photo now on the list: the ones just added, their
+ * repeats in the paste, and IDs that were already watched (`watched`), which need nothing from
+ * the user. What stays is what was not added for a reason the user can fix, one per line. Main's
+ * rejected list is not used for this because it is capped (a huge bad paste) and shows values cut
+ * short or with invisible characters spelled out; the user's own text is what they can fix.
  */
-export function leftoverText(pasted: string, outcome: Pick<AddPhotosResult, 'added'>): string {
-  const added = new Map<string, number>();
-  for (const id of outcome.added) added.set(id, (added.get(id) ?? 0) + 1);
+export function leftoverText(pasted: string, outcome: Pick<AddPhotosResult, 'added'>, watched: (id: string) => boolean = () => false): string {
+  const added = new Set(outcome.added);
   const kept: string[] = [];
   for (const token of pasted.split(PHOTO_ID_SEPARATORS)) {
     if (token === '') continue;
     const id = unquote(token);
-    const left = added.get(id) ?? 0;
-    if (left > 0) added.set(id, left - 1);
-    else kept.push(token);
+    if (!added.has(id) && !watched(id)) kept.push(token);
   }
   return kept.join('\n');
 }

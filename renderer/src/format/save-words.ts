@@ -2,6 +2,7 @@
 // reason, and the numbers of a coded notice written as people read them (50,000, not 50000).
 import type { Notice, SaveProblem } from '../../../preload/api';
 import type { Translate } from '../i18n';
+import { count } from './numbers';
 
 export function saveProblemText(t: Translate, problem: Pick<SaveProblem, 'reason' | 'detail'>): string {
   return t(`saving.reason.${problem.reason}`, { detail: problem.detail || '?' });
@@ -43,7 +44,4 @@ const NOTICE_KEYS = {
   'list-dropped': 'saving.dropped',
 } as const satisfies Record<NonNullable<Notice['code']>, string>;
 
-/** A count as the catalogue's language groups digits. */
-export function count(value: number): string {
-  return value.toLocaleString('en');
-}
+export { count };

@@ -31,10 +31,21 @@ export function sinceParts(then: number, now: number): DurationParts {
   return durationParts(now - then);
 }
 
-/** A moment as the user's clock shows it ("14:05", "2:05 PM"), for "checking again at …". */
-export function clockTime(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/**
+ * The one formatter for clock times ("14:05" or "2:05 PM", as the user's locale writes them), for
+ * every "checking again at …", badge and banner alike: two styles on one screen read as two clocks.
+ * Made once per locale; a formatter is costly to build and 10,000 rows may ask.
+ */
+export function clockTime(at: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = CLOCK_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    CLOCK_FORMATS.set(key, format);
+  }
+  return format.format(at);
 }
+const CLOCK_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Parts for the time left until `at`, for a countdown: whole seconds rounded up under a minute

@@ -38,6 +38,8 @@ const en = {
   account: {
     heading: 'JoggAI account',
     connectedAs: 'Connected as {username}',
+    // whoami answered without a name or email (its spec allows an empty `data`).
+    connectedNoName: 'Connected. JoggAI did not send the account name.',
     credits: 'Credits left: {credits}',
     creditsUnknown: 'Credits left: not known right now',
     keyHint: 'Key ending in {hint}',
@@ -81,17 +83,21 @@ const en = {
     added: 'Added {n} photo | Added {n} photos',
     noneAdded: 'No photos were added.',
     rejectedHeading: '{n} entry was not added: | {n} entries were not added:',
-    rejectedHint: 'They are left in the box above so you can fix them.',
+    // Only the entries that need fixing stay in the box; the count says which wording fits.
+    rejectedHint: 'It is left in the box above so you can fix it. | They are left in the box above so you can fix them.',
+    rejectedHintSome: 'The one to fix is left in the box above. | The {n} to fix are left in the box above.',
+    nothingToDoHint: 'The entry already on your list or repeated in this paste needs nothing from you, so it was taken out of the box. | The entries already on your list or repeated in this paste need nothing from you, so they were taken out of the box.',
+    yourKey: 'your API key (ending {hint})',
     entry: 'Entry {position}',
     empty: '(empty)',
     notListed: '…and {n} more not listed here.',
-    notListedHint: 'Entries not listed were not added either; they are also left in the box.',
+    notListedHint: 'Entries not listed were not added either; those to fix are also left in the box.',
     reason: {
       empty: 'Empty entry',
       'too-long': 'Too long (max {max} characters)',
       'bad-characters': 'Contains spaces or control characters',
-      'duplicate-in-paste': 'Duplicate in this paste',
-      'already-watched': 'Already being watched',
+      'duplicate-in-paste': 'Repeated in this paste: only the first was taken, nothing to do',
+      'already-watched': 'Already on your list: nothing to do',
       'looks-like-key': 'This is your API key, not a photo ID',
     },
     dismiss: 'Dismiss',
@@ -132,6 +138,8 @@ const en = {
   // A row's badge. `waiting`: added, no check has gone out yet; `checking`: a request is out now.
   status: {
     waiting: 'Waiting for first check',
+    // Checked, but JoggAI's answers said nothing about the photo yet (its spec allows that).
+    no_news: 'No news yet',
     checking: 'Checking…',
     in_progress: 'In progress',
     problem: 'Problem — retrying at {time}',
@@ -146,6 +154,7 @@ const en = {
   },
   summary: {
     waiting: '{n} waiting for first check',
+    no_news: '{n} with no news yet',
     checking: '{n} checking',
     in_progress: '{n} in progress',
     problem: '{n} with a problem',
@@ -168,6 +177,12 @@ const en = {
     notChecked: 'not checked yet',
     nextCheck: 'next check in {time}',
     nextCheckNow: 'next check any moment',
+    // JoggAI asked for a pause, or cannot be reached: the banner counts down; rows say when they follow.
+    nextCheckAfterPause: 'next check after JoggAI’s pause, at {time}',
+    nextCheckWhenReachable: 'next check once JoggAI can be reached',
+    // Check now pressed during such a hold: heard, and when it will happen.
+    checkAfterPause: 'Will check when JoggAI allows it again, at {time}.',
+    checkWhenReachable: 'Will check as soon as JoggAI can be reached (next try at {time}).',
     // Where a photo waiting for its first check stands in a long list (checks go out a few a second).
     inLine: '{position} in line',
     inLineAbout: '{position} in line, about {time}',
@@ -176,7 +191,7 @@ const en = {
     took: 'took {time}',
     failedSaid: 'JoggAI said: {message}',
     failedNoReason: 'JoggAI did not say why.',
-    notFound: 'JoggAI does not know this photo ID (code 10104). Check it for typos and that it belongs to this account; very new photos can take a moment to appear.',
+    notFound: 'JoggAI does not know this photo ID. Check it for typos and that it belongs to this account; very new photos can take a moment to appear.',
     unknown: 'JoggAI reported a status this app does not know yet. It keeps checking.',
     // JoggAI answered without `data` or a status, as its spec allows: nothing wrong, nothing new.
     noNews: 'JoggAI has no news about this photo yet.',
@@ -229,6 +244,15 @@ const en = {
     host: 'Address',
     kind: 'Error kind',
     // The copied text (English words, plain lines: it goes to a support ticket).
+    joggStatus: 'JoggAI status',
+    joggStatusValue: {
+      checking: 'not known yet',
+      in_progress: 'in progress',
+      ready: 'ready',
+      failed: 'failed',
+      not_found: 'not found',
+      unknown: 'not known to this app',
+    },
     heading: 'Avatar Watch — details for support',
     photoId: 'Photo ID',
     state: 'State',
@@ -266,7 +290,7 @@ const en = {
     'key-unreachable': 'Your saved API key can’t be read right now (see the account panel).',
     showKey: 'Show what to do',
     'invalid-key': 'JoggAI no longer accepts your API key. Add a new key to continue.',
-    'no-permission': 'Your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has it, then add the key again.',
+    'no-permission': 'Your JoggAI plan does not include API access. Upgrade the plan or use a key from an account that has it, then add the key again.',
     addKey: 'Add API key',
     replaceKey: 'Replace API key',
     // "Pause checking" from the tray or this banner: the user's own pause.
@@ -355,13 +379,13 @@ const en = {
   },
   errors: {
     'invalid-key': 'JoggAI did not accept this key. Copy it again from your JoggAI dashboard.',
-    'no-permission': 'This key works, but your JoggAI plan does not include API access (code 18025). Upgrade the plan or use a key from an account that has API access.',
-    'not-found': 'JoggAI does not know this photo ID (code 10104).',
+    'no-permission': 'This key works, but your JoggAI plan does not include API access. Upgrade the plan or use a key from an account that has API access.',
+    'not-found': 'JoggAI does not know this photo ID.',
     'rate-limited': 'JoggAI asked us to slow down (too many requests). Wait a minute and try again.',
     'rate-limited-wait': 'JoggAI asked us to slow down (too many requests). Try again in {seconds} s.',
     'server-error': 'JoggAI had a problem on its side. This is usually temporary: try again in a few minutes.',
-    'bad-request': 'JoggAI said the request was not valid (code 40000).',
-    'insufficient-credit': 'Your JoggAI account is out of credits (code 18020). Top up in your JoggAI dashboard.',
+    'bad-request': 'JoggAI said the request was not valid.',
+    'insufficient-credit': 'Your JoggAI account is out of credits. Top up in your JoggAI dashboard.',
     'unknown-code': 'JoggAI answered with code {code}, which this app does not know.',
     'http-error': 'JoggAI answered with an error this app did not expect (HTTP {status}).',
     'http-error-no-status': 'JoggAI answered with an error this app did not expect.',

@@ -2,12 +2,10 @@
 // happens next, and the technical facts kept apart for "Details" and "Copy details for support".
 import type { AppError, ErrorDetail, WatchItem } from '../../../preload/api';
 import type { DisplayState } from '../stores/row-state';
+import { count as grouped } from '../format/numbers';
+import { clockTime } from '../format/time';
 import { explainError, type Translate } from './index';
 
-/** Wall-clock time as HH:MM (24-hour), for "retrying at 14:32". */
-export function clockTime(at: number, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
 
 const ORDINALS = new Intl.PluralRules('en', { type: 'ordinal' });
 
@@ -15,7 +13,7 @@ const ORDINALS = new Intl.PluralRules('en', { type: 'ordinal' });
 export function ordinal(t: Translate, n: number): string {
   const category = ORDINALS.select(n);
   const key = category === 'one' || category === 'two' || category === 'few' ? category : 'other';
-  return t(`ordinal.${key}`, { n: n.toLocaleString('en') });
+  return t(`ordinal.${key}`, { n: grouped(n) });
 }
 
 export interface BadgeFacts {
@@ -31,7 +29,7 @@ const SOON_MS = 5_000;
 
 /** The badge's words; with `count`, a tally for the summary bar ("3 ready"). */
 export function stateLabel(t: Translate, state: DisplayState, facts: BadgeFacts = {}, count?: number): string {
-  if (count !== undefined) return t(`summary.${state}`, { n: count });
+  if (count !== undefined) return t(`summary.${state}`, { n: grouped(count) });
   if (state === 'unknown') return facts.rawStatus ? t('status.unknown', { raw: facts.rawStatus }) : t('status.unknownNoRaw');
   if (state === 'problem') {
     const at = facts.retryAt ?? null;
@@ -106,7 +104,10 @@ export function supportText(
   const lines = [
     t('detailFacts.heading'),
     `${t('detailFacts.photoId')}: ${item.photoId}`,
-    `${t('detailFacts.state')}: ${input.state} (${item.status})`,
+    // The state in words only; the app's own status names mean nothing to support. What JoggAI
+    // last said is its own line: its raw word when it was one this app does not know.
+    `${t('detailFacts.state')}: ${input.state}`,
+    `${t('detailFacts.joggStatus')}: ${item.rawStatus ?? t(`detailFacts.joggStatusValue.${item.status}`)}`,
     `${t('detailFacts.problem')}: ${input.sentences.join(' ')}`,
     ...input.facts.map((fact) => `${fact.label}: ${fact.value}`),
     `${t('detailFacts.lastChecked')}: ${item.lastCheckedAt === null ? '—' : new Date(item.lastCheckedAt).toISOString()}`,

@@ -1,14 +1,16 @@
 // Which of the row states a photo is in, from what the tracker reports. Each state means one
-// thing: "Waiting for first check" (no request yet), "Checking" (a request is out right now),
+// thing: "Waiting for first check" (no request yet), "No news yet" (checked, but JoggAI has not
+// said anything about it), "Checking" (a request is out right now),
 // "Problem" (the last check failed, another is planned) and "Needs attention" (the answer cannot
 // change by waiting, so nothing is planned: main/core/tracker/lasting-problem.ts decides which).
-import { CONNECTION_ERROR_KINDS, FINISHED_STATUSES, type AppError, type PhotoStatus, type WatchItem } from '../../../preload/api';
+import { CONNECTION_ERROR_KINDS, FINISHED_STATUSES, type AppError, type ConnectionState, type PhotoStatus, type WatchItem } from '../../../preload/api';
 
-export type DisplayState = Exclude<PhotoStatus, 'checking'> | 'waiting' | 'checking' | 'problem' | 'needs_attention' | 'paused';
+export type DisplayState = Exclude<PhotoStatus, 'checking'> | 'waiting' | 'no_news' | 'checking' | 'problem' | 'needs_attention' | 'paused';
 
 /** In the order the summary bar lists them. */
 export const DISPLAY_STATES: readonly DisplayState[] = [
   'waiting',
+  'no_news',
   'checking',
   'in_progress',
   'problem',
@@ -52,7 +54,22 @@ export function displayState(item: WatchItem, context: RowContext): DisplayState
   // A routine re-check of a running photo stays "In progress" rather than flickering.
   if (item.requestInFlight && (item.status === 'checking' || problem !== null)) return 'checking';
   if (problem !== null) return needsAttention(item) ? 'needs_attention' : 'problem';
-  return item.status === 'checking' ? 'waiting' : item.status;
+  if (item.status !== 'checking') return item.status;
+  // Checked already but nothing learned (JoggAI sent no status, or the problem is the banner's):
+  // no longer waiting for a first check, and no place in that line.
+  return item.checks > 0 ? 'no_news' : 'waiting';
+}
+
+/** Checks are held for the whole connection (JoggAI asked us to slow down, or is unreachable) until `until`. */
+export interface ConnectionHold {
+  kind: 'rate-limited' | 'offline';
+  until: number;
+}
+
+export function connectionHold(connection: ConnectionState, now: number): ConnectionHold | null {
+  const { state, retryAt } = connection;
+  if ((state !== 'rate-limited' && state !== 'offline') || retryAt === null || retryAt <= now) return null;
+  return { kind: state, until: retryAt };
 }
 
 /**

@@ -69,7 +69,7 @@ describe('account panel', () => {
   });
 
   it.each([
-    [{ kind: 'no-permission', message: 'No permission', code: 18025 }, 'does not include API access (code 18025)'],
+    [{ kind: 'no-permission', message: 'No permission', code: 18025 }, 'does not include API access. Upgrade'],
     [{ kind: 'network', message: 'getaddrinfo ENOTFOUND api.jogg.ai' }, 'Can’t reach JoggAI. Check your internet connection'],
     [{ kind: 'timeout', message: 'no answer in 15 s' }, 'took too long'],
     [{ kind: 'keychain-unavailable', message: 'Element not found' }, 'keychain did not work (Element not found). Sign out and back in'],

@@ -15,7 +15,7 @@ describe('pause banner', () => {
   it.each([
     ['no-key', 'Add your API key to start checking.', 'Add API key'],
     ['invalid-key', 'no longer accepts your API key. Add a new key', 'Replace API key'],
-    ['no-permission', 'does not include API access (code 18025)', 'Replace API key'],
+    ['no-permission', 'does not include API access. Upgrade', 'Replace API key'],
   ] as const)('explains %s and offers the key form', async (kind, words, action) => {
     installApi(createFakeApi());
     const wrapper = mountWithApp(PauseBanner, { props: { pause: { kind, message: 'from main' } } });

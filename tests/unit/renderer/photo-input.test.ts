@@ -48,13 +48,18 @@ describe('photo ID paste box', () => {
     const text = wrapper.text();
     expect(text).toContain('Added 2 photos');
     expect(text).toContain('4 entries were not added');
-    expect(text).toContain('Duplicate in this paste');
+    expect(text).toContain('Repeated in this paste: only the first was taken, nothing to do');
     expect(text).toContain('Too long (max 128 characters)');
-    expect(text).toContain('Already being watched');
+    expect(text).toContain('Already on your list: nothing to do');
     expect(text).toContain('Contains spaces or control characters');
     expect(text).toContain('Entry 4');
+    // Only the two to fix stay, and the words say so; the repeat and the watched one need nothing.
+    expect(wrapper.find('[data-test="to-fix"]').text()).toBe('The 2 to fix are left in the box above.');
+    expect(wrapper.find('[data-test="nothing-to-do"]').text()).toBe(
+      'The entries already on your list or repeated in this paste need nothing from you, so they were taken out of the box.',
+    );
     // The box keeps the entries as the user typed them, not main's display form.
-    expect(field(wrapper).element.value).toBe(`ph_1\n${'x'.repeat(130)}\nold_one\nbad\u200bid`);
+    expect(field(wrapper).element.value).toBe(`${'x'.repeat(130)}\nbad\u200bid`);
   });
 
   it('says how many more were not listed, and a clean paste empties the box', async () => {
@@ -72,8 +77,8 @@ describe('photo ID paste box', () => {
     await wrapper.find('form').trigger('submit');
     await settle();
     expect(wrapper.text()).toContain('No photos were added.');
-    expect(wrapper.text()).toContain('1235 entries were not added');
-    expect(wrapper.text()).toContain('…and 1234 more not listed here.');
+    expect(wrapper.text()).toContain('1,235 entries were not added');
+    expect(wrapper.text()).toContain('…and 1,234 more not listed here.');
     expect(field(wrapper).element.value).toBe('lots\nof\njunk');
 
     await field(wrapper).setValue('ok1');
@@ -94,7 +99,7 @@ describe('photo ID paste box', () => {
     await settle();
 
     const rows = wrapper.findAll('li.line');
-    expect(wrapper.text()).toContain('10000 entries were not added');
+    expect(wrapper.text()).toContain('10,000 entries were not added');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(100);
   });
@@ -168,8 +173,9 @@ describe('a paste over the size limit', () => {
 });
 
 describe('leftoverText', () => {
-  it('removes one occurrence of each added ID, matching quoted entries too', () => {
-    expect(leftoverText('"a", b; a\n\n c', { added: ['a', 'c'] })).toBe('b\na');
+  it('removes every entry for a photo now on the list: added, repeated, or already watched (quoted too)', () => {
+    expect(leftoverText('"a", b; a\n\n c', { added: ['a', 'c'] })).toBe('b');
+    expect(leftoverText('old, "old", bad id', { added: [] }, (id) => id === 'old')).toBe('bad\nid');
   });
 
   it('splits entries exactly where main\'s parser does (the shared separator rule)', () => {

@@ -12,10 +12,9 @@ function mountRow(item: WatchItem, paused = false) {
   return mountWithApp(WatchItemRow, { props: { item, paused, now: NOW } });
 }
 
-/** HH:MM in the test's own time zone, written without the app's formatter. */
+/** A clock time as the user's locale writes it (the app's one formatter is checked against this in polish.test.ts). */
 function hhmm(at: number): string {
-  const d = new Date(at);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(at);
 }
 
 const RETRY_AT = NOW + 7 * 60_000;
@@ -58,7 +57,8 @@ describe('badges: one meaning each, readable without colour', () => {
   it('a problem with its retry any moment now does not name a time that has passed', () => {
     const wrapper = mountRow(problemItem({ kind: 'network', message: 'reset' }, { nextCheckAt: NOW }));
     expect(wrapper.find('.badge .label').text()).toBe('Problem — retrying any moment');
-    expect(wrapper.find('.problem .next').text()).toBe('Checking again any moment.');
+    // The badge says when; the sentence does not repeat it.
+    expect(wrapper.find('.problem .next').exists()).toBe(false);
   });
 
   it('while checking is paused, a problem promises no retry time', () => {
@@ -86,10 +86,11 @@ describe('badges: one meaning each, readable without colour', () => {
       makeItem('p1', { problem: { kind: 'timeout', message: 'slow' } }),
       makeItem('n1', { problem: { kind: 'insufficient-credit', message: 'no credit', code: 18020 }, nextCheckAt: null }),
       makeItem('i1'),
+      makeItem('nn', { status: 'checking', checks: 2, noNews: true }),
     ]);
     const wrapper = mountWithApp(SummaryBar, { pinia });
     const texts = wrapper.findAll('.badge .label').map((b) => b.text());
-    expect(texts).toEqual(['2 waiting for first check', '1 checking', '1 in progress', '1 with a problem', '1 needing attention']);
+    expect(texts).toEqual(['2 waiting for first check', '1 with no news yet', '1 checking', '1 in progress', '1 with a problem', '1 needing attention']);
   });
 });
 
@@ -150,7 +151,10 @@ describe('a row problem: one plain sentence, then what happens next; the facts b
     expect(what.match(/[.!?](\s|$)/g)).toHaveLength(1);
     expect(what).not.toMatch(/\d{3}|HTTP|UND_ERR|[<{]|code /);
     for (const fact of facts) expect(what).not.toContain(fact);
-    expect(wrapper.find('.problem .next').text()).toBe(`Checking again at ${hhmm(RETRY_AT)}.`);
+    // The badge says when it is retried; neither the sentence nor the meta line says it again.
+    expect(wrapper.find('.badge .label').text()).toBe(`Problem — retrying at ${hhmm(RETRY_AT)}`);
+    expect(wrapper.find('.problem .next').exists()).toBe(false);
+    expect(wrapper.find('.meta').text()).not.toContain('next check');
     // The facts are all there, behind a closed native disclosure.
     const details = wrapper.find('details');
     expect(details.find('summary').text()).toBe('Details');
@@ -183,7 +187,8 @@ describe('a row problem: one plain sentence, then what happens next; the facts b
     expect(text.split('\n')).toEqual([
       'Avatar Watch — details for support',
       'Photo ID: ph_1',
-      'State: Needs attention (checking)',
+      'State: Needs attention',
+      'JoggAI status: not known yet',
       'Problem: JoggAI refused to look up this photo ID. Not checked again on its own: check the ID for typos and that it belongs to this account, then press Check now.',
       'Error kind: bad-request',
       'JoggAI code: 40000',

@@ -18,7 +18,7 @@ describe('watch item row', () => {
   });
 
   it.each([
-    [makeItem('a', { status: 'checking', lastCheckedAt: null }), 'Waiting for first check'],
+    [makeItem('a', { status: 'checking', lastCheckedAt: null, checks: 0 }), 'Waiting for first check'],
     [makeItem('a', { status: 'in_progress' }), 'In progress'],
     [makeItem('a', { status: 'ready', imageUrls: IMAGES, finishedAt: NOW }), 'Ready'],
     [makeItem('a', { status: 'failed', finishedAt: NOW }), 'Failed'],
@@ -60,7 +60,9 @@ describe('watch item row', () => {
   it('shows the last transient problem as a warning, with when it is checked again', () => {
     const wrapper = mountRow(makeItem('a', { problem: { kind: 'server-error', message: 'System error', code: 50000 } }));
     expect(wrapper.find('.problem .what').text()).toBe('JoggAI had a problem on its side.');
-    expect(wrapper.find('.problem .next').text()).toMatch(/^Checking again at \d\d:\d\d\.$/);
+    // The badge carries the time ("Problem — retrying at …"); the sentence does not repeat it.
+    expect(wrapper.find('.badge .label').text()).toMatch(/^Problem — retrying at \d{1,2}:\d\d/);
+    expect(wrapper.find('.problem .next').exists()).toBe(false);
   });
 
   it('leaves connection problems to the offline banner instead of repeating them on every row', async () => {
