@@ -46,12 +46,12 @@ export const TAKING_LONG_FLOOR_S = 3 * 60;
 /** While the belief is mostly the prior it may be wrong: aim up to this much tighter. */
 const PRIOR_CAUTION = 0.25;
 /**
- * The share of completions ours may notice later than aimed. Under the 5 % a 95th percentile
- * allows, because the belief is an estimate and the photos judged are a sample; tighter still
- * while the belief is mostly the prior (a first day has few photos, and the prior may be wrong).
+ * The share of completions ours may notice later than aimed: the 5 % a 95th percentile allows,
+ * less one standard error of a share measured on as many photos as the belief rests on (a few
+ * dozen photos make the 95th percentile the second-worst one; a first day must cover nearly all),
+ * never under this floor.
  */
-const LATE_SHARE = 0.035;
-const PRIOR_LATE_CAUTION = 0.8;
+const MIN_LATE_SHARE = 0.005;
 /** The docs' yardstick: its own 95th percentile on the same belief. */
 const DOCS_LATE_SHARE = 0.05;
 /** JoggAI's guide: first check 10–15 s after creating. Its start, so a mistyped ID shows soon. */
@@ -218,9 +218,11 @@ export class CompletionModel {
     // Resting mostly on the prior, the belief may be wrong: aim tighter until history takes over.
     const caution = 1 - PRIOR_CAUTION * this.priorShare;
     const aim = caution * this.opts.promptness * this.p95DelayOf(docsCheckAges(12.5, this.takingLongS), DOCS_LATE_SHARE);
-    this.lateShare = LATE_SHARE * (1 - PRIOR_LATE_CAUTION * this.priorShare);
-    let best = { coverage: this.opts.coverage, target: MIN_GAP_S, requests: Infinity };
-    for (let coverage = this.opts.coverage; coverage < 0.995; coverage += 0.01) {
+    this.lateShare = Math.max(MIN_LATE_SHARE, 0.05 - Math.sqrt((0.05 * 0.95) / Math.max(1, this.effectiveCount)));
+    // Checks all or nothing: the dense region must hold at least all but the late share.
+    const least = Math.max(this.opts.coverage, 1 - this.lateShare);
+    let best = { coverage: least, target: MIN_GAP_S, requests: Infinity };
+    for (let coverage = least; coverage < 0.9995; coverage += 0.005) {
       this.markDenseRegion(ranked, coverage * total);
       const target = this.largestTarget(aim);
       if (target === null) continue;
@@ -288,8 +290,8 @@ export class CompletionModel {
       .reduce((sum, age) => sum + 1 - this.cdf(age) / (total + TAIL_SHARE), 0);
   }
 
-  /** The share of completions allowed to be noticed later than aimed (see LATE_SHARE). */
-  private lateShare = LATE_SHARE;
+  /** The share of completions allowed to be noticed later than aimed (see MIN_LATE_SHARE). */
+  private lateShare = MIN_LATE_SHARE;
 
   /**
    * The delay, on the belief, that all but `share` of completions are noticed within, with checks
