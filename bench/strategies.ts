@@ -53,12 +53,13 @@ export interface SeedRun {
 export const SLOW_DAY_P95_S = 45;
 
 /**
- * Ours against the docs on the median over seeds of each figure (one seed's p95 over a few dozen
- * photos is noisy; the worst seed is printed beside it): no more requests per photo, under half
- * the 95th-percentile delay; on the docs' own workload at most a quarter of the fixed-5 s
- * requests; on a slow day a 95th percentile within 45 s.
+ * Ours against the docs, seed by seed: no more requests per photo, under half the
+ * 95th-percentile delay; on the docs' own workload at most a quarter of the fixed-5 s requests;
+ * on a slow day a 95th percentile within 45 s. A target is met when the median over seeds meets
+ * it and at most `allowedMisses` seeds miss it (the benchmark allows none; the held-out check,
+ * eleven seeds of a few hundred photos, one). The median and the worst seed are printed.
  */
-export function kindTargets(kind: WorkloadKind, runs: readonly SeedRun[]): Target[] {
+export function kindTargets(kind: WorkloadKind, runs: readonly SeedRun[], allowedMisses = 0): Target[] {
   const complete = runs.filter((r) => r.results.tracker && r.results.docs);
   if (complete.length === 0) return [];
   const targets: Target[] = [];
@@ -69,11 +70,12 @@ export function kindTargets(kind: WorkloadKind, runs: readonly SeedRun[]): Targe
   const check = (target: string, ours: (r: SeedRun) => number, limit: (r: SeedRun) => number, unit: string) => {
     const ratio = (r: SeedRun) => ours(r) / limit(r);
     const worst = complete.reduce((w, r) => (ratio(r) > ratio(w) ? r : w));
+    const missed = complete.filter((r) => ratio(r) > 1).length;
     const [o, l] = [median(ours), median(limit)];
     targets.push({
       target: `${kind.name}: ${target}`,
-      reached: o <= l,
-      figure: `median ${round(o, 2)}${unit} vs ${round(l, 2)}${unit} · worst seed ${worst.seed}: ×${round(ratio(worst), 2)} of the limit`,
+      reached: o <= l && missed <= allowedMisses,
+      figure: `${complete.length - missed}/${complete.length} seeds · median ${round(o, 2)}${unit} vs ${round(l, 2)}${unit} · worst seed ${worst.seed}: ×${round(ratio(worst), 2)} of the limit`,
     });
   };
   const t = (r: SeedRun) => r.results.tracker!;

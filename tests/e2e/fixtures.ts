@@ -54,6 +54,9 @@ export async function connect(page: Page): Promise<void> {
   await expect(page.getByText('Connected as demo-user')).toBeVisible();
 }
 
+/** A new photo's first check comes 10 s after adding it (JoggAI's guide): its first answer within this. */
+export const FIRST_ANSWER = { timeout: 20_000 };
+
 /** Pastes IDs into the watch field and starts watching them. */
 export async function watch(page: Page, text: string): Promise<void> {
   await page.getByLabel('Photo IDs').fill(text);

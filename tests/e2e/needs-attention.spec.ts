@@ -1,7 +1,7 @@
 // A photo JoggAI refuses with code 40000, as a person meets it: the row says "Needs attention"
 // in one plain sentence with what to do, is not asked about again on its own, keeps the technical
 // facts behind "Details", copies them for support (never the key), and Check now still works.
-import { connect, expect, row, test, watch } from './fixtures';
+import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
 
 test('a 40000 photo needs attention: plain words, no re-checks, Details, Copy details for support, Check now', async ({ page, context, fake, startHost }) => {
   fake.setPhoto('photo-bad', { kind: 'code', code: 40000, msg: 'photo_id invalid' });
@@ -16,7 +16,7 @@ test('a 40000 photo needs attention: plain words, no re-checks, Details, Copy de
 
   const bad = row(page, 'photo-bad');
   // The row's accessible name says the state, and the badge says it without colour.
-  await expect(bad).toHaveAccessibleName('photo-bad — Needs attention');
+  await expect(bad).toHaveAccessibleName('photo-bad — Needs attention', FIRST_ANSWER);
   await expect(bad.locator('.badge')).toHaveText('!Needs attention');
   await expect(bad.locator('.problem')).toHaveText(
     '⚠ JoggAI refused to look up this photo ID. Not checked again on its own: check the ID for typos and that it belongs to this account, then press Check now.',

@@ -1,7 +1,7 @@
 // JoggAI going away and coming back, in real Chromium against the real core: the window says it
 // cannot reach JoggAI, keeps what it knew, and picks up where it left off once JoggAI answers,
 // with no restart and no click.
-import { connect, expect, row as rowOf, test, watch } from './fixtures';
+import { FIRST_ANSWER, connect, expect, row as rowOf, test, watch } from './fixtures';
 import { shownNotifications } from './notifications';
 
 test('the preview with the fake server going down and up again shows the offline state and recovers without a restart', async ({ page, fake, startHost }) => {
@@ -16,7 +16,7 @@ test('the preview with the fake server going down and up again shows the offline
   await connect(page);
   await watch(page, 'photo-offline');
   const row = rowOf(page, 'photo-offline');
-  await expect(row).toContainText('In progress');
+  await expect(row).toContainText('In progress', FIRST_ANSWER);
 
   fake.setDown(true);
   // The person wonders and presses Check now: the first failure happens now instead of whenever

@@ -2,7 +2,7 @@
 // the pause travels the real contract (a boolean argument checked by the host), holds checks in
 // the core, survives a restart, and the banner's "Resume checking" undoes it. The test
 // notification goes through the page's own Notification, worded from the catalogue.
-import { connect, expect, row, test, watch } from './fixtures';
+import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
 import { shownNotifications } from './notifications';
 
 test('pausing holds every check across a restart, and Resume checking in the banner picks up again', async ({ page, fake, startHost }) => {
@@ -31,7 +31,7 @@ test('pausing holds every check across a restart, and Resume checking in the ban
 
   await page.getByRole('button', { name: 'Resume checking' }).click();
   await expect(page.getByText('You paused checking.')).toBeHidden();
-  await expect.poll(() => fake.countChecks('paused-1'), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => fake.countChecks('paused-1'), FIRST_ANSWER).toBeGreaterThan(0);
   await expect(row(page, 'paused-1')).toContainText('In progress');
 
   // The window's own button (desktops without a tray icon have no other).

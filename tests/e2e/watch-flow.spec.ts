@@ -1,7 +1,7 @@
 // The main job, as a person does it, in real Chromium against the real core and a fake JoggAI:
 // a wrong key then a right one, three photos that end ready, failed and unknown, the results,
 // the desktop notifications, and a restart that keeps the list.
-import { connect, expect, row, test, watch } from './fixtures';
+import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
 import { shownNotifications as shown } from './notifications';
 
 test('a wrong key, a right key, three photos to their end, notifications, and a restart that keeps the list', async ({ page, fake, startHost }) => {
@@ -31,10 +31,10 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
   await watch(page, 'photo-ready, photo-fail\nphoto-unknown');
   await expect(page.getByText('Added 3 photos')).toBeVisible();
 
-  await expect(row(page, 'photo-fail')).toContainText('Failed');
+  await expect(row(page, 'photo-fail')).toContainText('Failed', FIRST_ANSWER);
   await expect(row(page, 'photo-fail')).toContainText('Face not detected in the source image');
-  await expect(row(page, 'photo-unknown')).toContainText('Not found');
-  await expect(row(page, 'photo-ready')).toContainText('In progress');
+  await expect(row(page, 'photo-unknown')).toContainText('Not found', FIRST_ANSWER);
+  await expect(row(page, 'photo-ready')).toContainText('In progress', FIRST_ANSWER);
   // The schedule would look again in about a minute (2–5 min is usual); "Check now" asks at once
   // (at the earliest 5 s after the last look).
   await row(page, 'photo-ready').getByRole('button', { name: 'Check photo-ready now' }).click();
@@ -73,7 +73,7 @@ test('an unfinished photo is picked up again after a restart and finishes', asyn
   await page.goto(host.url);
   await connect(page);
   await watch(page, 'slow-one');
-  await expect(row(page, 'slow-one')).toContainText('In progress');
+  await expect(row(page, 'slow-one')).toContainText('In progress', FIRST_ANSWER);
 
   await host.stop();
   await page.goto((await startHost()).url);

@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-s
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
 import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
 import { VirtualClock } from './virtual-clock';
+import { firstCheckAtOnce } from './first-check-at-once';
 
 export interface VirtualService {
   service: AvatarWatchService;
@@ -54,6 +55,7 @@ export async function startVirtualService(options: { apiBaseUrl: string; clock: 
     clock,
     fetch: countingFetch,
     patchIntervalMs: 50,
+    schedule: firstCheckAtOnce(),
     ...(options.budget ? { budget: options.budget } : {}),
   });
   service.onStateChanged((patch) => patches.push(patch));

@@ -37,11 +37,24 @@ describe('CompletionModel', () => {
   it('covers a slow day (8–20 minutes) densely, with fewer checks than the docs’ one a minute', () => {
     const model = new CompletionModel({}, completions(300, 480, 1_200));
     const ages = checkAges(model, 20 * 60);
-    const inWindow = ages.filter((a) => a >= 480 && a <= 1_200);
+    // All but the window's first few percent (left to sparse checks, within the 5 % a 95th
+    // percentile allows) is checked at least every 30 s.
+    const inWindow = ages.filter((a) => a >= 480 + 0.05 * 720 && a <= 1_200);
     const gaps = inWindow.slice(1).map((a, i) => a - inWindow[i]!);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(30);
     // Before the window nothing finishes: few checks there.
     expect(ages.filter((a) => a < 420).length).toBeLessThanOrEqual(5);
+  });
+
+  it('first looks at a new photo after the guide’s 10 s, not at once: a check at age 0 never finds it finished', () => {
+    expect(learnedSchedule().firstDelayMs()).toBe(10_000);
+    // Slow days and the docs' own 2–5 minutes alike: the first check is not moved later than 10 s,
+    // so a mistyped ID is still told within seconds.
+    expect(learnedSchedule(completions(300, 480, 1_200)).firstDelayMs()).toBe(10_000);
+    // A day of jobs done in 6–9 s: the first check falls where they finish, sooner than 10 s.
+    const fast = learnedSchedule(completions(300, 6, 9)).firstDelayMs();
+    expect(fast).toBeGreaterThanOrEqual(5_000);
+    expect(fast).toBeLessThan(10_000);
   });
 
   it('never spaces checks of one photo under 5 s, whatever it learned, up to two hours of age', () => {

@@ -16,6 +16,7 @@ import { megabytes, pasteTooBigMessage } from '../../main/core/command-args';
 import en from '../../renderer/src/i18n/en';
 import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
 import { call } from '../support/preview-call';
+import { firstCheckAtOnce } from '../support/first-check-at-once';
 
 /** What the host logged; the protocol tests read it to see that socket text is escaped. */
 const logged: string[] = [];
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:; connect-src 'self'"><p>page</p>`);
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   notifier = new BroadcastNotifier(quiet);
-  service = createAvatarWatchService({ dataDir: join(dir, 'data'), apiBaseUrl: fake.url, secretStore: createMemorySecretStore('good-key'), notifier, logger: quiet, patchIntervalMs: 10 });
+  service = createAvatarWatchService({ dataDir: join(dir, 'data'), apiBaseUrl: fake.url, secretStore: createMemorySecretStore('good-key'), notifier, logger: quiet, patchIntervalMs: 10, schedule: firstCheckAtOnce() });
   await service.start();
   server = await startPreviewServer(service, notifier, { rendererDir, port: 0, extraImageOrigin: fake.url, logger: quiet });
   origin = new URL(server.url).origin;

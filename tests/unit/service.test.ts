@@ -10,6 +10,7 @@ import { ConfigurationError, createAvatarWatchService, type AvatarWatchService }
 import { WatchlistFile } from '../../main/core/watchlist/watchlist-file';
 import { SAFE_IMAGE_URL, startFakeJogg, type FakeJogg } from '../fake-jogg/server';
 import { makeItems } from '../support/items';
+import { firstCheckAtOnce } from '../support/first-check-at-once';
 
 let fake: FakeJogg;
 let dataDir: string;
@@ -41,6 +42,7 @@ function makeService(key: string | null = null) {
     notifier: { notify: (n) => notifications.push(n) },
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     patchIntervalMs: 20,
+    schedule: firstCheckAtOnce(),
   });
   service.onStateChanged((patch) => patches.push(patch));
   services.push(service);

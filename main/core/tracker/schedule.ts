@@ -24,14 +24,14 @@ export interface Schedule {
 /** JoggAI never wants one task polled faster than this. */
 export const MIN_INTERVAL_MS = 5_000;
 
-/** Ours: first check at once (it validates the ID and the key), then where completions happen. */
+/** Ours: first check after the guide's 10 s (sooner on a fast day), then where completions happen. */
 export function learnedSchedule(history: readonly CompletionRecord[] = [], options: CompletionModelOptions = {}): Schedule & { model: CompletionModel } {
   const model = new CompletionModel(options, history);
   const running = new RunningPhotos();
   let sharedAt = -Infinity;
   return {
     model,
-    firstDelayMs: () => 0,
+    firstDelayMs: () => Math.round(model.firstCheckS() * 1000),
     nextDelayMs: (item, now) => {
       running.seen(item, now);
       // "Still running" is news too (a first day learns that nothing finishes in the first
