@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyCipher } from '../../../main/core/ports';
 import { createAvatarWatchService, type AvatarWatchService } from '../../../main/core/service';
+import { firstCheckAtOnce } from '../../support/first-check-at-once';
 import { startFakeJogg, type FakeJogg } from '../../fake-jogg/server';
 import { fakeCipher, fakeKeychain, type KeychainState } from '../../support/key-stores';
 
@@ -37,6 +38,8 @@ function start(keychain: KeychainState, cipher?: KeyCipher): AvatarWatchService 
     notifier: { notify: () => {} },
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     patchIntervalMs: 10,
+    // About the key's plumbing, not when a first check falls: no 10 s wait for it.
+    schedule: firstCheckAtOnce(),
   });
   services.push(service);
   return service;
