@@ -134,6 +134,21 @@ const en = {
     total: '{n} photo | {n} photos',
     takingLong: '{n} taking longer than usual',
     stale: '{n} no longer checked',
+    // The status tallies double as filter toggles.
+    filterByStatus: 'Show only photos that are',
+    search: 'Search',
+    searchHint: 'Photo ID',
+    sort: 'Sort',
+    sortBy: {
+      'added-newest': 'Newest added first',
+      'added-oldest': 'Oldest added first',
+      finished: 'Recently finished first',
+      status: 'By status',
+    },
+    // `{shown}` and `{total}` are already formatted numbers; the plural follows the total.
+    showing: 'Showing {shown} of {total} photo | Showing {shown} of {total} photos',
+    noMatch: 'No photos match your filters.',
+    clearFilters: 'Clear filters',
   },
   // A row's badge. `waiting`: added, no check has gone out yet; `checking`: a request is out now.
   status: {

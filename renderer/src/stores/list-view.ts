@@ -1,0 +1,93 @@
+// Which photos the list shows and in what order, as plain functions so they can be measured and
+// tested without a window. The work is split by how often it runs: an order is built when the
+// items change (at most one sort), and a keystroke in the search box or a chip toggle costs one
+// O(n) pass over that ready order, never a sort.
+import type { WatchItem } from '../../../preload/api';
+import { DISPLAY_STATES, displayState, isFinished, type DisplayState, type RowContext } from './row-state';
+
+export const SORT_KEYS = ['added-newest', 'added-oldest', 'finished', 'status'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const DEFAULT_SORT: SortKey = 'added-newest';
+
+export function isSortKey(value: unknown): value is SortKey {
+  return typeof value === 'string' && (SORT_KEYS as readonly string[]).includes(value);
+}
+
+export function isDisplayState(value: unknown): value is DisplayState {
+  return typeof value === 'string' && (DISPLAY_STATES as readonly string[]).includes(value);
+}
+
+// Items are replaced, never mutated, on every patch, so the lower-cased text can be kept per object.
+const searchTexts = new WeakMap<WatchItem, string>();
+
+/**
+ * What a search matches against, lower-cased. The hook for labels and notes: once a photo has
+ * them, they join the ID here and every search finds them.
+ */
+export function searchTextOf(item: WatchItem): string {
+  let text = searchTexts.get(item);
+  if (text === undefined) {
+    text = item.photoId.toLowerCase();
+    searchTexts.set(item, text);
+  }
+  return text;
+}
+
+/** Case-insensitive; spaces around what was typed (often from a paste) do not count. */
+export function normalizeQuery(query: string): string {
+  return query.trim().toLowerCase();
+}
+
+/**
+ * `newestFirst` is the watchlist's own order (newest added first), so two of the four orders are
+ * free and only "finished" sorts, and only its finished part.
+ */
+export function orderItems(newestFirst: readonly WatchItem[], sort: SortKey, context: RowContext): readonly WatchItem[] {
+  switch (sort) {
+    case 'added-newest':
+      return newestFirst;
+    case 'added-oldest':
+      return newestFirst.slice().reverse();
+    case 'finished':
+      return recentlyFinishedFirst(newestFirst);
+    case 'status':
+      return byStatus(newestFirst, context);
+  }
+}
+
+/** Finished photos, most recently finished first, then the unfinished ones, newest added first. */
+function recentlyFinishedFirst(newestFirst: readonly WatchItem[]): WatchItem[] {
+  const finished: WatchItem[] = [];
+  const unfinished: WatchItem[] = [];
+  for (const item of newestFirst) (isFinished(item) && item.finishedAt !== null ? finished : unfinished).push(item);
+  // Stable: equal finishing times keep the newest-added-first order.
+  finished.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+  return finished.concat(unfinished);
+}
+
+/** In the summary bar's order of states, newest added first within each: a bucket pass, no sort. */
+function byStatus(newestFirst: readonly WatchItem[], context: RowContext): WatchItem[] {
+  const buckets = new Map<DisplayState, WatchItem[]>(DISPLAY_STATES.map((state) => [state, []]));
+  for (const item of newestFirst) buckets.get(displayState(item, context))!.push(item);
+  return DISPLAY_STATES.flatMap((state) => buckets.get(state)!);
+}
+
+export interface ViewFilter {
+  /** Display states to show; empty means every state. */
+  states: ReadonlySet<DisplayState>;
+  /** Already normalized (see normalizeQuery); empty means no search. */
+  query: string;
+  context: RowContext;
+}
+
+export function filterItems(ordered: readonly WatchItem[], filter: ViewFilter): readonly WatchItem[] {
+  const { states, query, context } = filter;
+  if (states.size === 0 && query === '') return ordered;
+  const result: WatchItem[] = [];
+  for (const item of ordered) {
+    if (states.size > 0 && !states.has(displayState(item, context))) continue;
+    if (query !== '' && !searchTextOf(item).includes(query)) continue;
+    result.push(item);
+  }
+  return result;
+}

@@ -1,0 +1,108 @@
+// What the user chose to see in the list: status filters, a search, an order. Kept in
+// localStorage (the same in the Electron window and the preview), and read back with care:
+// anything this version does not know is dropped, never trusted.
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { DisplayState } from './row-state';
+import { DEFAULT_SORT, filterItems, isDisplayState, isSortKey, normalizeQuery, orderItems, type SortKey } from './list-view';
+import { useWatchlistStore } from './watchlist';
+
+export const VIEW_STORAGE_KEY = 'avatar-watch.list-view';
+/** Longer than any photo ID; a stored search beyond this is not one the user typed here. */
+const MAX_STORED_QUERY = 200;
+
+interface StoredView {
+  states: DisplayState[];
+  query: string;
+  sort: SortKey;
+}
+
+export function readStoredView(storage: Pick<Storage, 'getItem'> | undefined): StoredView {
+  const fallback: StoredView = { states: [], query: '', sort: DEFAULT_SORT };
+  let parsed: unknown;
+  try {
+    const raw = storage?.getItem(VIEW_STORAGE_KEY);
+    if (raw == null) return fallback;
+    parsed = JSON.parse(raw);
+  } catch {
+    // Storage off (private mode) or damaged: start from the default view.
+    return fallback;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return fallback;
+  const record = parsed as Record<string, unknown>;
+  const states = Array.isArray(record.states) ? [...new Set(record.states.filter(isDisplayState))] : [];
+  const query = typeof record.query === 'string' && record.query.length <= MAX_STORED_QUERY ? record.query : '';
+  const sort = isSortKey(record.sort) ? record.sort : DEFAULT_SORT;
+  return { states, query, sort };
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export const useViewStore = defineStore('view', () => {
+  const watchlist = useWatchlistStore();
+  const stored = readStoredView(browserStorage());
+
+  const states = ref<readonly DisplayState[]>(stored.states);
+  /** As typed, so the box shows exactly what the user wrote. */
+  const query = ref(stored.query);
+  const sort = ref<SortKey>(stored.sort);
+
+  const stateSet = computed(() => new Set(states.value));
+  const normalizedQuery = computed(() => normalizeQuery(query.value));
+  const filtering = computed(() => states.value.length > 0 || normalizedQuery.value !== '');
+
+  // Rebuilt only when the items, the order or the row context change; not on a keystroke.
+  const ordered = computed(() => orderItems(watchlist.items, sort.value, watchlist.rowContext));
+  const shown = computed(() => filterItems(ordered.value, { states: stateSet.value, query: normalizedQuery.value, context: watchlist.rowContext }));
+
+  // Lazy: built only when something asks where a row is (focus, removal), not per keystroke.
+  const position = computed(() => {
+    const map = new Map<string, number>();
+    shown.value.forEach((item, i) => map.set(item.photoId, i));
+    return map;
+  });
+
+  function indexOf(photoId: string): number {
+    if (!filtering.value && sort.value === DEFAULT_SORT) return watchlist.indexOf(photoId);
+    return position.value.get(photoId) ?? -1;
+  }
+
+  function isOn(state: DisplayState): boolean {
+    return stateSet.value.has(state);
+  }
+
+  function toggle(state: DisplayState) {
+    states.value = isOn(state) ? states.value.filter((s) => s !== state) : [...states.value, state];
+  }
+
+  function setQuery(text: string) {
+    query.value = text;
+  }
+
+  function setSort(key: SortKey) {
+    sort.value = key;
+  }
+
+  /** Shows every photo again; the order stays, it hides nothing. */
+  function clearFilters() {
+    states.value = [];
+    query.value = '';
+  }
+
+  watch([states, query, sort], () => {
+    const view: StoredView = { states: [...states.value], query: query.value.slice(0, MAX_STORED_QUERY), sort: sort.value };
+    try {
+      browserStorage()?.setItem(VIEW_STORAGE_KEY, JSON.stringify(view));
+    } catch {
+      // Storage full or off: the choice holds for this session only.
+    }
+  });
+
+  return { states, query, sort, filtering, shown, indexOf, isOn, toggle, setQuery, setSort, clearFilters };
+});
