@@ -39,15 +39,16 @@ export function normalizeQuery(query: string): string {
 }
 
 /**
- * `newestFirst` is the watchlist's own order (newest added first), so two of the four orders are
- * free and only "finished" sorts, and only its finished part.
+ * `newestFirst` is the watchlist's own order (newest added first), so that order is free, "status"
+ * is one bucket pass, and only "oldest" and "finished" sort (the latter only its finished part).
  */
 export function orderItems(newestFirst: readonly WatchItem[], sort: SortKey, context: RowContext): readonly WatchItem[] {
   switch (sort) {
     case 'added-newest':
       return newestFirst;
     case 'added-oldest':
-      return newestFirst.slice().reverse();
+      // Not a reverse: IDs from one paste share a time and keep the order they were pasted in.
+      return newestFirst.slice().sort((a, b) => a.addedAt - b.addedAt);
     case 'finished':
       return recentlyFinishedFirst(newestFirst);
     case 'status':

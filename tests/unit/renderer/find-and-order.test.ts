@@ -33,6 +33,11 @@ describe('list view functions', () => {
     expect(ids(orderItems(ITEMS, 'status', ONLINE_CONTEXT))).toEqual(['ph_beta', 'ph_Alpha', 'ph_ALPHABET', 'ph_gamma']);
   });
 
+  it('keeps IDs from one paste in the order they were pasted, whichever way "added" sorts', () => {
+    const paste = [makeItem('first', { addedAt: NOW }), makeItem('second', { addedAt: NOW }), makeItem('older', { addedAt: NOW - 1 })];
+    expect(ids(orderItems(paste, 'added-oldest', ONLINE_CONTEXT))).toEqual(['older', 'first', 'second']);
+  });
+
   it('does not reorder the watchlist it was given', () => {
     const before = ids(ITEMS);
     orderItems(ITEMS, 'added-oldest', ONLINE_CONTEXT);
