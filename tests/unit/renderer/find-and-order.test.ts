@@ -135,15 +135,20 @@ describe('find and order in the window', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('');
   });
 
-  it('keeps a tally that is on listed when nothing is in that state any more, so it can be turned off', async () => {
+  it('keeps a tally that is on listed when nothing is in that state any more, so it can be turned off, and focus stays', async () => {
     const { wrapper, api } = await mountWindow();
     await chip(wrapper, '1 failed').trigger('click');
     api.emitState({ removed: ['ph_gamma'] });
     await settle();
     const failed = chip(wrapper, '0 failed');
     expect(failed.attributes('aria-pressed')).toBe('true');
+    (failed.element as HTMLButtonElement).focus();
     await failed.trigger('click');
+    await settle();
     expect(chipNames(wrapper)).not.toContain('0 failed');
+    // Its button is gone; focus went to the first tally, not to the page.
+    expect(document.activeElement?.tagName).toBe('BUTTON');
+    expect(document.activeElement?.querySelector('.label')?.textContent).toBe('1 in progress');
     expect(shownIds(wrapper)).toHaveLength(3);
   });
 
