@@ -207,6 +207,24 @@ describe('find and order in the window', () => {
     expect(shownIds(again.wrapper)).toEqual(['ph_ALPHABET', 'ph_Alpha']);
   });
 
+  it('moves focus to the next row when the focused one leaves the filter, and to the search box when none is left', async () => {
+    const { wrapper, api } = await mountWindow();
+    await chip(wrapper, '2 ready').trigger('click');
+    expect(shownIds(wrapper)).toEqual(['ph_Alpha', 'ph_ALPHABET']);
+    (wrapper.get('[data-photo-id="ph_Alpha"]').element as HTMLElement).focus();
+    // Its state changes to one the filter hides (any such change will do).
+    api.emitState({ upserted: [{ ...ITEMS[0]!, status: 'failed', failureMessage: 'Retracted' }] });
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(shownIds(wrapper)).toEqual(['ph_ALPHABET']);
+    expect((document.activeElement as HTMLElement).dataset.photoId).toBe('ph_ALPHABET');
+
+    api.emitState({ removed: ['ph_ALPHABET'] });
+    await settle();
+    expect(shownIds(wrapper)).toEqual([]);
+    expect(document.activeElement?.id).toBe('list-search');
+  });
+
   it('shows a photo a notification asks for even when the filters hide it', async () => {
     const { wrapper, api } = await mountWindow();
     await chip(wrapper, '2 ready').trigger('click');
