@@ -61,9 +61,16 @@ function recentlyFinishedFirst(newestFirst: readonly WatchItem[]): WatchItem[] {
   const finished: WatchItem[] = [];
   const unfinished: WatchItem[] = [];
   for (const item of newestFirst) (isFinished(item) && item.finishedAt !== null ? finished : unfinished).push(item);
-  // Stable: equal finishing times keep the newest-added-first order.
-  finished.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-  return finished.concat(unfinished);
+  // Sort keys read once into a typed array: comparing numbers there is several times faster than
+  // reading two objects' fields per comparison (this runs on every patch while this order is on).
+  // Ties broken by position, so equal finishing times keep the newest-added-first order.
+  const keys = new Float64Array(finished.length);
+  finished.forEach((item, i) => (keys[i] = item.finishedAt ?? 0));
+  const order = Uint32Array.from(finished.keys()).sort((a, b) => keys[b]! - keys[a]! || a - b);
+  const result: WatchItem[] = new Array<WatchItem>(newestFirst.length);
+  order.forEach((from, i) => (result[i] = finished[from]!));
+  unfinished.forEach((item, i) => (result[finished.length + i] = item));
+  return result;
 }
 
 /** In the summary bar's order of states, newest added first within each: a bucket pass, no sort. */
