@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
-import vueI18n from '@intlify/unplugin-vue-i18n/vite';
-import { LOCALE_FILES, localeModules } from './scripts/locale-modules';
+import { precompiledMessages } from './scripts/locale-modules';
 
 // Three builds, one per process.
 //
@@ -36,20 +35,11 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [
       vue(),
-      // Messages are compiled here, at build time, to the AST vue-i18n's runtime renders; the page
-      // then loads vue-i18n's runtime-only build (no message compiler, never eval, so the CSP needs
-      // no 'unsafe-eval'). Composition API only, and no <i18n-t>/v-t (unused), so both tree-shake
-      // away. Main keeps its own compiler over the raw catalogue (main/shell/text.ts): it renders a
-      // handful of strings, so precompiling for it would add a build step to save nothing.
-      localeModules(import.meta.dirname),
-      vueI18n({
-        include: [resolve(import.meta.dirname, LOCALE_FILES)],
-        runtimeOnly: true,
-        compositionOnly: true,
-        fullInstall: false,
-        dropMessageCompiler: true,
-        strictMessage: true,
-      }),
+      // Messages compiled at build time, vue-i18n's runtime-only build (scripts/locale-modules.ts).
+      // Main keeps its own compiler over the raw catalogue (main/shell/text.ts): it renders a
+      // handful of strings in Node, where no CSP applies, so precompiling for it would add a
+      // second build step to save nothing.
+      ...precompiledMessages(import.meta.dirname),
       // `electron-vite dev` only: Vite injects CSS as <style> elements for hot reload, which the
       // page's strict CSP (no 'unsafe-inline' styles) would block. Built pages keep the strict one;
       // main/shell/window.ts sends the dev server the same relaxed header (DEV_RENDERER_CSP).
