@@ -34,7 +34,8 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [
-      vue(),
+      // Every component is <script setup>, so Vue's Options API (about 2 KB gzipped) is dead weight.
+      vue({ features: { optionsAPI: false } }),
       // Messages compiled at build time, vue-i18n's runtime-only build (scripts/locale-modules.ts).
       // Main keeps its own compiler over the raw catalogue (main/shell/text.ts): it renders a
       // handful of strings in Node, where no CSP applies, so precompiling for it would add a
