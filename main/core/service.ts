@@ -184,7 +184,13 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   // What the schedule learned is loaded with the watchlist; until start() it knows only the docs.
   let schedule: Schedule = options.schedule ?? learnedSchedule();
-  const notifications = new NotificationBatch(clock, (notification) => options.notifier.notify(notification), options.notificationWaits);
+  // On disk before on screen: a photo told of must come back finished after a crash, or the next
+  // run would tell of it again. A failed write still tells (the user learns of it once now).
+  const notifications = new NotificationBatch(
+    clock,
+    (notification) => void saver.saveNow().then(() => options.notifier.notify(notification)),
+    options.notificationWaits,
+  );
   const tracker = new Tracker(
     {
       clock,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { StatePatch } from '../../preload/api';
 import type { Budget } from '../../main/core/budget';
+import type { NotificationWaits } from '../../main/core/notification-batch';
 import type { Notifier } from '../../main/core/ports';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
@@ -29,6 +30,7 @@ export interface VirtualCoreOptions {
   key: string | null;
   budget?: Budget;
   notifier?: Notifier;
+  notificationWaits?: NotificationWaits;
   dataDir?: string;
 }
 
@@ -66,6 +68,7 @@ export async function startVirtualService(options: VirtualCoreOptions & { apiBas
     patchIntervalMs: 50,
     schedule: firstCheckAtOnce(),
     ...(options.budget ? { budget: options.budget } : {}),
+    ...(options.notificationWaits ? { notificationWaits: options.notificationWaits } : {}),
   });
   service.onStateChanged((patch) => patches.push(patch));
   const advance = (ms: number) => clock.advance(ms, idle);

@@ -1,12 +1,13 @@
 // What the user is told when photos finish: the whole core on a virtual clock against the real
 // fake JoggAI on loopback. Many finishing together give few notifications; a photo is told of
 // once, through Check now, JoggAI changing its mind, and restarts.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FinishedNotification, WatchItem } from '../../preload/api';
-import { NOTIFICATION_WAITS } from '../../main/core/notification-batch';
+import { NOTIFICATION_WAITS, type NotificationWaits } from '../../main/core/notification-batch';
 import { VirtualClock } from '../support/virtual-clock';
 import { virtualCoreSuite, type VirtualService } from '../support/virtual-service';
 
@@ -28,11 +29,19 @@ afterEach(async () => {
 interface Told {
   at: number;
   notification: FinishedNotification;
+  /** What the watchlist file said of the photo as it was told of. */
+  onDisk: string | undefined;
+}
+
+function statusOnDisk(photoId: string): string | undefined {
+  const saved = JSON.parse(readFileSync(join(dataDir, 'watchlist.json'), 'utf8')) as { items: WatchItem[] };
+  return saved.items.find((i) => i.photoId === photoId)?.status;
 }
 
 /** A core on the suite's data folder, recording what it tells; `clock` carries time over a restart. */
-async function start(told: Told[], clock = new VirtualClock()): Promise<VirtualService> {
-  const core = await suite.core({ key: KEY, dataDir, clock, notifier: { notify: (notification) => told.push({ at: clock.now(), notification }) } });
+async function start(told: Told[], clock = new VirtualClock(), notificationWaits?: NotificationWaits): Promise<VirtualService> {
+  const notify = (notification: FinishedNotification) => told.push({ at: clock.now(), notification, onDisk: statusOnDisk(notification.photoId) });
+  const core = await suite.core({ key: KEY, dataDir, clock, notifier: { notify }, ...(notificationWaits ? { notificationWaits } : {}) });
   running = core;
   await core.service.start();
   await core.advance(1_000);
@@ -41,6 +50,11 @@ async function start(told: Told[], clock = new VirtualClock()): Promise<VirtualS
 
 async function item(v: VirtualService, photoId: string): Promise<WatchItem> {
   return (await v.service.getSnapshot()).items.find((i) => i.photoId === photoId)!;
+}
+
+/** Notifications go out once the list is written (real file writes): wait for them in real time. */
+async function toldAtLeast(told: Told[], n: number): Promise<void> {
+  await vi.waitFor(() => expect(told.length).toBeGreaterThanOrEqual(n), { timeout: 5_000 });
 }
 
 const photoIdsOf = (told: Told[]) => told.flatMap(({ notification: n }) => (n.outcome === 'summary' ? n.photoIds : [n.photoId]));
@@ -57,6 +71,7 @@ describe('photos finishing together', () => {
       await v.advance(6_000);
     }
     await v.advance(NOTIFICATION_WAITS.busyMs + 1_000);
+    await vi.waitFor(() => expect(new Set(photoIdsOf(told))).toHaveProperty('size', 100), { timeout: 5_000 });
     const items = (await v.service.getSnapshot()).items;
     expect(items.filter((i) => i.status === 'ready' || i.status === 'failed')).toHaveLength(100);
 
@@ -75,9 +90,21 @@ describe('photos finishing together', () => {
     await v.advanceUntil(async () => (await item(v, 'solo')).status === 'ready', 10_000, 50);
     const finishedAt = (await item(v, 'solo')).finishedAt!;
     await v.advance(NOTIFICATION_WAITS.firstMs);
+    await toldAtLeast(told, 1);
     expect(told).toHaveLength(1);
     expect(told[0]!.notification).toMatchObject({ photoId: 'solo', outcome: 'ready', imageCount: 4 });
     expect(told[0]!.at - finishedAt).toBeLessThanOrEqual(NOTIFICATION_WAITS.firstMs);
+  });
+
+  it('is on disk as finished before it is told of, even when told sooner than the routine save', async () => {
+    // A crash right after the banner must not bring the photo back unfinished, to be told again.
+    const told: Told[] = [];
+    const v = await start(told, new VirtualClock(), { firstMs: 100, busyMs: 100, quietMs: 1_000 });
+    suite.fake.setPhoto('solo', { kind: 'ready', afterChecks: 0 });
+    await v.service.addPhotos('solo');
+    await v.advance(300);
+    await toldAtLeast(told, 1);
+    expect(told[0]!.onDisk).toBe('ready');
   });
 });
 
@@ -88,6 +115,7 @@ describe('told of once', () => {
     suite.fake.setPhoto('once', { kind: 'ready', afterChecks: 0 });
     await v.service.addPhotos('once');
     await v.advance(NOTIFICATION_WAITS.firstMs + 2_000);
+    await toldAtLeast(told, 1);
     expect(photoIdsOf(told)).toEqual(['once']);
 
     await v.service.checkNow('once');
@@ -100,7 +128,12 @@ describe('told of once', () => {
     await v.service.checkNow('once');
     await v.advance(NOTIFICATION_WAITS.busyMs + 10_000);
     expect((await item(v, 'once')).status).toBe('ready');
-    expect(photoIdsOf(told)).toEqual(['once']);
+    // A photo finishing later is told of after anything the above could have raised.
+    suite.fake.setPhoto('later', { kind: 'ready', afterChecks: 0 });
+    await v.service.addPhotos('later');
+    await v.advance(NOTIFICATION_WAITS.quietMs + 10_000);
+    await toldAtLeast(told, 2);
+    expect(photoIdsOf(told)).toEqual(['once', 'later']);
   });
 
   it('after a restart, photos told of before are not told of again, however JoggAI answers', async () => {
@@ -111,6 +144,7 @@ describe('told of once', () => {
     suite.fake.setPhoto('done-failed', { kind: 'fail', afterChecks: 0, message: null });
     await first.service.addPhotos('done-ready\ndone-failed');
     await first.advance(NOTIFICATION_WAITS.firstMs + 2_000);
+    await toldAtLeast(told, 1);
     expect(photoIdsOf(told).sort()).toEqual(['done-failed', 'done-ready']);
 
     // The next run: both come back finished; JoggAI now says one is running, then ready again.
@@ -124,6 +158,10 @@ describe('told of once', () => {
     await again.service.checkNow('done-failed');
     await again.advance(NOTIFICATION_WAITS.busyMs + 10_000);
     expect((await item(again, 'done-ready')).status).toBe('ready');
-    expect(told).toHaveLength(1);
+    suite.fake.setPhoto('later', { kind: 'ready', afterChecks: 0 });
+    await again.service.addPhotos('later');
+    await again.advance(NOTIFICATION_WAITS.quietMs + 10_000);
+    await toldAtLeast(told, 2);
+    expect(photoIdsOf(told.slice(1))).toEqual(['later']);
   });
 });
