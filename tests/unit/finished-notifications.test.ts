@@ -57,6 +57,29 @@ async function toldAtLeast(told: Told[], n: number): Promise<void> {
   await vi.waitFor(() => expect(told.length).toBeGreaterThanOrEqual(n), { timeout: 5_000 });
 }
 
+/** JoggAI says a finished photo is running again, then ready again, each seen through Check now. */
+async function runningThenReady(v: VirtualService, photoId: string): Promise<void> {
+  suite.fake.setPhoto(photoId, { kind: 'status', status: 'in_progress' });
+  await v.service.checkNow(photoId);
+  await v.advance(10_000);
+  expect((await item(v, photoId)).status).toBe('in_progress');
+  suite.fake.setPhoto(photoId, { kind: 'ready', afterChecks: 0 });
+  await v.service.checkNow(photoId);
+  await v.advance(NOTIFICATION_WAITS.busyMs + 10_000);
+  expect((await item(v, photoId)).status).toBe('ready');
+}
+
+/**
+ * A photo finishing after a quiet spell, told of once `told` holds `count`: whatever the steps
+ * before could have raised went out before it (notifications keep their order).
+ */
+async function laterPhotoTold(v: VirtualService, told: Told[], count: number): Promise<void> {
+  suite.fake.setPhoto('later', { kind: 'ready', afterChecks: 0 });
+  await v.service.addPhotos('later');
+  await v.advance(NOTIFICATION_WAITS.quietMs + 10_000);
+  await toldAtLeast(told, count);
+}
+
 const photoIdsOf = (told: Told[]) => told.flatMap(({ notification: n }) => (n.outcome === 'summary' ? n.photoIds : [n.photoId]));
 
 describe('photos finishing together', () => {
@@ -120,19 +143,8 @@ describe('told of once', () => {
 
     await v.service.checkNow('once');
     await v.advance(10_000);
-    suite.fake.setPhoto('once', { kind: 'status', status: 'in_progress' });
-    await v.service.checkNow('once');
-    await v.advance(10_000);
-    expect((await item(v, 'once')).status).toBe('in_progress');
-    suite.fake.setPhoto('once', { kind: 'ready', afterChecks: 0 });
-    await v.service.checkNow('once');
-    await v.advance(NOTIFICATION_WAITS.busyMs + 10_000);
-    expect((await item(v, 'once')).status).toBe('ready');
-    // A photo finishing later is told of after anything the above could have raised.
-    suite.fake.setPhoto('later', { kind: 'ready', afterChecks: 0 });
-    await v.service.addPhotos('later');
-    await v.advance(NOTIFICATION_WAITS.quietMs + 10_000);
-    await toldAtLeast(told, 2);
+    await runningThenReady(v, 'once');
+    await laterPhotoTold(v, told, 2);
     expect(photoIdsOf(told)).toEqual(['once', 'later']);
   });
 
@@ -150,18 +162,9 @@ describe('told of once', () => {
     // The next run: both come back finished; JoggAI now says one is running, then ready again.
     const again = await start(told, clock);
     expect((await item(again, 'done-ready')).status).toBe('ready');
-    suite.fake.setPhoto('done-ready', { kind: 'status', status: 'in_progress' });
-    await again.service.checkNow('done-ready');
-    await again.advance(10_000);
-    suite.fake.setPhoto('done-ready', { kind: 'ready', afterChecks: 0 });
-    await again.service.checkNow('done-ready');
     await again.service.checkNow('done-failed');
-    await again.advance(NOTIFICATION_WAITS.busyMs + 10_000);
-    expect((await item(again, 'done-ready')).status).toBe('ready');
-    suite.fake.setPhoto('later', { kind: 'ready', afterChecks: 0 });
-    await again.service.addPhotos('later');
-    await again.advance(NOTIFICATION_WAITS.quietMs + 10_000);
-    await toldAtLeast(told, 2);
+    await runningThenReady(again, 'done-ready');
+    await laterPhotoTold(again, told, 2);
     expect(photoIdsOf(told.slice(1))).toEqual(['later']);
   });
 });

@@ -18,6 +18,13 @@ function make(extra: Partial<Parameters<typeof createElectronNotifier>[0]> = {})
   return createElectronNotifier({ showItem: vi.fn(), logger, translate, ...extra });
 }
 
+/** Shows each through one notifier, and reads back the title and body of every banner. */
+function shownWords(...messages: Parameters<ReturnType<typeof make>['notify']>[0][]): string[][] {
+  const notifier = make();
+  for (const message of messages) notifier.notify(message);
+  return Notification.shown.map((n) => [n.title, n.body]);
+}
+
 beforeEach(() => {
   resetElectronFakes();
   logger.warn.mockClear();
@@ -25,12 +32,14 @@ beforeEach(() => {
 
 describe('desktop notifications', () => {
   it('word what the core reported from the catalogue', () => {
-    const notifier = make();
-    notifier.notify(ready);
-    notifier.notify({ ...ready, photoId: 'one-image', imageCount: 1, group: 3 });
-    notifier.notify(failed);
-    notifier.notify({ ...failed, photoId: 'quiet', failureMessage: null, group: 4 });
-    expect(Notification.shown.map((n) => [n.title, n.body])).toEqual([
+    expect(
+      shownWords(
+        ready,
+        { ...ready, photoId: 'one-image', imageCount: 1, group: 3 },
+        failed,
+        { ...failed, photoId: 'quiet', failureMessage: null, group: 4 },
+      ),
+    ).toEqual([
       ['Photo avatar ready', 'photo-1: 4 images are ready to view.'],
       ['Photo avatar ready', 'one-image: 1 image is ready to view.'],
       ['Photo avatar failed', 'photo-2: Face not detected'],
@@ -99,12 +108,7 @@ describe('summaries of photos finishing together', () => {
     ({ outcome: 'summary', photoId: photoIds[0]!, photoIds, ready, failed, group }) as const;
 
   it('say how many are ready and how many failed, leaving out a side with none', () => {
-    const notifier = make();
-    notifier.notify(summary(['a', 'b', 'c', 'd', 'e', 'f'], 5, 1, 1));
-    notifier.notify(summary(['a', 'b'], 2, 0, 2));
-    notifier.notify(summary(['a', 'b', 'c'], 0, 3, 3));
-    notifier.notify(summary(['a', 'b'], 1, 1, 4));
-    expect(Notification.shown.map((n) => [n.title, n.body])).toEqual([
+    expect(shownWords(summary(['a', 'b', 'c', 'd', 'e', 'f'], 5, 1, 1), summary(['a', 'b'], 2, 0, 2), summary(['a', 'b', 'c'], 0, 3, 3), summary(['a', 'b'], 1, 1, 4))).toEqual([
       ['Photo avatars finished', '5 photo avatars are ready · 1 failed'],
       ['Photo avatars finished', '2 photo avatars are ready'],
       ['Photo avatars finished', '3 photo avatars failed'],
