@@ -282,13 +282,33 @@ export interface StatePatch {
  * A photo finished: what a notification says, as data. Main speaks in codes; the shell (Electron)
  * or the page (web preview) words it in the user's language.
  */
-export interface FinishedNotification {
+export type FinishedNotification = (PhotoFinished | FinishedSummary) & {
+  /**
+   * Notifications of one group replace one another (the OS permitting): each later one covers
+   * everything the earlier ones said, so a burst of finishes leaves one banner, not a stack.
+   */
+  group: number;
+};
+
+/** One photo finished, alone in its notification. */
+export interface PhotoFinished {
   photoId: string;
   outcome: 'ready' | 'failed';
   /** How many result images JoggAI sent (ready). */
   imageCount: number;
   /** JoggAI's own reason (failed); null when it gave none. */
   failureMessage: string | null;
+}
+
+/** Several photos finished within a few seconds: one notification for all of them. */
+export interface FinishedSummary {
+  outcome: 'summary';
+  /** The photo a click brings into view: the first of them to finish. */
+  photoId: string;
+  /** All of them, in the order they finished (for opening the window filtered to them). */
+  photoIds: string[];
+  ready: number;
+  failed: number;
 }
 
 export interface TestNotificationResult {

@@ -34,6 +34,7 @@ import { saveProblemOf } from './watchlist/save-problem';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
 import { finishedNotification } from './notification-text';
+import { NotificationBatch, type NotificationWaits } from './notification-batch';
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
 
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   budget?: Budget;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
+  /** How long finished photos wait to be told of together (notification-batch.ts). */
+  notificationWaits?: NotificationWaits;
   /**
    * How requests to JoggAI go out. Electron passes `net.fetch` (system proxy, PAC, the OS
    * certificate store); the preview and tests keep Node's fetch.
@@ -181,6 +184,13 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   // What the schedule learned is loaded with the watchlist; until start() it knows only the docs.
   let schedule: Schedule = options.schedule ?? learnedSchedule();
+  // On disk before on screen: a photo told of must come back finished after a crash, or the next
+  // run would tell of it again. A failed write still tells (the user learns of it once now).
+  const notifications = new NotificationBatch(
+    clock,
+    (notification) => void saver.saveNow().then(() => options.notifier.notify(notification)),
+    options.notificationWaits,
+  );
   const tracker = new Tracker(
     {
       clock,
@@ -196,7 +206,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
-      finished: (item) => options.notifier.notify(finishedNotification(item, imagePolicy)),
+      finished: (item) => notifications.finished(finishedNotification(item, imagePolicy)),
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
       connectionChanged: (connection) => batcher.set({ connection }),
@@ -417,6 +427,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (!options.schedule) schedule = learnedSchedule(loaded.state.history);
       // Before the list is loaded, so a restart while paused sends nothing at all.
       tracker.setUserPaused(settings.get().checkingPaused);
+      notifications.alreadyTold(loaded.state.items.filter((item) => item.status === 'ready' || item.status === 'failed').map((item) => item.photoId));
       tracker.load(loaded.state.items);
       for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
       setAccount({ ...account, key: { fallback: await vault.protection() } });
@@ -428,6 +439,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       stopped = true;
       verification.stop();
       tracker.stop();
+      notifications.flush();
       batcher.stop();
       await saver.flush();
     },

@@ -1,6 +1,7 @@
 // The core's Notifier port, told through the desktop's own notifications, worded here in the
 // user's language (the core sends only what happened). Clicking one brings the window up on that
-// photo. Also "Send a test notification", through the very same path.
+// photo (a summary: on the first of its photos). A summary replaces the banner it grew from.
+// Also "Send a test notification", through the very same path.
 import { Notification } from 'electron';
 import type { Result, TestNotificationResult } from '../../preload/api';
 import { wordNotification, wordTestNotification, type NotificationWords } from '../../renderer/src/i18n/notification-words';
@@ -86,11 +87,29 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     return false;
   }
 
+  /**
+   * The latest banner of each group: a later one of the same group says all it said, so it
+   * replaces it (Electron has no tag; closing the old one is how it does not stack).
+   */
+  const latestOfGroup = new Map<number, Notification>();
+
+  function replaceInGroup(group: number, notification: Notification): void {
+    const previous = latestOfGroup.get(group);
+    // Only one group is ever live in practice; older ones need no replacing any more.
+    latestOfGroup.clear();
+    latestOfGroup.set(group, notification);
+    if (previous) {
+      release(previous);
+      previous.close();
+    }
+  }
+
   return {
     notify(message: PhotoNotification): void {
       if (!supported()) return;
       const words = wordNotification(t, message);
       const notification = create(words);
+      replaceInGroup(message.group, notification);
       const click = () => {
         release(notification);
         options.showItem(message.photoId);

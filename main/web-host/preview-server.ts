@@ -52,7 +52,11 @@ export class BroadcastNotifier implements Notifier {
   }
 
   notify(n: PhotoNotification): void {
-    this.logger.info(`Photo ${logText(n.photoId)} finished: ${n.outcome}`);
+    this.logger.info(
+      n.outcome === 'summary'
+        ? `${n.photoIds.length} photos finished (${n.ready} ready, ${n.failed} failed), first ${logText(n.photoId)}`
+        : `Photo ${logText(n.photoId)} finished: ${n.outcome}`,
+    );
     // Codes only: the page words them in its own language.
     const message: ServerMessage = { type: 'notify', ...n };
     for (const socket of this.sockets) send(socket, message, this.logger);

@@ -5,19 +5,21 @@ import type { BrowserContext, Page } from '@playwright/test';
 export interface Shown {
   title: string;
   body: string;
+  /** A later notification with the same tag replaces the earlier one in the browser. */
+  tag: string;
 }
 
 /** Call before the page loads: grants the permission and swaps in a recording Notification. */
 export async function recordNotifications(context: BrowserContext): Promise<void> {
   await context.grantPermissions(['notifications']);
   await context.addInitScript(() => {
-    const shown: { title: string; body: string }[] = [];
+    const shown: { title: string; body: string; tag: string }[] = [];
     class RecordingNotification {
       static permission = 'granted';
       static requestPermission = async () => 'granted';
       onclick: (() => void) | null = null;
-      constructor(title: string, options?: { body?: string }) {
-        shown.push({ title, body: options?.body ?? '' });
+      constructor(title: string, options?: { body?: string; tag?: string }) {
+        shown.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
       }
       close() {}
       addEventListener() {}
@@ -27,5 +29,5 @@ export async function recordNotifications(context: BrowserContext): Promise<void
 }
 
 export function shownNotifications(page: Page): Promise<Shown[]> {
-  return page.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
+  return page.evaluate(() => (window as unknown as { __shown: Shown[] }).__shown);
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { StatePatch } from '../../preload/api';
 import type { Budget } from '../../main/core/budget';
+import type { NotificationWaits } from '../../main/core/notification-batch';
+import type { Notifier } from '../../main/core/ports';
 import { createMemorySecretStore } from '../../main/core/secrets/memory-secret-store';
 import { createAvatarWatchService, type AvatarWatchService } from '../../main/core/service';
 import { startFakeJogg, type FakeJogg } from '../fake-jogg/server';
@@ -23,9 +25,18 @@ export interface VirtualService {
   close(): Promise<void>;
 }
 
-export async function startVirtualService(options: { apiBaseUrl: string; clock: VirtualClock; key: string | null; budget?: Budget }): Promise<VirtualService> {
+/** `dataDir`: a folder of the test's own, kept on close (a restart reads it again); else a fresh one. */
+export interface VirtualCoreOptions {
+  key: string | null;
+  budget?: Budget;
+  notifier?: Notifier;
+  notificationWaits?: NotificationWaits;
+  dataDir?: string;
+}
+
+export async function startVirtualService(options: VirtualCoreOptions & { apiBaseUrl: string; clock: VirtualClock }): Promise<VirtualService> {
   const { clock } = options;
-  const dataDir = await mkdtemp(join(tmpdir(), 'aw-virtual-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'aw-virtual-')));
   let pending = 0;
   let settled: (() => void) | null = null;
   const countingFetch: typeof fetch = async (input, init) => {
@@ -50,13 +61,14 @@ export async function startVirtualService(options: { apiBaseUrl: string; clock: 
     dataDir,
     apiBaseUrl: options.apiBaseUrl,
     secretStore: createMemorySecretStore(options.key),
-    notifier: { notify: () => {} },
+    notifier: options.notifier ?? { notify: () => {} },
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     clock,
     fetch: countingFetch,
     patchIntervalMs: 50,
     schedule: firstCheckAtOnce(),
     ...(options.budget ? { budget: options.budget } : {}),
+    ...(options.notificationWaits ? { notificationWaits: options.notificationWaits } : {}),
   });
   service.onStateChanged((patch) => patches.push(patch));
   const advance = (ms: number) => clock.advance(ms, idle);
@@ -76,7 +88,7 @@ export async function startVirtualService(options: { apiBaseUrl: string; clock: 
     async close() {
       await service.stop();
       await idle();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -106,9 +118,13 @@ export function virtualCoreSuite(validKey: string) {
     get clock(): VirtualClock {
       return clock;
     },
-    /** A core on a fresh virtual clock with `key` saved (null: none), not started yet. */
-    async core(options: { key: string | null; budget?: Budget }): Promise<VirtualService> {
-      clock = new VirtualClock();
+    /**
+     * A core with `key` saved (null: none), not started yet, on a fresh virtual clock or the one
+     * given (a restart: the previous core is closed first and time goes on).
+     */
+    async core({ clock: given, ...options }: VirtualCoreOptions & { clock?: VirtualClock }): Promise<VirtualService> {
+      await running?.close();
+      clock = given ?? new VirtualClock();
       running = await startVirtualService({ apiBaseUrl: this.fake.url, clock, ...options });
       return running;
     },

@@ -28,6 +28,8 @@ let fake: FakeJogg;
 let dir: string;
 let service: AvatarWatchService;
 let notifier: BroadcastNotifier;
+/** This suite is about the transport: each finished photo is told of at once, not gathered. */
+const TELL_AT_ONCE = { firstMs: 0, busyMs: 0, quietMs: 0 };
 let server: PreviewServer;
 let origin: string;
 let token: string;
@@ -42,7 +44,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:; connect-src 'self'"><p>page</p>`);
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   notifier = new BroadcastNotifier(quiet);
-  service = createAvatarWatchService({ dataDir: join(dir, 'data'), apiBaseUrl: fake.url, secretStore: createMemorySecretStore('good-key'), notifier, logger: quiet, patchIntervalMs: 10, schedule: firstCheckAtOnce() });
+  service = createAvatarWatchService({ dataDir: join(dir, 'data'), apiBaseUrl: fake.url, secretStore: createMemorySecretStore('good-key'), notifier, logger: quiet, patchIntervalMs: 10, schedule: firstCheckAtOnce(), notificationWaits: TELL_AT_ONCE });
   await service.start();
   server = await startPreviewServer(service, notifier, { rendererDir, port: 0, extraImageOrigin: fake.url, logger: quiet });
   origin = new URL(server.url).origin;
@@ -124,7 +126,7 @@ describe('the web preview host', () => {
     expect(await call(ws, { type: 'call', id: 6, method: 'addPhotos', args: ['preview-ready'] })).toMatchObject({ ok: true, value: { added: ['preview-ready'] } });
     await expect.poll(() => events.some((e) => e.type === 'notify' && e.photoId === 'preview-ready')).toBe(true);
     // Data, not English: the page words it in its own language.
-    expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null });
+    expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number) });
     // The page shows the test notification itself; the host has no desktop.
     expect(await call(ws, { type: 'call', id: 7, method: 'sendTestNotification', args: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown command/) });
     // State patches are batched, so the ready row may arrive a moment after the notification.

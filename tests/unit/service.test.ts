@@ -43,6 +43,8 @@ function makeService(key: string | null = null) {
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     patchIntervalMs: 20,
     schedule: firstCheckAtOnce(),
+    // One notification per photo, at once: these tests are about what each says.
+    notificationWaits: { firstMs: 0, busyMs: 0, quietMs: 0 },
   });
   service.onStateChanged((patch) => patches.push(patch));
   services.push(service);
@@ -98,9 +100,10 @@ describe('the Avatar Watch core', () => {
       'ready-1:ready',
     ]);
     // Data, not sentences: the host words them in the user's language.
+    await expect.poll(() => notifications.length).toBe(2);
     expect([...notifications].sort((a, b) => a.photoId.localeCompare(b.photoId))).toEqual([
-      { photoId: 'fail-1', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected' },
-      { photoId: 'ready-1', outcome: 'ready', imageCount: 4, failureMessage: null },
+      { photoId: 'fail-1', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected', group: expect.any(Number) },
+      { photoId: 'ready-1', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number) },
     ]);
     await service.stop();
 
@@ -456,7 +459,7 @@ describe('every answer judged, the key kept out of everything (issue 7)', () => 
     expect(items.find((i) => i.photoId === 'echo-image')?.imageUrls).toEqual([SAFE_IMAGE_URL]);
     expect(items.find((i) => i.photoId === 'echo-status')?.rawStatus).toBe('[redacted]');
     await expect.poll(() => notifications.length).toBe(2);
-    expect(notifications.find((n) => n.outcome === 'ready')?.imageCount).toBe(1);
+    expect(notifications.find((n) => n.outcome === 'ready')).toMatchObject({ imageCount: 1 });
     await service.stop(); // writes the list
     expect(leaks(await everythingVisible(service, notifications, patches))).toBe(false);
   });

@@ -303,7 +303,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       case 'notify': {
         const { type: _type, ...finished } = message;
         const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
-        showNotification(finished.photoId, words.title, words.body);
+        showNotification(finished.photoId, words.title, words.body, `avatar-watch-finished-${finished.group}`);
         return;
       }
     }
@@ -366,10 +366,11 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     target.addEventListener('keydown', ask);
   }
 
-  function showNotification(photoId: string, title: string, body: string) {
+  /** `tag`: one per burst of finishes, so a later summary replaces the banner it grew from. */
+  function showNotification(photoId: string, title: string, body: string, tag: string) {
     if (!Notify || Notify.permission !== 'granted') return;
     try {
-      const notification = new Notify(title, { body, tag: photoId });
+      const notification = new Notify(title, { body, tag });
       notification.onclick = () => {
         options.focusWindow?.();
         emitFocus(photoId);

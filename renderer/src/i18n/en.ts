@@ -206,6 +206,11 @@ const en = {
     took: 'took {time}',
     failedSaid: 'JoggAI said: {message}',
     failedNoReason: 'JoggAI did not say why.',
+    // Several photos finished within a few seconds: one banner for them all.
+    summaryTitle: 'Photo avatars finished',
+    summaryReady: '{n} photo avatars are ready | {n} photo avatar is ready | {n} photo avatars are ready',
+    summaryFailed: '{n} photo avatars failed | {n} photo avatar failed | {n} photo avatars failed',
+    summaryBoth: '{ready} · {n} failed',
     notFound: 'JoggAI does not know this photo ID. Check it for typos and that it belongs to this account; very new photos can take a moment to appear.',
     unknown: 'JoggAI reported a status this app does not know yet. It keeps checking.',
     // JoggAI answered without `data` or a status, as its spec allows: nothing wrong, nothing new.
@@ -546,6 +551,11 @@ const en = {
     failedTitle: 'Photo avatar failed',
     failedBody: '{id}: {reason}',
     failedNoReason: 'JoggAI did not say why.',
+    // Several photos finished within a few seconds: one banner for them all.
+    summaryTitle: 'Photo avatars finished',
+    summaryReady: '{n} photo avatars are ready | {n} photo avatar is ready | {n} photo avatars are ready',
+    summaryFailed: '{n} photo avatars failed | {n} photo avatar failed | {n} photo avatars failed',
+    summaryBoth: '{ready} · {n} failed',
     testTitle: 'Avatar Watch notifications work',
     testBody: 'This is how Avatar Watch tells you that a photo avatar is ready.',
     help: {

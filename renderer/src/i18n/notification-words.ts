@@ -9,6 +9,10 @@ type NotificationKey =
   | 'notifications.failedTitle'
   | 'notifications.failedBody'
   | 'notifications.failedNoReason'
+  | 'notifications.summaryTitle'
+  | 'notifications.summaryReady'
+  | 'notifications.summaryFailed'
+  | 'notifications.summaryBoth'
   | 'notifications.testTitle'
   | 'notifications.testBody';
 
@@ -28,6 +32,7 @@ export function shortPhotoId(photoId: string, max = 24): string {
 }
 
 export function wordNotification(t: NotificationTranslate, n: FinishedNotification): NotificationWords {
+  if (n.outcome === 'summary') return { title: t('notifications.summaryTitle', {}), body: summaryBody(t, n.ready, n.failed) };
   const id = shortPhotoId(n.photoId);
   if (n.outcome === 'ready') {
     return {
@@ -41,4 +46,11 @@ export function wordNotification(t: NotificationTranslate, n: FinishedNotificati
 
 export function wordTestNotification(t: NotificationTranslate): NotificationWords {
   return { title: t('notifications.testTitle', {}), body: t('notifications.testBody', {}) };
+}
+
+/** "5 photo avatars are ready · 1 failed"; a side with none is left out. */
+function summaryBody(t: NotificationTranslate, ready: number, failed: number): string {
+  if (ready === 0) return t('notifications.summaryFailed', { n: failed }, failed);
+  const readyWords = t('notifications.summaryReady', { n: ready }, ready);
+  return failed === 0 ? readyWords : t('notifications.summaryBoth', { ready: readyWords, n: failed }, failed);
 }

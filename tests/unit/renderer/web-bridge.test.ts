@@ -373,13 +373,13 @@ describe('web bridge', () => {
     const target = new EventTarget();
     const focusWindow = vi.fn();
     // Main sends data; the page words it (main.ts passes the catalogue's wording).
-    const describeNotification = (n: FinishedNotification) => ({ title: n.outcome === 'ready' ? 'Ready' : 'Failed', body: `${n.photoId} has ${n.imageCount} images` });
+    const describeNotification = (n: FinishedNotification) => ({ title: n.outcome === 'failed' ? 'Failed' : 'Ready', body: n.outcome === 'summary' ? `${n.ready} ready` : `${n.photoId} has ${n.imageCount} images` });
     bridge = makeBridge({ Notification: FakeNotification, gestureTarget: target, focusWindow, describeNotification });
     FakeSocket.last.open();
     const focused: string[] = [];
     bridge.onFocusItem((id) => focused.push(id));
 
-    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', outcome: 'ready', imageCount: 4, failureMessage: null });
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', outcome: 'ready', imageCount: 4, failureMessage: null, group: 1 });
     expect(shown).toHaveLength(0); // no permission yet
 
     target.dispatchEvent(new Event('pointerdown'));
@@ -387,12 +387,19 @@ describe('web bridge', () => {
     await Promise.resolve();
     expect(requestPermission).toHaveBeenCalledOnce();
 
-    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', outcome: 'ready', imageCount: 4, failureMessage: null });
+    FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', outcome: 'ready', imageCount: 4, failureMessage: null, group: 2 });
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 has 4 images', tag: 'ph_2' } });
+    expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 has 4 images', tag: 'avatar-watch-finished-2' } });
     shown[0]!.instance.onclick?.(new Event('click'));
     expect(focusWindow).toHaveBeenCalledOnce();
     expect(focused).toEqual(['ph_2']);
+
+    // More of the same burst finished: one summary under the same tag, so the browser replaces
+    // the banner instead of stacking a second one; a click opens the first of them.
+    FakeSocket.last.receive({ type: 'notify', outcome: 'summary', photoId: 'ph_2', photoIds: ['ph_2', 'ph_3', 'ph_4'], ready: 3, failed: 0, group: 2 });
+    expect(shown[1]).toMatchObject({ title: 'Ready', options: { body: '3 ready', tag: 'avatar-watch-finished-2' } });
+    shown[1]!.instance.onclick?.(new Event('click'));
+    expect(focused).toEqual(['ph_2', 'ph_2']);
   });
 
   it('sends the test notification itself, with the browser’s Notification, asking for permission first', async () => {

@@ -197,8 +197,13 @@ export class Notification extends EventEmitter {
     this.title = options.title;
     this.body = options.body;
   }
+  /** Taken down by the app (a later summary replaced it). */
+  closed = false;
   show(): void {
     Notification.shown.push(this);
+  }
+  close(): void {
+    this.closed = true;
   }
 }
 

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS } from '../../../preload/api';
-import type { PhotoNotification } from '../../../main/core/ports';
+import { EVENT_CHANNELS, type PhotoFinished } from '../../../preload/api';
 import { createTranslator, type Translate } from '../../../main/shell/text';
 import { BrowserWindow, Notification, resetElectronFakes } from './fake-electron';
 
@@ -10,12 +9,20 @@ const { createElectronNotifier, MAX_KEPT_NOTIFICATIONS } = await import('../../.
 const { showItem } = await import('../../../main/shell/window');
 
 const translate = createTranslator('en-US');
-const ready: PhotoNotification = { photoId: 'photo-1', outcome: 'ready', imageCount: 4, failureMessage: null };
-const failed: PhotoNotification = { photoId: 'photo-2', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected' };
+// Each its own group (burst), as separate finishes minutes apart would be.
+const ready: PhotoFinished & { group: number } = { photoId: 'photo-1', outcome: 'ready', imageCount: 4, failureMessage: null, group: 1 };
+const failed: PhotoFinished & { group: number } = { photoId: 'photo-2', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected', group: 2 };
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 function make(extra: Partial<Parameters<typeof createElectronNotifier>[0]> = {}) {
   return createElectronNotifier({ showItem: vi.fn(), logger, translate, ...extra });
+}
+
+/** Shows each through one notifier, and reads back the title and body of every banner. */
+function shownWords(...messages: Parameters<ReturnType<typeof make>['notify']>[0][]): string[][] {
+  const notifier = make();
+  for (const message of messages) notifier.notify(message);
+  return Notification.shown.map((n) => [n.title, n.body]);
 }
 
 beforeEach(() => {
@@ -25,12 +32,14 @@ beforeEach(() => {
 
 describe('desktop notifications', () => {
   it('word what the core reported from the catalogue', () => {
-    const notifier = make();
-    notifier.notify(ready);
-    notifier.notify({ ...ready, photoId: 'one-image', imageCount: 1 });
-    notifier.notify(failed);
-    notifier.notify({ ...failed, photoId: 'quiet', failureMessage: null });
-    expect(Notification.shown.map((n) => [n.title, n.body])).toEqual([
+    expect(
+      shownWords(
+        ready,
+        { ...ready, photoId: 'one-image', imageCount: 1, group: 3 },
+        failed,
+        { ...failed, photoId: 'quiet', failureMessage: null, group: 4 },
+      ),
+    ).toEqual([
       ['Photo avatar ready', 'photo-1: 4 images are ready to view.'],
       ['Photo avatar ready', 'one-image: 1 image is ready to view.'],
       ['Photo avatar failed', 'photo-2: Face not detected'],
@@ -79,7 +88,7 @@ describe('desktop notifications', () => {
   it('keep every shown notification reachable until it is clicked or closed', () => {
     // Held references are what keep click handlers alive on Windows and macOS; with a cap.
     const notifier = make();
-    for (let i = 0; i < MAX_KEPT_NOTIFICATIONS + 5; i++) notifier.notify({ ...ready, photoId: `p${i}` });
+    for (let i = 0; i < MAX_KEPT_NOTIFICATIONS + 5; i++) notifier.notify({ ...ready, photoId: `p${i}`, group: i });
     expect(Notification.shown).toHaveLength(MAX_KEPT_NOTIFICATIONS + 5);
     expect(Notification.shown.at(-1)?.listenerCount('click')).toBe(1);
   });
@@ -91,6 +100,43 @@ describe('desktop notifications', () => {
     expect(onShown).toHaveBeenCalledWith({ photoId: 'photo-2', title: 'Photo avatar failed', body: 'photo-2: Face not detected' }, expect.any(Function));
     (onShown.mock.calls[0]![1] as () => void)();
     expect(showItemSpy).toHaveBeenCalledWith('photo-2');
+  });
+});
+
+describe('summaries of photos finishing together', () => {
+  const summary = (photoIds: string[], ready: number, failed: number, group: number) =>
+    ({ outcome: 'summary', photoId: photoIds[0]!, photoIds, ready, failed, group }) as const;
+
+  it('say how many are ready and how many failed, leaving out a side with none', () => {
+    expect(shownWords(summary(['a', 'b', 'c', 'd', 'e', 'f'], 5, 1, 1), summary(['a', 'b'], 2, 0, 2), summary(['a', 'b', 'c'], 0, 3, 3), summary(['a', 'b'], 1, 1, 4))).toEqual([
+      ['Photo avatars finished', '5 photo avatars are ready · 1 failed'],
+      ['Photo avatars finished', '2 photo avatars are ready'],
+      ['Photo avatars finished', '3 photo avatars failed'],
+      ['Photo avatars finished', '1 photo avatar is ready · 1 failed'],
+    ]);
+  });
+
+  it('replace the banner of their burst rather than stack on it, and leave other bursts alone', () => {
+    const notifier = make();
+    notifier.notify({ ...ready, group: 7 }); // the first of a burst, alone at first
+    notifier.notify(summary(['photo-1', 'b', 'c'], 3, 0, 7)); // more of the same burst
+    notifier.notify(summary(['photo-1', 'b', 'c', 'd', 'e'], 4, 1, 7));
+    const [first, second, third] = Notification.shown;
+    expect(first?.closed).toBe(true);
+    expect(second?.closed).toBe(true);
+    expect(third?.closed).toBe(false);
+    expect(third?.body).toBe('4 photo avatars are ready · 1 failed');
+
+    notifier.notify({ ...failed, group: 8 }); // a later burst: a banner of its own
+    expect(third?.closed).toBe(false);
+    expect(Notification.shown.filter((n) => !n.closed)).toHaveLength(2);
+  });
+
+  it('open the window on the first photo of the summary when clicked', () => {
+    const showItemSpy = vi.fn();
+    make({ showItem: showItemSpy }).notify(summary(['first', 'second'], 2, 0, 1));
+    Notification.shown[0]?.emit('click');
+    expect(showItemSpy).toHaveBeenCalledWith('first');
   });
 });
 

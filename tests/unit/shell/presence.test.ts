@@ -146,7 +146,7 @@ describe('what the tray counts as seen', () => {
 describe('the test hooks', () => {
   it('record notifications and click them like a real click, only when asked for', async () => {
     const { presence, window } = setUp({ tray: true, env: { AVATAR_WATCH_TEST_HOOKS: '1' } });
-    presence.notifier.notify({ photoId: 'p1', outcome: 'ready', imageCount: 4, failureMessage: null });
+    presence.notifier.notify({ photoId: 'p1', outcome: 'ready', imageCount: 4, failureMessage: null, group: 1 });
     expect(Notification.shown).toHaveLength(1);
     expect(globalThis.__avatarWatchTest?.notifications).toEqual([{ photoId: 'p1', title: 'Photo avatar ready', body: 'p1: 4 images are ready to view.' }]);
     expect(globalThis.__avatarWatchTest?.clickNotification('p1')).toBe(true);
