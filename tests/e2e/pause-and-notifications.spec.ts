@@ -45,7 +45,7 @@ test('Send a test notification shows one, asks whether it appeared, and gives ad
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Send a test notification' }).click();
   await expect(page.getByText('Did it appear?')).toBeVisible();
-  expect(await shownNotifications(page)).toEqual([{ title: 'Avatar Watch notifications work', body: 'This is how Avatar Watch tells you that a photo avatar is ready.' }]);
+  expect(await shownNotifications(page)).toEqual([{ title: 'Avatar Watch notifications work', body: 'This is how Avatar Watch tells you that a photo avatar is ready.', tag: 'avatar-watch-test' }]);
   await page.getByRole('button', { name: 'No', exact: true }).click();
   await expect(page.getByText('What to check')).toBeVisible();
   await expect(page.getByText(/in the web preview, your browser/)).toBeVisible();
