@@ -3,6 +3,7 @@ import type { WatchItem } from '../../preload/api';
 import { CompletionModel } from '../../main/core/tracker/completion-model';
 import type { CompletionRecord } from '../../main/core/tracker/completion-record';
 import { learnedSchedule } from '../../main/core/tracker/schedule';
+import { makeItems } from '../support/items';
 
 const MINUTE = 60_000;
 
@@ -80,18 +81,13 @@ describe('CompletionModel', () => {
 
 describe('learnedSchedule on a first day', () => {
   const item = (photoId: string, addedAt: number): WatchItem => ({
+    ...makeItems(1)[0]!,
     photoId,
     status: 'in_progress',
     addedAt,
     lastCheckedAt: null,
-    nextCheckAt: null,
     finishedAt: null,
     checks: 0,
-    imageUrls: [],
-    failureMessage: null,
-    rawStatus: null,
-    problem: null,
-    lateness: 'usual',
   });
 
   it('learns from photos still running: 40 unfinished at 4 minutes push a new photo’s first checks out', () => {

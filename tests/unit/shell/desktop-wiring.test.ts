@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNELS } from '../../../preload/api';
 import type { ServiceOptions } from '../../../main/core/service';
-import type * as FakeElectron from './fake-electron';
 import { createFakeService, type FakeService } from './fake-service';
+import { launchShell, type Fakes } from './launch-shell';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -25,20 +25,12 @@ vi.mock('../../../main/core/secrets/keychain-secret-store', () => ({
   createKeychainSecretStore: () => ({ description: 'system keychain' }),
 }));
 
-type Fakes = typeof FakeElectron;
 const savedEnv = { ...process.env };
 const savedArgv = [...process.argv];
 const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
 let dir: string;
 
-async function launch(setup: (electron: Fakes) => void = () => {}): Promise<Fakes> {
-  vi.resetModules();
-  const fakes = (await import('electron')) as unknown as Fakes;
-  fakes.resetElectronFakes();
-  setup(fakes);
-  await import('../../../main/shell/index');
-  return fakes;
-}
+const launch = launchShell;
 
 async function launchReady(setup?: (electron: Fakes) => void): Promise<Fakes> {
   const electron = await launch(setup);

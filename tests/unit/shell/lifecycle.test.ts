@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_CHANNELS } from '../../../preload/api';
 import type { ServiceOptions } from '../../../main/core/service';
-import type * as FakeElectron from './fake-electron';
 import type * as AppLogModule from '../../../main/shell/log';
 import { createFakeService, type FakeService } from './fake-service';
+import { launchShell, type Fakes } from './launch-shell';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -41,17 +41,12 @@ vi.mock('../../../main/shell/log', async (importOriginal) => ({
   logUncaughtExceptions: () => () => {},
 }));
 
-type Fakes = typeof FakeElectron;
 let fakes: Fakes;
 const savedEnv = { ...process.env };
 const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
 
-async function launch(setup: (electron: Fakes) => void = () => {}): Promise<Fakes> {
-  vi.resetModules();
-  fakes = (await import('electron')) as unknown as Fakes;
-  fakes.resetElectronFakes();
-  setup(fakes);
-  await import('../../../main/shell/index');
+async function launch(setup?: (electron: Fakes) => void): Promise<Fakes> {
+  fakes = await launchShell(setup);
   return fakes;
 }
 
