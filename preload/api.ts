@@ -189,7 +189,7 @@ export interface KeyStatus {
   /** What the encrypted-file fallback would be worth on this computer. */
   fallback: KeyProtection;
   /** The OS, so the window can give the right keychain advice. */
-  os: 'darwin' | 'win32' | 'linux' | 'other';
+  os: DesktopPlatform;
 }
 
 export interface Account {
@@ -314,7 +314,7 @@ export interface FinishedSummary {
 export interface TestNotificationResult {
   shown: boolean;
   /** Which OS's advice the window gives when nothing appeared. */
-  platform: 'darwin' | 'win32' | 'linux' | 'other';
+  platform: DesktopPlatform;
 }
 
 export type DesktopPlatform = 'darwin' | 'win32' | 'linux' | 'other';

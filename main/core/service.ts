@@ -28,6 +28,7 @@ import { KeyVerification } from './account/key-verification';
 import { learnedSchedule, type Schedule } from './tracker/schedule';
 import { Tracker } from './tracker/tracker';
 import { CoalescedSave } from './watchlist/coalesced-save';
+import { desktopPlatform } from './platform';
 import { parsePhotoIds } from './watchlist/photo-ids';
 import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { saveProblemOf } from './watchlist/save-problem';
@@ -123,11 +124,6 @@ function isKeychainError(error: AppError | null): boolean {
   return error !== null && (error.kind === 'keychain-locked' || error.kind === 'keychain-missing' || error.kind === 'keychain-unavailable');
 }
 
-function currentOs(): KeyStatus['os'] {
-  const platform = process.platform;
-  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
-}
-
 /** Thrown by createAvatarWatchService for a setting the user must fix before anything runs. */
 export class ConfigurationError extends Error {}
 
@@ -176,7 +172,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     key = next;
     options.onKeyInUse?.(next);
   }
-  let keyStatus: KeyStatus = { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'unavailable', os: currentOs() };
+  let keyStatus: KeyStatus = { place: null, unreachable: null, forgottenSessionKey: null, fallback: 'unavailable', os: desktopPlatform() };
   let account: AccountState = { account: null, hasKey: false, error: null, key: keyStatus };
   const notices: Notice[] = [];
   let started = false;

@@ -12,6 +12,7 @@ import log from 'electron-log/node';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { keyScrubber, REDACTED, type KeyScrubber } from '../core/jogg/redact';
 import type { Logger } from '../core/ports';
 
 export const LOG_FILE_NAME = 'main.log';
@@ -19,7 +20,7 @@ export const LOG_FILE_NAME = 'main.log';
 export const ARCHIVED_LOG_FILE_NAME = 'main.old.log';
 /** About 1 MB per file, so the folder never holds more than ~2 MB. */
 export const LOG_MAX_BYTES = 1024 * 1024;
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 /** Keys shorter than this are refused by the app (see the client), and scrubbing tiny strings would shred the log. */
 const MIN_SECRET_LENGTH = 8;
@@ -31,7 +32,7 @@ const MIN_SECRET_LENGTH = 8;
  */
 const KEY_HEADER = /(x-api-key["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi;
 
-let secretsToScrub: string[] = [];
+let scrubbers: KeyScrubber[] = [];
 
 /**
  * The values that must never be written (the current API key, and any previous one still in
@@ -39,22 +40,22 @@ let secretsToScrub: string[] = [];
  * clears it. Longest first, so a key that contains another is scrubbed whole.
  */
 export function setSecretsToScrub(values: readonly string[]): void {
-  const usable = values.filter((value) => value.length >= MIN_SECRET_LENGTH);
-  // A key can also reach a line inside a URL, percent-encoded.
-  const forms = usable.flatMap((value) => [value, encodeURIComponent(value)]);
-  secretsToScrub = [...new Set(forms)].sort((a, b) => b.length - a.length);
+  scrubbers = scrubbersFor(values);
 }
 
-export function getSecretsToScrub(): readonly string[] {
-  return secretsToScrub;
+/**
+ * The client's own scrubber per secret: every form a key can take on a line (raw, any letter
+ * case, JSON-escaped, percent-encoded), so the log hides exactly what the window does.
+ */
+function scrubbersFor(values: readonly string[]): KeyScrubber[] {
+  const usable = [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))];
+  return usable.sort((a, b) => b.length - a.length).map(keyScrubber);
 }
 
-/** `text` without the given secrets and without any `x-api-key` header value. */
-export function scrubSecrets(text: string, secrets: readonly string[] = secretsToScrub): string {
+/** `text` without the given secrets (default: the ones set) and without any `x-api-key` header value. */
+export function scrubSecrets(text: string, secrets?: readonly string[]): string {
   let scrubbed = text;
-  for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH) scrubbed = scrubbed.split(secret).join(REDACTED);
-  }
+  for (const scrubber of secrets === undefined ? scrubbers : scrubbersFor(secrets)) scrubbed = scrubber.scrub(scrubbed);
   return scrubbed.replace(KEY_HEADER, `$1${REDACTED}`);
 }
 

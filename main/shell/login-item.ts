@@ -7,10 +7,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { App, BrowserWindow, Dock } from 'electron';
-import type { DesktopPlatform, DesktopSettings, DesktopSettingsPatch, LoginItemStatus, Result } from '../../preload/api';
+import type { DesktopSettings, DesktopSettingsPatch, LoginItemStatus, Result } from '../../preload/api';
 import type { Logger } from '../core/ports';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
 import type { SettingsFile } from '../core/settings/settings-file';
+import { desktopPlatform } from '../core/platform';
 
 /** Passed by login launches on Windows and Linux: start in the tray, window hidden. */
 export const HIDDEN_ARG = '--hidden';
@@ -24,10 +25,6 @@ export interface LoginItemHost {
   env: NodeJS.ProcessEnv;
   home: string;
   app: Pick<App, 'setLoginItemSettings' | 'getLoginItemSettings'>;
-}
-
-export function desktopPlatform(platform: NodeJS.Platform): DesktopPlatform {
-  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
 }
 
 /** The program a login launch must start. */

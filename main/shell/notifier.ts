@@ -7,6 +7,7 @@ import type { Result, TestNotificationResult } from '../../preload/api';
 import { wordNotification, wordTestNotification, type NotificationWords } from '../../renderer/src/i18n/notification-words';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
 import type { Translate } from './text';
+import { desktopPlatform } from '../core/platform';
 
 /** A notification as shown, for the test hooks (test-hooks.ts). */
 export interface ShownNotification {
@@ -41,10 +42,6 @@ export interface ElectronNotifier extends Notifier {
  */
 export const MAX_KEPT_NOTIFICATIONS = 100;
 const TEST_WAIT_MS = 3_000;
-
-export function platformName(platform: NodeJS.Platform): TestNotificationResult['platform'] {
-  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
-}
 
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const kept = new Set<Notification>();
@@ -120,7 +117,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     },
 
     async sendTest() {
-      const platform = platformName(options.platform ?? process.platform);
+      const platform = desktopPlatform(options.platform ?? process.platform);
       if (!supported()) return { ok: true, value: { shown: false, platform } };
       const notification = create(wordTestNotification(t));
       notification.on('click', () => {

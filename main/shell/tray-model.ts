@@ -4,7 +4,7 @@
 // patch costs O(changed items): counts move by each item's old and new contribution, and only a
 // recently finished photo leaving that short list (removed, or checked again) rescans the list.
 import type { ConnectionState, PauseReason, PhotoStatus, Snapshot, StatePatch, WatchItem } from '../../preload/api';
-import { isLastingProblem } from '../core/tracker/lasting-problem';
+import { needsUser } from '../core/tracker/lasting-problem';
 
 /** How many finished photos the menu lists. */
 export const RECENT_COUNT = 5;
@@ -54,8 +54,7 @@ interface Seen {
 }
 
 function seenOf(item: WatchItem): Seen {
-  const finished = item.status === 'ready' || item.status === 'failed' || item.status === 'not_found';
-  return { status: item.status, finishedAt: item.finishedAt, attention: !finished && item.problem !== null && isLastingProblem(item.problem) };
+  return { status: item.status, finishedAt: item.finishedAt, attention: needsUser(item) };
 }
 
 const isOutcome = (s: Seen): s is Seen & { status: 'ready' | 'failed'; finishedAt: number } =>

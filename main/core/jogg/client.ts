@@ -108,6 +108,9 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
   const imagePolicy = options.imagePolicy ?? STRICT_IMAGE_URLS;
   // Paths are joined relative to the base so a path prefix (a proxy at /jogg/) is kept.
   const base = new URL(options.baseUrl.href.endsWith('/') ? options.baseUrl.href : `${options.baseUrl.href}/`);
+  // One scrubber per key, not per request: it builds five forms and two patterns of the key.
+  let cached: { key: string; scrubber: KeyScrubber } | null = null;
+  const scrubberFor = (key: string): KeyScrubber => (cached?.key === key ? cached : (cached = { key, scrubber: keyScrubber(key) })).scrubber;
 
   async function call<S extends z.ZodType>(
     key: string,
@@ -119,7 +122,7 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
     if (badKey) return { ok: false, error: badKey };
     const url = new URL(path, base);
     url.search = new URLSearchParams(query).toString();
-    const scrubber = keyScrubber(key);
+    const scrubber = scrubberFor(key);
     const result = await exchange(url, key, scrubber, dataSchema);
     // Belt and braces: every input to a message was scrubbed before it was quoted or cut; this
     // catches what a library might have added on its own.
@@ -177,7 +180,7 @@ export function createJoggClient(options: JoggClientOptions): JoggClient {
       // become this photo's result: its images would be shown and announced as this one's.
       // The answer was scrubbed, so the ID asked is compared in its scrubbed form too.
       const answeredId = data.photo_id ?? '';
-      if (answeredId !== '' && answeredId !== keyScrubber(key).scrub(photoId)) {
+      if (answeredId !== '' && answeredId !== scrubberFor(key).scrub(photoId)) {
         return fail({
           kind: 'malformed-response',
           message: short(`JoggAI answered about another photo (${snippet(answeredId)}) instead of this one; the answer was ignored.`),

@@ -1,7 +1,8 @@
 // Which answers waiting cannot change. Checking such a photo again on a timer only repeats the
 // same refusal (code 40000 every few minutes, forever) and spends the request budget other photos
 // need; the window says "Needs attention" instead, and only the user's Check now asks again.
-import type { AppError, ErrorKind } from '../../../preload/api';
+import type { AppError, ErrorKind, WatchItem } from '../../../preload/api';
+import { FINISHED_STATUSES } from '../../../preload/api';
 
 /**
  * `bad-request` (40000): JoggAI refused the request as sent, and the next one is the same request.
@@ -24,4 +25,9 @@ export function isLastingProblem(error: AppError): boolean {
   if (LASTING_KINDS.has(error.kind)) return true;
   const status = error.detail?.httpStatus;
   return error.kind === 'http-error' && status !== undefined && status >= 400 && status <= 499 && !PASSING_CLIENT_ERRORS.has(status);
+}
+
+/** An unfinished photo whose last answer waiting cannot change: "Needs attention", not re-checked on its own. */
+export function needsUser(item: Pick<WatchItem, 'status' | 'problem'>): boolean {
+  return item.problem !== null && !FINISHED_STATUSES.includes(item.status) && isLastingProblem(item.problem);
 }

@@ -12,7 +12,7 @@ import { AccountLane } from './account-lane';
 import { ConnectionGate, type HoldReason } from './connection-gate';
 import { DueQueue } from './due-queue';
 import { RoutineLanes, type DueCheck, type Lane } from './routine-lanes';
-import { isLastingProblem } from './lasting-problem';
+import { isLastingProblem, needsUser } from './lasting-problem';
 import { MIN_INTERVAL_MS, backoffDelayMs, slowCheckGapMs, type Schedule } from './schedule';
 import { TokenBucket } from './token-bucket';
 
@@ -83,9 +83,6 @@ const STOPPED: AppError = { kind: 'network', message: 'Avatar Watch is stopping;
 
 /** A photo JoggAI never answered about waits in the first-check lane; every other in the follow-up lane. */
 const laneOf = (item: WatchItem): Lane => (item.checks === 0 ? 'first' : 'follow-up');
-
-/** An unfinished photo whose last answer waiting cannot change (see lasting-problem.ts). */
-const needsUser = (item: WatchItem) => item.problem !== null && !isFinished(item.status) && isLastingProblem(item.problem);
 
 export class Tracker {
   private readonly entries = new Map<string, Entry>();
