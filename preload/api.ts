@@ -75,7 +75,12 @@ export type InputProblem =
   /** The link is not one JoggAI sent as a result of a watched photo. */
   | { code: 'link-not-result' }
   | { code: 'host-cannot-notify' }
-  | { code: 'host-has-no-settings' };
+  | { code: 'host-has-no-settings' }
+  // settings
+  /** A settings change named an unknown setting, or a value out of its range (`min`/`max` for numbers). */
+  | { code: 'setting-invalid'; setting: string; min?: number; max?: number }
+  /** The change applies now but the settings file could not be written: it is lost at a restart. */
+  | { code: 'settings-not-saved' };
 
 /**
  * The technical facts behind an error, each optional. Every text was redacted of the key and
@@ -261,6 +266,9 @@ export interface Snapshot {
   connection: ConnectionState;
   account: AccountState;
   notices: Notice[];
+  // settings
+  /** The user's settings as they are now (both windows stay in step through `StatePatch.settings`). */
+  settings?: AppSettings;
 }
 
 /** Only what changed since the last patch; every field optional. */
@@ -276,6 +284,9 @@ export interface StatePatch {
   /** When true, `upserted` is the whole list and anything else the mirror holds is gone
    *  (sent after a transport reconnects). */
   replaceAll?: boolean;
+  // settings
+  /** Present when a setting changed: the whole set, as it is now. */
+  settings?: AppSettings;
 }
 
 /**
@@ -288,7 +299,18 @@ export type FinishedNotification = (PhotoFinished | FinishedSummary) & {
    * everything the earlier ones said, so a burst of finishes leaves one banner, not a stack.
    */
   group: number;
-};
+} & NotificationDelivery;
+
+// settings
+/**
+ * How the host shows a notification, from the user's settings (the core decides, the host only
+ * knows its own window): `silent` when sound is off; `quietWhileFocused`: shown only while the
+ * window does not have the focus. Absent means sound on, always shown.
+ */
+export interface NotificationDelivery {
+  silent?: boolean;
+  quietWhileFocused?: boolean;
+}
 
 /** One photo finished, alone in its notification. */
 export interface PhotoFinished {
@@ -398,6 +420,11 @@ export interface AvatarWatchCommands {
   getDesktopSettings(): Promise<DesktopSettings>;
   /** Changes either switch; the answer's `loginItem` says whether the OS took it. */
   setDesktopSettings(patch: DesktopSettingsPatch): Promise<Result<DesktopSettings>>;
+  // settings
+  /** Everything the Settings page may change, as it is now. */
+  getSettings(): Promise<AppSettings>;
+  /** Changes the named settings at once (saved before it answers); a bad value changes nothing and says which. */
+  updateSettings(patch: AppSettingsPatch): Promise<Result<AppSettings>>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -405,12 +432,17 @@ export interface AvatarWatchEvents {
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** A notification was clicked: bring this item into view. */
   onFocusItem(listener: (photoId: string) => void): () => void;
+  // settings
+  /** A summary notification was clicked: show the list filtered to exactly these photos. */
+  onFocusItems(listener: (photoIds: string[]) => void): () => void;
 }
 
 export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
 
 export type CommandName = keyof AvatarWatchCommands;
-export type EventName = 'stateChanged' | 'focusItem';
+export type EventName = 'stateChanged' | 'focusItem'
+  // settings
+  | 'focusItems';
 
 /** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
 export const COMMAND_CHANNELS = {
@@ -428,12 +460,17 @@ export const COMMAND_CHANNELS = {
   openImage: 'avatar-watch:open-image',
   getDesktopSettings: 'avatar-watch:get-desktop-settings',
   setDesktopSettings: 'avatar-watch:set-desktop-settings',
+  // settings
+  getSettings: 'avatar-watch:get-settings',
+  updateSettings: 'avatar-watch:update-settings',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
 export const EVENT_CHANNELS = {
   stateChanged: 'avatar-watch:state-changed',
   focusItem: 'avatar-watch:focus-item',
+  // settings
+  focusItems: 'avatar-watch:focus-items',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
@@ -486,4 +523,45 @@ export type ServerMessage =
   | { type: 'event'; name: 'stateChanged'; payload: StatePatch }
   | { type: 'event'; name: 'focusItem'; payload: string }
   /** The preview host has no desktop: the page words this and shows it through the browser's Notification API. */
-  | ({ type: 'notify' } & FinishedNotification);
+  | ({ type: 'notify' } & FinishedNotification)
+  // settings
+  | { type: 'event'; name: 'focusItems'; payload: string[] };
+
+// ---------------------------------------------------------------------------------------------
+// settings
+
+export const LANGUAGE_CHOICES = ['system', 'en', 'zh-CN'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/**
+ * What the Settings page may set for the request budget. Below 0.2 a second a list of 50 photos
+ * would wait minutes for its turn; above 5 a desktop app is no longer polite to JoggAI. The start
+ * options (AVATAR_WATCH_RATE/BURST, --rate/--burst) may go beyond, for testing.
+ */
+export const REQUEST_BUDGET_LIMITS = {
+  requestRate: { min: 0.2, max: 5 },
+  burst: { min: 1, max: 20 },
+} as const;
+
+/** The user's settings (settings.json), as the window shows and changes them. */
+export interface AppSettings {
+  notifyOnReady: boolean;
+  notifyOnFailed: boolean;
+  sound: boolean;
+  /** No notification while the app's window has the focus (the list shows it already). */
+  quietWhileFocused: boolean;
+  /** Keep copies of result images in the data folder. */
+  localCopies: boolean;
+  /** Requests to JoggAI per second on average. */
+  requestRate: number;
+  /** Requests that may go out at once after a quiet spell. */
+  burst: number;
+  language: LanguageChoice;
+  theme: ThemeChoice;
+  /** Set by the app's start options (environment or flags), which win over the saved value. */
+  budgetFixed: { requestRate: boolean; burst: boolean };
+}
+
+export type AppSettingsPatch = Partial<Omit<AppSettings, 'budgetFixed'>>;

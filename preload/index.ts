@@ -29,6 +29,10 @@ const api: AvatarWatchApi = {
   sendTestNotification: () => ipcRenderer.invoke(COMMAND_CHANNELS.sendTestNotification),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
+  // settings
+  getSettings: () => ipcRenderer.invoke(COMMAND_CHANNELS.getSettings),
+  updateSettings: (patch) => ipcRenderer.invoke(COMMAND_CHANNELS.updateSettings, patch),
+  onFocusItems: (listener) => subscribe(EVENT_CHANNELS.focusItems, listener),
 };
 
 contextBridge.exposeInMainWorld('avatarWatch', api);

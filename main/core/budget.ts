@@ -25,7 +25,13 @@ const LIMITS: Record<keyof Budget, { min: number; max: number; whole: boolean; w
 };
 
 export function parseBudget(text: BudgetText): Result<Budget> {
-  const budget = { ...DEFAULT_BUDGET };
+  const given = parseGivenBudget(text);
+  return given.ok ? { ok: true, value: { ...DEFAULT_BUDGET, ...given.value } } : given;
+}
+
+/** Only the values the user gave: those win over the Settings page's (see user-settings.ts). */
+export function parseGivenBudget(text: BudgetText): Result<Partial<Budget>> {
+  const budget: Partial<Budget> = {};
   for (const key of Object.keys(LIMITS) as (keyof Budget)[]) {
     const setting = text[key];
     if (setting?.value === undefined || setting.value.trim() === '') continue;

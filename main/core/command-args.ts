@@ -1,6 +1,7 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
-import type { CommandName, KeyPlace, Result } from '../../preload/api';
+import type { AppSettingsPatch, CommandName, KeyPlace, Result } from '../../preload/api';
+import { checkSettingsPatch } from './settings/user-settings';
 import { MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
 export const MAX_KEY_CHARS = 512;
@@ -16,10 +17,12 @@ type ArgSpec = readonly (
   | { name: string; kind: 'boolean' }
   | { name: string; switches: readonly string[] }
   | { name: string; oneOf: readonly string[]; optional?: true }
+  // settings
+  | { name: string; kind: 'settings' }
 )[];
 
 /** What a checked argument can be; each command's handler gets the types its spec promises. */
-export type CheckedArg = string | boolean | Readonly<Record<string, boolean>>;
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | AppSettingsPatch;
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
@@ -39,6 +42,9 @@ const SPECS: Record<CommandName, ArgSpec> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ name: 'settings change', switches: ['startAtLogin', 'startInMenuBar'] }],
+  // settings
+  getSettings: [],
+  updateSettings: [{ name: 'settings change', kind: 'settings' }],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -64,6 +70,13 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
       }
       if (typeof value !== 'string' || !arg.oneOf.includes(value)) return invalid(`The ${arg.name} must be one of: ${arg.oneOf.join(', ')}.`);
       checked.push(value);
+      continue;
+    }
+    if ('kind' in arg && arg.kind === 'settings') {
+      // Names and values checked as the core checks them: the refusal says which setting.
+      const patch = checkSettingsPatch(value);
+      if (!patch.ok) return patch;
+      checked.push(patch.value);
       continue;
     }
     if ('kind' in arg && arg.kind === 'paste') {

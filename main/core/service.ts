@@ -34,6 +34,7 @@ import { WatchlistFile, type LoadResult } from './watchlist/watchlist-file';
 import { saveProblemOf } from './watchlist/save-problem';
 import { PatchBatcher } from './patch-batcher';
 import { SettingsFile } from './settings/settings-file';
+import { UserSettings } from './settings/user-settings';
 import { finishedNotification } from './notification-text';
 import { NotificationBatch, type NotificationWaits } from './notification-batch';
 import { makeFolderPrivate } from './private-files';
@@ -55,8 +56,11 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Replaces the learned schedule (tests). */
   schedule?: Schedule;
-  /** The global request budget (default: 2 a second, bursts of 5, 4 at once). */
-  budget?: Budget;
+  /**
+   * The global request budget (default: 2 a second, bursts of 5, 4 at once). A rate or burst
+   * given here (start options, tests) wins over the Settings page's.
+   */
+  budget?: Partial<Budget>;
   /** Milliseconds over which state changes are gathered into one patch. */
   patchIntervalMs?: number;
   /** How long finished photos wait to be told of together (notification-batch.ts). */
@@ -87,6 +91,8 @@ export interface AvatarWatchService extends ServiceCommands {
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** The user's settings (settings.json in the data folder); loaded by start(). */
   readonly settings: SettingsFile;
+  /** What the Settings page changes, checked (e.g. `userSettings.current().localCopies`). */
+  readonly userSettings: UserSettings;
   /**
    * Settles once start() has read the settings file: the shell waits for it (not for the
    * keychain) to open the window where it was and to know whether to start hidden.
@@ -184,7 +190,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   // run would tell of it again. A failed write still tells (the user learns of it once now).
   const notifications = new NotificationBatch(
     clock,
-    (notification) => void saver.saveNow().then(() => options.notifier.notify(notification)),
+    (notification) => void saver.saveNow().then(() => options.notifier.notify({ ...notification, ...userSettings.delivery() })),
     options.notificationWaits,
   );
   const tracker = new Tracker(
@@ -193,7 +199,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       get schedule() {
         return schedule;
       },
-      ...(options.budget ?? DEFAULT_BUDGET),
+      ...DEFAULT_BUDGET,
+      ...options.budget,
       check: checkWithCurrentKey,
     },
     {
@@ -202,13 +209,23 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
-      finished: (item) => notifications.finished(finishedNotification(item, imagePolicy)),
+      // A kind the user turned off is never told, not even later when it is turned on again.
+      finished: (item) => {
+        if (userSettings.notifies(item.status)) notifications.finished(finishedNotification(item, imagePolicy));
+      },
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
       connectionChanged: (connection) => batcher.set({ connection }),
     },
     NO_KEY,
   );
+
+  const userSettings = new UserSettings({
+    file: settings,
+    fixedBudget: { ...(options.budget?.ratePerS !== undefined ? { ratePerS: options.budget.ratePerS } : {}), ...(options.budget?.burst !== undefined ? { burst: options.budget.burst } : {}) },
+    onBudget: ({ ratePerS, burst }) => tracker.setBudget(ratePerS, burst),
+    onChange: (current) => batcher.set({ settings: current }),
+  });
 
   /**
    * A check answered for a key that has been replaced or removed since it went out says nothing
@@ -396,7 +413,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   const service: AvatarWatchService = {
     settings,
+    userSettings,
     settingsLoaded,
+    getSettings: async () => userSettings.current(),
+    updateSettings: (patch) => userSettings.update(patch),
 
     async start() {
       if (started) return;
@@ -405,6 +425,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       await makeFolderPrivate(options.dataDir);
       const settingsLoad = await settings.load();
       settingsRead();
+      const budget = userSettings.budget();
+      tracker.setBudget(budget.ratePerS, budget.burst);
       if (settingsLoad.problem) logger.warn(`Settings in ${settings.path} could not be read (${settingsLoad.problem}); using the defaults.`);
       const loaded = await file.load();
       const problem = describeLoadProblem(loaded);
@@ -458,6 +480,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         connection: tracker.connectionState(),
         account,
         notices: [...notices],
+        settings: userSettings.current(),
       };
     },
 

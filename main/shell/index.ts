@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
-import { parseBudget } from '../core/budget';
+import { parseGivenBudget } from '../core/budget';
 import { ConfigurationError, createAvatarWatchService, type AvatarWatchService } from '../core/service';
 import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
@@ -129,7 +129,8 @@ async function start(): Promise<void> {
   });
   presence = desktop;
   const notifier = desktop.notifier;
-  const budget = parseBudget({
+  // Only what the environment sets: it wins over the Settings page, which fills in the rest.
+  const budget = parseGivenBudget({
     ratePerS: { name: 'AVATAR_WATCH_RATE', value: process.env.AVATAR_WATCH_RATE },
     burst: { name: 'AVATAR_WATCH_BURST', value: process.env.AVATAR_WATCH_BURST },
     maxInFlight: { name: 'AVATAR_WATCH_MAX_IN_FLIGHT', value: process.env.AVATAR_WATCH_MAX_IN_FLIGHT },

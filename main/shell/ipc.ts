@@ -35,7 +35,7 @@ export interface IpcOptions {
 }
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
-const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings']);
+const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings', 'updateSettings']);
 
 /** Registers every command handler and the state-patch forwarding; returns an undo. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -61,6 +61,9 @@ export function registerIpc(options: IpcOptions): () => void {
     sendTestNotification: () =>
       options.sendTestNotification?.() ??
       Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.', input: { code: 'host-cannot-notify' } } }),
+    // settings
+    getSettings: () => service.getSettings(),
+    updateSettings: (patch) => service.updateSettings(patch),
   };
 
   const desktopSettings = options.desktopSettings ?? {

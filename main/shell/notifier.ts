@@ -1,6 +1,8 @@
 // The core's Notifier port, told through the desktop's own notifications, worded here in the
 // user's language (the core sends only what happened). Clicking one brings the window up on that
-// photo (a summary: on the first of its photos). A summary replaces the banner it grew from.
+// photo (a summary: the list filtered to its photos). A summary replaces the banner it grew from.
+// The user's settings come with each message: silent when sound is off, none at all while the
+// window has the focus when they chose "quiet while focused".
 // Also "Send a test notification", through the very same path.
 import { Notification } from 'electron';
 import type { Result, TestNotificationResult } from '../../preload/api';
@@ -18,6 +20,10 @@ export interface ShownNotification {
 
 export interface ElectronNotifierOptions {
   showItem: (photoId: string) => void;
+  /** Shows the window filtered to these photos (a click on a summary); without it, the first one. */
+  showItems?: (photoIds: readonly string[]) => void;
+  /** Whether the app's window has the focus now (for "quiet while the window is focused"). */
+  isWindowFocused?: () => boolean;
   /** Brings the window up (a click on the test notification). */
   showWindow?: () => void;
   logger: Logger;
@@ -60,10 +66,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     }
   }
 
-  function create(words: NotificationWords): Notification {
+  function create(words: NotificationWords, silent = false): Notification {
     const notification = new Notification({
       title: words.title,
       body: words.body,
+      silent,
       ...(options.iconPath ? { icon: options.iconPath } : {}),
     });
     notification.on('close', () => release(notification));
@@ -103,13 +110,15 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
 
   return {
     notify(message: PhotoNotification): void {
+      if (message.quietWhileFocused && options.isWindowFocused?.()) return;
       if (!supported()) return;
       const words = wordNotification(t, message);
-      const notification = create(words);
+      const notification = create(words, message.silent ?? false);
       replaceInGroup(message.group, notification);
       const click = () => {
         release(notification);
-        options.showItem(message.photoId);
+        if (message.outcome === 'summary' && options.showItems) options.showItems(message.photoIds);
+        else options.showItem(message.photoId);
       };
       notification.on('click', click);
       options.onShown?.({ photoId: message.photoId, ...words }, click);

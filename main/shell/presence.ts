@@ -11,7 +11,7 @@ import { installTestHooks } from './test-hooks';
 import type { Translate } from './text';
 import { createAppTray, type AppTray } from './tray';
 import { detectTraySupport } from './tray-support';
-import { showItem, showWindow } from './window';
+import { showItem, showItems, showWindow } from './window';
 
 export interface PresenceOptions {
   translate: Translate;
@@ -71,6 +71,8 @@ export function createPresence(options: PresenceOptions): Presence {
 
   const notifier = createElectronNotifier({
     showItem: (photoId) => showItem(options.ensureWindow(), photoId),
+    showItems: (photoIds) => showItems(options.ensureWindow(), photoIds),
+    isWindowFocused: () => window !== null && !window.isDestroyed() && window.isFocused(),
     showWindow: () => showWindow(options.ensureWindow()),
     logger,
     translate: options.translate,

@@ -213,10 +213,19 @@ export function showWindow(window: BrowserWindow): void {
 
 /** Shows the window and asks the renderer to bring one item into view (notification click). */
 export function showItem(window: BrowserWindow, photoId: string): void {
+  showAndSend(window, EVENT_CHANNELS.focusItem, photoId);
+}
+
+/** Shows the window filtered to exactly these photos (a click on a summary notification). */
+export function showItems(window: BrowserWindow, photoIds: readonly string[]): void {
+  showAndSend(window, EVENT_CHANNELS.focusItems, [...photoIds]);
+}
+
+function showAndSend(window: BrowserWindow, channel: string, payload: unknown): void {
   showWindow(window);
   const contents = window.webContents;
   const send = () => {
-    if (!contents.isDestroyed()) contents.send(EVENT_CHANNELS.focusItem, photoId);
+    if (!contents.isDestroyed()) contents.send(channel, payload);
   };
   // A window created just now has no listener yet: wait until the page has loaded.
   if (contents.isLoading()) contents.once('did-finish-load', send);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseBudget, type Budget } from '../core/budget';
+import { parseGivenBudget, type Budget } from '../core/budget';
 import { resolveApiBaseUrl, isLoopbackHost } from '../core/jogg/base-url';
 import { consoleLogger, type SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
@@ -20,7 +20,8 @@ interface PreviewOptions {
   dataDir: string;
   apiBaseUrl: string | undefined;
   secretStore: 'keychain' | 'memory';
-  budget: Budget;
+  /** Only what the flags set: it wins over the Settings page, which fills in the rest. */
+  budget: Partial<Budget>;
 }
 
 function fail(message: string): never {
@@ -57,7 +58,7 @@ function readOptions(argv: string[]): PreviewOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const secretStore = values['secret-store'] ?? 'keychain';
   if (secretStore !== 'keychain' && secretStore !== 'memory') fail(`--secret-store must be "keychain" or "memory", not "${secretStore}".`);
-  const budget = parseBudget({
+  const budget = parseGivenBudget({
     ratePerS: { name: '--rate', value: values.rate },
     burst: { name: '--burst', value: values.burst },
     maxInFlight: { name: '--max-in-flight', value: values['max-in-flight'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET, parseBudget } from '../../main/core/budget';
+import { DEFAULT_BUDGET, parseBudget, parseGivenBudget } from '../../main/core/budget';
 
 describe('the request budget settings', () => {
   it('keeps the defaults (2 a second, bursts of 5, 4 at once) for anything not set', () => {
@@ -23,5 +23,12 @@ describe('the request budget settings', () => {
     const result = parseBudget({ [key]: { name, value } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(message);
+  });
+});
+
+describe('the request budget the start options give', () => {
+  it('holds only what was given, so the Settings page fills in the rest', () => {
+    expect(parseGivenBudget({ ratePerS: { name: 'AVATAR_WATCH_RATE', value: '7' }, burst: { name: 'AVATAR_WATCH_BURST', value: undefined } })).toEqual({ ok: true, value: { ratePerS: 7 } });
+    expect(parseGivenBudget({ burst: { name: '--burst', value: 'x' } }).ok).toBe(false);
   });
 });

@@ -168,3 +168,35 @@ describe('told of once', () => {
     expect(photoIdsOf(told.slice(1))).toEqual(['later']);
   });
 });
+
+describe('the notification settings', () => {
+  it('with "notify on failed" off a failed photo is never told, not even after turning it on again; a ready one is, with the sound setting', async () => {
+    const told: Told[] = [];
+    const v = await start(told);
+    expect((await v.service.updateSettings({ notifyOnFailed: false, sound: false })).ok).toBe(true);
+    suite.fake.setPhoto('bad', { kind: 'fail', afterChecks: 0, message: 'Face not detected' });
+    suite.fake.setPhoto('good', { kind: 'ready', afterChecks: 0 });
+    await v.service.addPhotos('bad\ngood');
+    await v.advance(NOTIFICATION_WAITS.quietMs + 5_000);
+    await toldAtLeast(told, 1);
+    expect(told.map((t) => t.notification)).toEqual([expect.objectContaining({ photoId: 'good', outcome: 'ready', silent: true, quietWhileFocused: false })]);
+
+    await v.service.updateSettings({ notifyOnFailed: true });
+    await v.service.checkNow('bad');
+    await laterPhotoTold(v, told, 2);
+    expect(photoIdsOf(told)).toEqual(['good', 'later']);
+  });
+
+  it('with "notify on ready" off only failures are told', async () => {
+    const told: Told[] = [];
+    const v = await start(told);
+    await v.service.updateSettings({ notifyOnReady: false });
+    suite.fake.setPhoto('bad', { kind: 'fail', afterChecks: 0, message: null });
+    suite.fake.setPhoto('good', { kind: 'ready', afterChecks: 0 });
+    await v.service.addPhotos('bad\ngood');
+    await v.advance(NOTIFICATION_WAITS.quietMs + 5_000);
+    await toldAtLeast(told, 1);
+    await v.advance(NOTIFICATION_WAITS.quietMs);
+    expect(photoIdsOf(told)).toEqual(['bad']);
+  });
+});

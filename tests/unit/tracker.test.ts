@@ -668,3 +668,22 @@ describe('Tracker: a big paste does not hold back photos already in progress', (
     expect(firsts).toBeGreaterThanOrEqual(50);
   });
 });
+
+describe('Tracker: the request budget changed in Settings', () => {
+  it('applies at once to the running budget, without a restart', async () => {
+    const t = setup({ ratePerS: 0.2, burst: 1, maxInFlight: 4 });
+    t.tracker.add(Array.from({ length: 20 }, (_, i) => `p${i}`));
+    await t.clock.advance(10_000);
+    // One at once, then one each 5 s.
+    expect(t.calls.length).toBeLessThanOrEqual(3);
+    const before = t.calls.length;
+    t.tracker.setBudget(5, 5);
+    await t.clock.advance(2_000);
+    // 5 a second with bursts of 5: the rest of the 20 go out within two seconds, not minutes.
+    expect(t.calls.length - before).toBeGreaterThanOrEqual(10);
+    t.tracker.setBudget(0.2, 1);
+    const slowFrom = t.calls.length;
+    await t.clock.advance(5_000);
+    expect(t.calls.length - slowFrom).toBeLessThanOrEqual(2);
+  });
+});

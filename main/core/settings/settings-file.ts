@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { z } from 'zod';
+import { LANGUAGE_CHOICES, REQUEST_BUDGET_LIMITS, THEME_CHOICES } from '../../../preload/api';
+import { DEFAULT_BUDGET } from '../budget';
 
 export const SETTINGS_FILE = 'settings.json';
 export const SETTINGS_VERSION = 1;
@@ -47,6 +49,16 @@ const settingsSchema = z.object({
   window: windowBounds.nullable().catch(null),
   /** When the window was last shown: the tray counts what finished since. */
   lastOpenedAt: z.number().nullable().catch(null),
+  // What the Settings page changes (see user-settings.ts); defaults are what a new user gets.
+  notifyOnReady: z.boolean().catch(true),
+  notifyOnFailed: z.boolean().catch(true),
+  sound: z.boolean().catch(true),
+  quietWhileFocused: z.boolean().catch(false),
+  localCopies: z.boolean().catch(true),
+  requestRate: z.number().min(REQUEST_BUDGET_LIMITS.requestRate.min).max(REQUEST_BUDGET_LIMITS.requestRate.max).catch(DEFAULT_BUDGET.ratePerS),
+  burst: z.number().int().min(REQUEST_BUDGET_LIMITS.burst.min).max(REQUEST_BUDGET_LIMITS.burst.max).catch(DEFAULT_BUDGET.burst),
+  language: z.enum(LANGUAGE_CHOICES).catch('system'),
+  theme: z.enum(THEME_CHOICES).catch('system'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -74,6 +86,7 @@ export class SettingsFile {
   private writing: Promise<void> = Promise.resolve();
   /** Until the file was read, a write would replace the user's settings (the key's record) with defaults. */
   private loaded = false;
+  private version = SETTINGS_VERSION;
 
   constructor(dir: string) {
     this.path = join(dir, SETTINGS_FILE);
@@ -105,7 +118,9 @@ export class SettingsFile {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       return { settings: this.current, problem: 'not a JSON object' };
     }
-    const { version: _version, ...rest } = raw as Record<string, unknown>;
+    const { version, ...rest } = raw as Record<string, unknown>;
+    // A newer app's file stays marked as such: its fields are written back, so is its version.
+    this.version = typeof version === 'number' && version > SETTINGS_VERSION ? version : SETTINGS_VERSION;
     this.current = settingsSchema.parse(rest);
     this.extra = Object.fromEntries(Object.entries(rest).filter(([name]) => !(name in settingsSchema.shape)));
     return { settings: this.current, problem: null };
@@ -144,6 +159,6 @@ export class SettingsFile {
   }
 
   private serialise(): string {
-    return `${JSON.stringify({ ...this.extra, version: SETTINGS_VERSION, ...this.current }, null, 2)}\n`;
+    return `${JSON.stringify({ ...this.extra, version: this.version, ...this.current }, null, 2)}\n`;
   }
 }

@@ -5,8 +5,8 @@ export class TokenBucket {
   private last: number;
 
   constructor(
-    private readonly ratePerS: number,
-    private readonly burst: number,
+    private ratePerS: number,
+    private burst: number,
     now: number,
   ) {
     this.tokens = burst;
@@ -24,6 +24,17 @@ export class TokenBucket {
   waitMs(now: number): number {
     this.refill(now);
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerS) * 1000);
+  }
+
+  /**
+   * The user changed the budget (Settings): what was earned so far at the old rate is kept, up to
+   * the new burst, and the new rate counts from now on.
+   */
+  setRate(ratePerS: number, burst: number, now: number): void {
+    this.refill(now);
+    this.ratePerS = ratePerS;
+    this.burst = burst;
+    this.tokens = Math.min(this.tokens, burst);
   }
 
   private refill(now: number): void {

@@ -317,6 +317,13 @@ export class Tracker {
     this.accountCalls.answerAll(STOPPED);
   }
 
+  /** A new request budget from Settings, in force from the next request on, without a restart. */
+  setBudget(ratePerS: number, burst: number): void {
+    this.bucket.setRate(ratePerS, burst, this.options.clock.now());
+    // A faster rate may let a check go out before the armed timer: look again now.
+    this.dispatch();
+  }
+
   // ---- the scheduling loop ---------------------------------------------------------------------
 
   /** Starts every check that is due and allowed, earliest due first; arms one timer for the rest. */

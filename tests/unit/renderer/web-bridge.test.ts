@@ -395,11 +395,39 @@ describe('web bridge', () => {
     expect(focused).toEqual(['ph_2']);
 
     // More of the same burst finished: one summary under the same tag, so the browser replaces
-    // the banner instead of stacking a second one; a click opens the first of them.
+    // the banner instead of stacking a second one; a click shows the list filtered to all of them.
+    const filtered: string[][] = [];
+    bridge.onFocusItems((ids) => filtered.push(ids));
     FakeSocket.last.receive({ type: 'notify', outcome: 'summary', photoId: 'ph_2', photoIds: ['ph_2', 'ph_3', 'ph_4'], ready: 3, failed: 0, group: 2 });
     expect(shown[1]).toMatchObject({ title: 'Ready', options: { body: '3 ready', tag: 'avatar-watch-finished-2' } });
     shown[1]!.instance.onclick?.(new Event('click'));
-    expect(focused).toEqual(['ph_2', 'ph_2']);
+    expect(focused).toEqual(['ph_2']);
+    expect(filtered).toEqual([['ph_2', 'ph_3', 'ph_4']]);
+  });
+
+  it('follows the notification settings main sends along: silent without sound, nothing while the page has the focus', () => {
+    const shown: { title: string; options?: NotificationOptions }[] = [];
+    const FakeNotification = class {
+      onclick: ((e: Event) => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, options });
+      }
+      close() {}
+      static permission: NotificationPermission = 'granted';
+      static requestPermission = vi.fn(async () => 'granted' as const);
+    } as unknown as NotificationConstructor;
+    let focused = true;
+    bridge = makeBridge({ Notification: FakeNotification, hasFocus: () => focused, describeNotification: (n) => ({ title: n.photoId, body: '' }) });
+    FakeSocket.last.open();
+    const finished = { type: 'notify', outcome: 'ready', imageCount: 4, failureMessage: null } as const;
+    FakeSocket.last.receive({ ...finished, photoId: 'quiet', group: 1, quietWhileFocused: true, silent: false });
+    FakeSocket.last.receive({ ...finished, photoId: 'muted', group: 2, quietWhileFocused: false, silent: true });
+    focused = false;
+    FakeSocket.last.receive({ ...finished, photoId: 'away', group: 3, quietWhileFocused: true, silent: false });
+    expect(shown.map((n) => [n.title, n.options?.silent])).toEqual([
+      ['muted', true],
+      ['away', false],
+    ]);
   });
 
   it('sends the test notification itself, with the browser’s Notification, asking for permission first', async () => {

@@ -105,6 +105,9 @@ export class BrowserWindow extends EventEmitter {
   focus(): void {
     this.focused = true;
   }
+  isFocused(): boolean {
+    return this.focused;
+  }
   isVisible(): boolean {
     return this.visible;
   }
@@ -192,7 +195,7 @@ export class Notification extends EventEmitter {
   }
   readonly title: string;
   readonly body: string;
-  constructor(readonly options: { title: string; body: string; icon?: string }) {
+  constructor(readonly options: { title: string; body: string; icon?: string; silent?: boolean }) {
     super();
     this.title = options.title;
     this.body = options.body;

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { AccountState, ConnectionState, Snapshot, StatePatch } from '../../../preload/api';
 import type { AvatarWatchService } from '../../../main/core/service';
 import { SettingsFile } from '../../../main/core/settings/settings-file';
+import { UserSettings } from '../../../main/core/settings/user-settings';
 
 const account: AccountState = {
   account: null,
@@ -24,8 +25,12 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
   const listeners = new Set<(patch: StatePatch) => void>();
   const settings = new SettingsFile(settingsDir);
   const settingsLoaded = settings.load().then(() => undefined);
+  const userSettings = new UserSettings({ file: settings, onBudget: () => {}, onChange: () => {} });
   return {
     settings,
+    userSettings,
+    getSettings: vi.fn(async () => userSettings.current()),
+    updateSettings: vi.fn((patch) => userSettings.update(patch)),
     // Read at once, like the real service's start: tests that write settings await this first.
     settingsLoaded,
     start: vi.fn(async () => {}),

@@ -138,6 +138,36 @@ describe('summaries of photos finishing together', () => {
     Notification.shown[0]?.emit('click');
     expect(showItemSpy).toHaveBeenCalledWith('first');
   });
+
+  it('open the window filtered to exactly its photos when the host can filter', () => {
+    const showItemSpy = vi.fn();
+    const showItems = vi.fn();
+    make({ showItem: showItemSpy, showItems }).notify(summary(['first', 'second', 'third'], 2, 1, 1));
+    Notification.shown[0]?.emit('click');
+    expect(showItems).toHaveBeenCalledWith(['first', 'second', 'third']);
+    expect(showItemSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('the notification settings', () => {
+  it('make the banner silent when sound is off, and sounding otherwise', () => {
+    const notifier = make();
+    notifier.notify({ ...ready, silent: true });
+    notifier.notify({ ...failed, silent: false });
+    notifier.notify({ ...ready, photoId: 'no-setting', group: 9 });
+    expect(Notification.shown.map((n) => n.options.silent)).toEqual([true, false, false]);
+  });
+
+  it('show nothing while the window has the focus when "quiet while focused" is on', () => {
+    let focused = true;
+    const notifier = make({ isWindowFocused: () => focused });
+    notifier.notify({ ...ready, quietWhileFocused: true });
+    expect(Notification.shown).toHaveLength(0);
+    notifier.notify({ ...failed, quietWhileFocused: false }); // the setting off: shown though focused
+    focused = false;
+    notifier.notify({ ...ready, photoId: 'away', group: 9, quietWhileFocused: true }); // window in the background
+    expect(Notification.shown.map((n) => n.body)).toEqual(['photo-2: Face not detected', 'away: 4 images are ready to view.']);
+  });
 });
 
 describe('the test notification', () => {

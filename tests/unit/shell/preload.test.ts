@@ -29,12 +29,14 @@ const ARGS: Record<CommandName, unknown[]> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ startAtLogin: true }],
+  getSettings: [],
+  updateSettings: [{ sound: false }],
 };
 
 describe('the preload', () => {
   it('exposes one object, avatarWatch, with exactly the contract’s methods', () => {
     expect(exposedKeys).toEqual(['avatarWatch']);
-    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem']));
+    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems']));
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
