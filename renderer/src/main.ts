@@ -24,6 +24,7 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     gestureTarget: window,
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
+    hasFocus: () => document.hasFocus(),
   });
   window.avatarWatch = webBridge;
 }

@@ -61,6 +61,8 @@ export interface WebBridgeOptions {
   openWindow?: (url: string, target: string, features: string) => unknown;
   /** `window.focus`. */
   focusWindow?: () => void;
+  /** `document.hasFocus()`: whether the page has the focus (for "quiet while the window is focused"). */
+  hasFocus?: () => boolean;
   /** First reconnect delay; doubles up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -139,6 +141,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   const stateListeners = new Set<(patch: StatePatch) => void>();
   const focusListeners = new Set<(photoId: string) => void>();
+  const focusItemsListeners = new Set<(photoIds: string[]) => void>();
   const pending = new Map<number, Pending>();
   /** Calls made while the socket was not open; sent in order once it is. */
   const queue: Outgoing[] = [];
@@ -164,6 +167,9 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
   function emitFocus(photoId: string) {
     for (const listener of [...focusListeners]) listener(photoId);
+  }
+  function emitFocusItems(photoIds: string[]) {
+    for (const listener of [...focusItemsListeners]) listener(photoIds);
   }
 
   function connect() {
@@ -299,11 +305,15 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       case 'event':
         if (message.name === 'stateChanged') emitState(message.payload);
         else if (message.name === 'focusItem') emitFocus(message.payload);
+        else if (message.name === 'focusItems') emitFocusItems(message.payload);
         return;
       case 'notify': {
         const { type: _type, ...finished } = message;
+        // The user's settings came with it: nothing while they look at the page, if they chose so.
+        if (finished.quietWhileFocused && options.hasFocus?.()) return;
         const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
-        showNotification(finished.photoId, words.title, words.body, `avatar-watch-finished-${finished.group}`);
+        const onClick = finished.outcome === 'summary' ? () => emitFocusItems([...finished.photoIds]) : () => emitFocus(finished.photoId);
+        showNotification(onClick, words.title, words.body, `avatar-watch-finished-${finished.group}`, finished.silent ?? false);
         return;
       }
     }
@@ -367,13 +377,13 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
 
   /** `tag`: one per burst of finishes, so a later summary replaces the banner it grew from. */
-  function showNotification(photoId: string, title: string, body: string, tag: string) {
+  function showNotification(onClick: () => void, title: string, body: string, tag: string, silent: boolean) {
     if (!Notify || Notify.permission !== 'granted') return;
     try {
-      const notification = new Notify(title, { body, tag });
+      const notification = new Notify(title, { body, tag, silent });
       notification.onclick = () => {
         options.focusWindow?.();
-        emitFocus(photoId);
+        onClick();
         notification.close();
       };
     } catch {
@@ -452,6 +462,13 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     onFocusItem(listener) {
       focusListeners.add(listener);
       return () => focusListeners.delete(listener);
+    },
+    // settings
+    getSettings: () => call('getSettings', []) as ReturnType<AvatarWatchApi['getSettings']>,
+    updateSettings: (patch) => call('updateSettings', [patch]) as ReturnType<AvatarWatchApi['updateSettings']>,
+    onFocusItems(listener) {
+      focusItemsListeners.add(listener);
+      return () => focusItemsListeners.delete(listener);
     },
     onTransportChanged(listener) {
       transportListeners.add(listener);
