@@ -435,6 +435,8 @@ export interface AvatarWatchEvents {
   // settings
   /** A summary notification was clicked: show the list filtered to exactly these photos. */
   onFocusItems(listener: (photoIds: string[]) => void): () => void;
+  /** The app menu's Settings item (Electron; Ctrl/Cmd+,): open the Settings dialog. */
+  onOpenSettings(listener: () => void): () => void;
 }
 
 export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
@@ -442,7 +444,8 @@ export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
 export type CommandName = keyof AvatarWatchCommands;
 export type EventName = 'stateChanged' | 'focusItem'
   // settings
-  | 'focusItems';
+  | 'focusItems'
+  | 'openSettings';
 
 /** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
 export const COMMAND_CHANNELS = {
@@ -471,6 +474,7 @@ export const EVENT_CHANNELS = {
   focusItem: 'avatar-watch:focus-item',
   // settings
   focusItems: 'avatar-watch:focus-items',
+  openSettings: 'avatar-watch:open-settings',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];

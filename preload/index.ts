@@ -33,6 +33,7 @@ const api: AvatarWatchApi = {
   getSettings: () => ipcRenderer.invoke(COMMAND_CHANNELS.getSettings),
   updateSettings: (patch) => ipcRenderer.invoke(COMMAND_CHANNELS.updateSettings, patch),
   onFocusItems: (listener) => subscribe(EVENT_CHANNELS.focusItems, listener),
+  onOpenSettings: (listener) => subscribe(EVENT_CHANNELS.openSettings, listener),
 };
 
 contextBridge.exposeInMainWorld('avatarWatch', api);

@@ -15,7 +15,7 @@ import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
 import { createTranslator } from './text';
 import { APP_ICON_PATH } from './tray';
-import { applySessionPolicy, createMainWindow, showWindow, type RendererLocation } from './window';
+import { applySessionPolicy, createMainWindow, showSettings, showWindow, type RendererLocation } from './window';
 import { DATA_FILES_DIR, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createDesktopSettingsControl, electronLoginItemHost, HIDDEN_ARG, startsHidden, stayInMenuBarUntilShown } from './login-item';
 import { electronFetch } from './net-fetch';
@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     beforeQuitForUpdate: () => {
       quitting = true;
     },
+    openSettings: () => showSettings(ensureWindow()),
   });
   const dataDir = app.getPath('userData');
   // The built renderer, and the app's own files (never the whole data folder: see app-protocol.ts).

@@ -33,6 +33,8 @@ export interface MenuTemplateOptions {
   /** package.json `homepage`; without a valid https one, the README item is left out. */
   homepage: string | null;
   actions: HelpActions;
+  /** The Settings item (Preferences on macOS), with the usual Ctrl/Cmd+, shortcut. */
+  openSettings?: () => void;
 }
 
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
@@ -40,12 +42,16 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const mac = platform === 'darwin';
   const named = { app: appName };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+  const settingsItems: MenuItemConstructorOptions[] = options.openSettings
+    ? [{ label: t('settingsPage.menuItem'), accelerator: 'CmdOrCtrl+,', click: options.openSettings }, separator]
+    : [];
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [
       { role: 'about', label: t('menu.about', named) },
       separator,
+      ...settingsItems,
       { role: 'services', label: t('menu.services') },
       separator,
       { role: 'hide', label: t('menu.hide', named) },
@@ -59,7 +65,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   // window only hides it to the tray).
   const fileMenu: MenuItemConstructorOptions = {
     label: t('menu.file'),
-    submenu: [{ role: 'quit', label: t('menu.quit', named) }],
+    submenu: [...settingsItems, { role: 'quit', label: t('menu.quit', named) }],
   };
   const editMenu: MenuItemConstructorOptions = {
     label: t('menu.edit'),
@@ -170,6 +176,8 @@ export interface AppMenuOptions {
   getWindow: () => BrowserWindow | null;
   /** Called right before an update is installed: from then on closing the window must not hide it. */
   beforeQuitForUpdate: () => void;
+  /** Shows the window with Settings open. */
+  openSettings?: () => void;
 }
 
 /** Builds the menu with its Help actions and makes it the application menu. */
@@ -251,6 +259,7 @@ export function installAppMenu(options: AppMenuOptions): void {
     isPackaged: app.isPackaged,
     homepage,
     actions,
+    ...(options.openSettings ? { openSettings: options.openSettings } : {}),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -221,6 +221,11 @@ export function showItems(window: BrowserWindow, photoIds: readonly string[]): v
   showAndSend(window, EVENT_CHANNELS.focusItems, [...photoIds]);
 }
 
+/** Shows the window with its Settings dialog open (the app menu's Settings item). */
+export function showSettings(window: BrowserWindow): void {
+  showAndSend(window, EVENT_CHANNELS.openSettings, null);
+}
+
 function showAndSend(window: BrowserWindow, channel: string, payload: unknown): void {
   showWindow(window);
   const contents = window.webContents;

@@ -6,7 +6,9 @@ import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { createAppI18n } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
+import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
+import { useViewStore } from './stores/view';
 import { useWatchlistStore } from './stores/watchlist';
 import './styles/base.css';
 
@@ -37,3 +39,5 @@ if (webBridge !== null) useTransportStore(pinia).follow(webBridge);
 app.use(i18n);
 app.mount('#app');
 void useWatchlistStore(pinia).start();
+void useSettingsStore(pinia).start();
+useViewStore(pinia).followNotifications(window.avatarWatch);

@@ -470,6 +470,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       focusItemsListeners.add(listener);
       return () => focusItemsListeners.delete(listener);
     },
+    // The preview has no app menu: the page's own Ctrl/Cmd+, opens Settings.
+    onOpenSettings: () => () => undefined,
     onTransportChanged(listener) {
       transportListeners.add(listener);
       listener(transport);

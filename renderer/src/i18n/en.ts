@@ -436,6 +436,9 @@ const en = {
     'link-not-result': 'Only the result images of photos on your list can be opened. Check the photo again if it was just removed.',
     'host-cannot-notify': 'Notifications cannot be shown here.',
     'host-has-no-settings': 'These settings are not available here.',
+    // settings
+    'setting-invalid': 'This value cannot be used for “{setting}”; nothing was changed.',
+    'settings-not-saved': 'The change applies now, but it could not be saved, so it will be lost when the app restarts.',
   },
   // The application menu (main process). Role items get our words too, so the whole menu is
   // translated in one place.
@@ -577,6 +580,50 @@ const en = {
         other: 'Check that your system (and, in the web preview, your browser) allows notifications from Avatar Watch, and that Do not disturb is off.',
       },
     },
+  },
+  // settings: the Settings dialog (components/SettingsDialog.vue)
+  settingsPage: {
+    open: 'Settings',
+    menuItem: 'Settings…',
+    heading: 'Settings',
+    close: 'Close',
+    saving: 'Saving…',
+    saved: 'Saved',
+    failed: 'Not saved. {reason}',
+    loadFailed: 'The settings could not be read. {reason}',
+    notifications: 'Notifications',
+    notifyOnReady: 'Notify when a photo avatar is ready',
+    notifyOnFailed: 'Notify when a photo avatar fails',
+    sound: 'Play a sound with notifications',
+    quietWhileFocused: 'No notifications while this window is in front',
+    startup: 'Start-up',
+    results: 'Results',
+    localCopies: 'Keep copies of result images on this computer',
+    localCopiesHint: 'JoggAI’s links stop working after a while; local copies stay viewable, even offline.',
+    budget: 'Request budget',
+    budgetHint: 'How often Avatar Watch may ask JoggAI about your photos, for the whole list together. Lower it if JoggAI says “too many requests”; raise it to hear sooner about long lists.',
+    requestRate: 'Requests per second ({min} to {max})',
+    burst: 'Requests at once after a pause ({min} to {max})',
+    budgetFixed: 'Set when the app was started (AVATAR_WATCH_RATE or AVATAR_WATCH_BURST, or --rate/--burst in the preview); that value is used instead.',
+    outOfRange: 'Enter a number from {min} to {max}.',
+    wholeNumber: 'Enter a whole number from {min} to {max}.',
+    language: 'Language',
+    languageChoice: {
+      system: 'As the system',
+      en: 'English',
+      'zh-CN': '简体中文 (Simplified Chinese)',
+    },
+    theme: 'Theme',
+    themeChoice: {
+      system: 'As the system',
+      light: 'Light',
+      dark: 'Dark',
+    },
+  },
+  // settings: the list shown filtered to the photos of a clicked notification
+  fromNotification: {
+    showing: 'Showing {n} photos from the notification | Showing {n} photo from the notification | Showing {n} photos from the notification',
+    showAll: 'Show all',
   },
 } as const;
 

@@ -86,13 +86,17 @@ export interface ViewFilter {
   /** Already normalized (see normalizeQuery); empty means no search. */
   query: string;
   context: RowContext;
+  /** Only these photos (a clicked summary notification's); absent or null means every photo. */
+  only?: ReadonlySet<string> | null;
 }
 
 export function filterItems(ordered: readonly WatchItem[], filter: ViewFilter): readonly WatchItem[] {
   const { states, query, context } = filter;
-  if (states.size === 0 && query === '') return ordered;
+  const only = filter.only ?? null;
+  if (states.size === 0 && query === '' && only === null) return ordered;
   const result: WatchItem[] = [];
   for (const item of ordered) {
+    if (only !== null && !only.has(item.photoId)) continue;
     if (states.size > 0 && !states.has(displayState(item, context))) continue;
     if (query !== '' && !searchTextOf(item).includes(query)) continue;
     result.push(item);

@@ -53,13 +53,19 @@ export const useViewStore = defineStore('view', () => {
   const query = ref(stored.query);
   const sort = ref<SortKey>(stored.sort);
 
+  /**
+   * The photos of a clicked summary notification, shown alone until "Show all". Not kept across a
+   * restart: it answers one click, it is not a view the user chose.
+   */
+  const fromNotification = ref<ReadonlySet<string> | null>(null);
+
   const stateSet = computed(() => new Set(states.value));
   const normalizedQuery = computed(() => normalizeQuery(query.value));
-  const filtering = computed(() => states.value.length > 0 || normalizedQuery.value !== '');
+  const filtering = computed(() => states.value.length > 0 || normalizedQuery.value !== '' || fromNotification.value !== null);
 
   // Rebuilt only when the items, the order or the row context change; not on a keystroke.
   const ordered = computed(() => orderItems(watchlist.items, sort.value, watchlist.rowContext));
-  const shown = computed(() => filterItems(ordered.value, { states: stateSet.value, query: normalizedQuery.value, context: watchlist.rowContext }));
+  const shown = computed(() => filterItems(ordered.value, { states: stateSet.value, query: normalizedQuery.value, context: watchlist.rowContext, only: fromNotification.value }));
 
   // Lazy: built only when something asks where a row is (focus, removal), not per keystroke.
   const position = computed(() => {
@@ -93,6 +99,23 @@ export const useViewStore = defineStore('view', () => {
   function clearFilters() {
     states.value = [];
     query.value = '';
+    fromNotification.value = null;
+  }
+
+  /** Exactly these photos, whatever else was filtered: the user asked to see what they were told of. */
+  function showOnly(photoIds: readonly string[]) {
+    states.value = [];
+    query.value = '';
+    fromNotification.value = new Set(photoIds);
+  }
+
+  function showAllFromNotification() {
+    fromNotification.value = null;
+  }
+
+  /** A click on a summary notification (either host) opens the list filtered to its photos. */
+  function followNotifications(api: Pick<Window['avatarWatch'], 'onFocusItems'>): () => void {
+    return api.onFocusItems((photoIds) => showOnly(photoIds));
   }
 
   watch([states, query, sort], () => {
@@ -104,5 +127,5 @@ export const useViewStore = defineStore('view', () => {
     }
   });
 
-  return { states, query, sort, filtering, shown, indexOf, isOn, toggle, setQuery, setSort, clearFilters };
+  return { states, query, sort, filtering, shown, indexOf, isOn, toggle, setQuery, setSort, clearFilters, fromNotification, showOnly, showAllFromNotification, followNotifications };
 });

@@ -4,7 +4,7 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { AccountState, AvatarWatchApi, KeyStatus, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
+import type { AccountState, AppSettings, AppSettingsPatch, AvatarWatchApi, KeyStatus, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
@@ -41,6 +41,20 @@ export const CONNECTED: AccountState = {
 /** Start at login off, on Linux: what getDesktopSettings answers unless a test says otherwise. */
 export const DESKTOP_SETTINGS = { startAtLogin: false, startInMenuBar: false, loginItem: 'disabled', platform: 'linux' } as const;
 
+/** What a new user's settings are (main/core/settings/user-settings.ts). */
+export const APP_SETTINGS: AppSettings = {
+  notifyOnReady: true,
+  notifyOnFailed: true,
+  sound: true,
+  quietWhileFocused: false,
+  localCopies: true,
+  requestRate: 2,
+  burst: 5,
+  language: 'system',
+  theme: 'system',
+  budgetFixed: { requestRate: false, burst: false },
+};
+
 export const ONLINE: ConnectionState = { state: 'online', retryAt: null, error: null };
 
 export function snapshotOf(partial: Partial<Snapshot> = {}): Snapshot {
@@ -50,11 +64,13 @@ export function snapshotOf(partial: Partial<Snapshot> = {}): Snapshot {
 export type FakeApi = { [K in keyof AvatarWatchApi]: ReturnType<typeof vi.fn> & AvatarWatchApi[K] } & {
   emitState(patch: StatePatch): void;
   emitFocus(photoId: string): void;
+  emitFocusItems(photoIds: string[]): void;
 };
 
 export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
   const stateListeners = new Set<(patch: StatePatch) => void>();
   const focusListeners = new Set<(photoId: string) => void>();
+  const focusItemsListeners = new Set<(photoIds: string[]) => void>();
   const api = {
     getSnapshot: vi.fn(async () => structuredClone(snapshot)),
     saveApiKey: vi.fn(async () => ({ ok: true as const, value: CONNECTED })),
@@ -81,6 +97,17 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
       focusListeners.add(listener);
       return () => focusListeners.delete(listener);
     }),
+    // settings
+    getSettings: vi.fn(async () => ({ ...APP_SETTINGS })),
+    updateSettings: vi.fn(async (patch: AppSettingsPatch) => ({ ok: true as const, value: { ...APP_SETTINGS, ...patch } })),
+    onFocusItems: vi.fn((listener: (photoIds: string[]) => void) => {
+      focusItemsListeners.add(listener);
+      return () => focusItemsListeners.delete(listener);
+    }),
+    onOpenSettings: vi.fn(() => () => undefined),
+    emitFocusItems(photoIds: string[]) {
+      for (const listener of focusItemsListeners) listener(photoIds);
+    },
     emitState(patch: StatePatch) {
       for (const listener of stateListeners) listener(patch);
     },

@@ -67,6 +67,18 @@ describe('the menu template', () => {
     ]);
   });
 
+  it('has a Settings… item with Ctrl/Cmd+, (the app menu on macOS, File elsewhere) that opens Settings', () => {
+    const openSettings = vi.fn();
+    for (const platform of ['darwin', 'linux'] as const) {
+      const menu = buildMenuTemplate({ t, platform, appName: 'Avatar Watch', isPackaged: true, homepage: HOMEPAGE, actions: actions(), openSettings });
+      const items = submenu(menu, platform === 'darwin' ? 'Avatar Watch' : 'File');
+      const item = items.find((entry) => entry.label === 'Settings…');
+      expect(item?.accelerator).toBe('CmdOrCtrl+,');
+      click(items, 'Settings…');
+    }
+    expect(openSettings).toHaveBeenCalledTimes(2);
+  });
+
   it('has the Edit roles that make copy and paste work in text fields', () => {
     expect(shape(submenu(template('darwin'), 'Edit'))).toEqual([
       'Undo=undo', 'Redo=redo', '-', 'Cut=cut', 'Copy=copy', 'Paste=paste', 'Select All=selectAll',

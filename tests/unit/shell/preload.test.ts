@@ -36,7 +36,7 @@ const ARGS: Record<CommandName, unknown[]> = {
 describe('the preload', () => {
   it('exposes one object, avatarWatch, with exactly the contract’s methods', () => {
     expect(exposedKeys).toEqual(['avatarWatch']);
-    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems']));
+    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems', 'onOpenSettings']));
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
