@@ -43,6 +43,8 @@ test('pausing holds every check across a restart, and Resume checking in the ban
 test('Send a test notification shows one, asks whether it appeared, and gives advice when it did not', async ({ page, startHost }) => {
   const host = await startHost();
   await page.goto(host.url);
+  // The test lives with the notification settings.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Send a test notification' }).click();
   await expect(page.getByText('Did it appear?')).toBeVisible();
   expect(await shownNotifications(page)).toEqual([{ title: 'Avatar Watch notifications work', body: 'This is how Avatar Watch tells you that a photo avatar is ready.', tag: 'avatar-watch-test' }]);

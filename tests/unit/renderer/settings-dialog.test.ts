@@ -50,6 +50,8 @@ describe('the Settings dialog', () => {
     expect(api.updateSettings).not.toHaveBeenCalled();
     expect(wrapper.text()).toContain('Enter a number from 0.2 to 5.');
     expect(rate.attributes('aria-invalid')).toBe('true');
+    // What was typed stays in the box through the re-render, to be corrected.
+    expect(rate.element.value).toBe('9');
     await rate.setValue('0.5');
     await settle();
     expect(api.updateSettings).toHaveBeenCalledExactlyOnceWith({ requestRate: 0.5 });
