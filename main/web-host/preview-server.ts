@@ -244,6 +244,8 @@ async function answer(service: AvatarWatchService, message: ClientMessage, logge
     return { type: 'result', id, ok: false, error: `Unknown command: ${name}` };
   }
   const args = checkCommandArgs(message.method, message.args);
+  // settings: a refused settings change is an answer with its code for the window to word, as in Electron.
+  if (!args.ok && message.method === 'updateSettings') return { type: 'result', id, ok: true, value: args };
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
     if (message.method === 'getDesktopSettings' || message.method === 'setDesktopSettings') {

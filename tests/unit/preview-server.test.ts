@@ -126,12 +126,31 @@ describe('the web preview host', () => {
     expect(await call(ws, { type: 'call', id: 6, method: 'addPhotos', args: ['preview-ready'] })).toMatchObject({ ok: true, value: { added: ['preview-ready'] } });
     await expect.poll(() => events.some((e) => e.type === 'notify' && e.photoId === 'preview-ready')).toBe(true);
     // Data, not English: the page words it in its own language.
-    expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number) });
+    expect(events.find((e) => e.type === 'notify')).toEqual({ type: 'notify', photoId: 'preview-ready', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number), silent: false, quietWhileFocused: false });
     // The page shows the test notification itself; the host has no desktop.
     expect(await call(ws, { type: 'call', id: 7, method: 'sendTestNotification', args: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown command/) });
     // State patches are batched, so the ready row may arrive a moment after the notification.
     await expect.poll(() => events.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.upserted?.some((i) => i.status === 'ready'))).toBe(true);
     ws.close();
+  });
+});
+
+describe('settings in the preview', () => {
+  it('are changed through the socket, refused with the setting named, and every open page hears the change', async () => {
+    const [one, other] = [(await openSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`)) as WebSocket, (await openSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`)) as WebSocket];
+    const heard: ServerMessage[] = [];
+    other.on('message', (data) => heard.push(JSON.parse(data.toString()) as ServerMessage));
+    expect(await call(one, { type: 'call', id: 1, method: 'updateSettings', args: [{ theme: 'dark', sound: false }] })).toMatchObject({ ok: true, value: { ok: true, value: { theme: 'dark', sound: false } } });
+    // A Result the window words from its code, as the Electron host answers it.
+    expect(await call(one, { type: 'call', id: 2, method: 'updateSettings', args: [{ burst: 0 }] })).toMatchObject({
+      ok: true,
+      value: { ok: false, error: { kind: 'invalid-input', input: { code: 'setting-invalid', setting: 'burst', min: 1, max: 20 } } },
+    });
+    expect(await call(one, { type: 'call', id: 3, method: 'getSettings', args: [] })).toMatchObject({ ok: true, value: { theme: 'dark', sound: false, burst: 5 } });
+    await expect.poll(() => heard.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.settings?.theme === 'dark')).toBe(true);
+    await call(one, { type: 'call', id: 4, method: 'updateSettings', args: [{ theme: 'system', sound: true }] });
+    one.close();
+    other.close();
   });
 });
 

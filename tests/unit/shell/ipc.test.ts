@@ -47,6 +47,8 @@ const SERVICE_CALLS: [CommandName, unknown[]][] = [
   ['dismissNotice', ['n1']],
   ['checkAll', []],
   ['setCheckingPaused', [true]],
+  ['getSettings', []],
+  ['updateSettings', [{ sound: false }]],
 ];
 
 beforeEach(() => {
@@ -135,6 +137,16 @@ describe('IPC handlers', () => {
       // The message never repeats what was sent: it could be a real key.
       expect(JSON.stringify(answer)).not.toContain('kkkk');
       expect(JSON.stringify(logger.warn.mock.calls)).not.toContain('kkkk');
+    });
+
+    it('a settings change naming an unknown setting or a value out of range is an invalid-input result naming it', async () => {
+      await expect(call('updateSettings', [{ requestRate: 99 }])).resolves.toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input', input: { code: 'setting-invalid', setting: 'requestRate', min: 0.2, max: 5 } },
+      });
+      await expect(call('updateSettings', [{ checkingPaused: true }])).resolves.toMatchObject({ ok: false, error: { input: { setting: 'checkingPaused' } } });
+      await expect(call('updateSettings', ['dark'])).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+      expect(service.updateSettings).not.toHaveBeenCalled();
     });
 
     it('a key that is not text', async () => {
