@@ -3,7 +3,7 @@
 // dark theme turns the page dark, Escape closes the dialog onto its button, and every choice is
 // still there after the preview restarts (settings.json in the data folder).
 import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
-import { shownNotifications } from './notifications';
+import { clickNotification, shownNotifications } from './notifications';
 
 const DARK_BACKGROUND = 'rgb(20, 23, 28)';
 
@@ -56,4 +56,26 @@ test('settings change what the app does, at once and across a restart', async ({
   await expect(again.getByRole('checkbox', { name: 'Notify when a photo avatar fails' })).not.toBeChecked();
   await expect(again.getByRole('checkbox', { name: 'Notify when a photo avatar is ready' })).toBeChecked();
   await expect(again.getByRole('radio', { name: 'Dark' })).toBeChecked();
+});
+
+test('clicking a summary notification shows exactly its photos until Show all', async ({ page, fake, startHost }) => {
+  const host = await startHost();
+  await page.goto(host.url);
+  await connect(page);
+  fake.setPhoto('still-running', { kind: 'status', status: 'in_progress' });
+  await watch(page, 'still-running');
+  for (const id of ['sum-a', 'sum-b', 'sum-c']) fake.setPhoto(id, { kind: 'ready', afterChecks: 0 });
+  await watch(page, 'sum-a sum-b sum-c');
+  await expect.poll(async () => (await shownNotifications(page)).at(-1)?.body, { timeout: 30_000 }).toBe('3 photo avatars are ready');
+  const last = (await shownNotifications(page)).length - 1;
+  await clickNotification(page, last);
+
+  await expect(page.getByText('Showing 3 photos from the notification')).toBeVisible();
+  for (const id of ['sum-a', 'sum-b', 'sum-c']) await expect(row(page, id)).toBeVisible();
+  await expect(row(page, 'still-running')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
+  await expect(row(page, 'still-running')).toBeVisible();
+  await expect(page.getByText('Showing 3 photos from the notification')).toBeHidden();
+  await expect(page.getByLabel('Search')).toBeFocused();
 });

@@ -102,8 +102,9 @@ describe('the Avatar Watch core', () => {
     // Data, not sentences: the host words them in the user's language.
     await expect.poll(() => notifications.length).toBe(2);
     expect([...notifications].sort((a, b) => a.photoId.localeCompare(b.photoId))).toEqual([
-      { photoId: 'fail-1', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected', group: expect.any(Number) },
-      { photoId: 'ready-1', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number) },
+      // With how the host shows them, from the user's settings (sound on, shown while focused).
+      { photoId: 'fail-1', outcome: 'failed', imageCount: 0, failureMessage: 'Face not detected', group: expect.any(Number), silent: false, quietWhileFocused: false },
+      { photoId: 'ready-1', outcome: 'ready', imageCount: 4, failureMessage: null, group: expect.any(Number), silent: false, quietWhileFocused: false },
     ]);
     await service.stop();
 
