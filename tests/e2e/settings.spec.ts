@@ -2,6 +2,7 @@
 // failed photo raises no notification once "notify on failed" is off while a ready one does, the
 // dark theme turns the page dark, Escape closes the dialog onto its button, and every choice is
 // still there after the preview restarts (settings.json in the data folder).
+import AxeBuilder from '@axe-core/playwright';
 import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
 import { clickNotification, shownNotifications } from './notifications';
 
@@ -21,9 +22,12 @@ test('settings change what the app does, at once and across a restart', async ({
   await onFailed.uncheck();
   await expect(dialog.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
+  // The dialog as a screen reader meets it, light and then dark.
+  expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
   await dialog.getByRole('radio', { name: 'Dark' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('body')).toHaveCSS('background-color', DARK_BACKGROUND);
+  expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
 
   // A rate out of range is refused beside its box; nothing is sent.
   const rate = dialog.getByLabel('Requests per second (0.2 to 5)');
