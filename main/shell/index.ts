@@ -11,6 +11,7 @@ import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
 import { createAppLog, logUncaughtExceptions, setSecretsToScrub } from './log';
 import { installAppMenu } from './menu';
+import { followThemeSetting } from './native-theme';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
 import { createTranslator } from './text';
@@ -162,6 +163,7 @@ async function start(): Promise<void> {
   // The window opens where it was left and knows whether to stay hidden: it waits for
   // settings.json, never for the keychain.
   await Promise.race([created.settingsLoaded, started]);
+  followThemeSetting(created);
   launchHidden = startsHidden({ platform: process.platform, argv: process.argv, startInMenuBar: created.settings.get().startInMenuBar });
   windowAllowed = true;
   ensureWindow();

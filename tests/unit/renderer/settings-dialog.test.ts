@@ -41,6 +41,14 @@ describe('the Settings dialog', () => {
     expect(wrapper.get('[role="status"].saved').text()).toBe('Saved');
   });
 
+  it('says "Saved" for start at login too, folded into the Start-up group', async () => {
+    const { api, wrapper } = await openDialog();
+    await wrapper.get<HTMLInputElement>('input[name="startAtLogin"]').setValue(true);
+    await settle();
+    expect(api.setDesktopSettings).toHaveBeenCalledExactlyOnceWith({ startAtLogin: true });
+    expect(wrapper.get('[role="status"].saved').text()).toBe('Saved');
+  });
+
   it('refuses a request rate out of range beside its box, sending nothing, and sends a good one', async () => {
     const { api, wrapper } = await openDialog();
     const rate = wrapper.get<HTMLInputElement>('#setting-requestRate');

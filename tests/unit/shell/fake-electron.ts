@@ -187,6 +187,9 @@ export const screen = {
   getPrimaryDisplay: vi.fn(() => screen.displays[0]!),
 };
 
+/** What the app set as the theme for Electron's own drawing ('system' unless told). */
+export const nativeTheme = { themeSource: 'system' as 'system' | 'light' | 'dark' };
+
 export class Notification extends EventEmitter {
   static supported = true;
   static shown: Notification[] = [];
@@ -432,6 +435,7 @@ export function resetElectronFakes(): void {
   clipboard.writeText.mockClear();
   Notification.supported = true;
   Notification.shown = [];
+  nativeTheme.themeSource = 'system';
   Tray.instances = [];
   session.defaultSession.permissionRequestHandler = null;
   session.defaultSession.permissionCheckHandler = null;
