@@ -6,7 +6,7 @@ import { BrowserWindow, Notification, resetElectronFakes } from './fake-electron
 vi.mock('electron', () => import('./fake-electron'));
 
 const { createElectronNotifier, MAX_KEPT_NOTIFICATIONS } = await import('../../../main/shell/notifier');
-const { showItem } = await import('../../../main/shell/window');
+const { showItem, showItems, showSettings } = await import('../../../main/shell/window');
 
 const translate = createTranslator('en-US');
 // Each its own group (burst), as separate finishes minutes apart would be.
@@ -137,6 +137,17 @@ describe('summaries of photos finishing together', () => {
     make({ showItem: showItemSpy }).notify(summary(['first', 'second'], 2, 0, 1));
     Notification.shown[0]?.emit('click');
     expect(showItemSpy).toHaveBeenCalledWith('first');
+  });
+
+  it('bring the window up with the list filtered to its photos, through the contract event', () => {
+    const window = new BrowserWindow({});
+    make({ showItem: vi.fn(), showItems: (ids) => showItems(window as never, ids) }).notify(summary(['first', 'second'], 1, 1, 1));
+    Notification.shown[0]?.emit('click');
+    expect(window.isVisible()).toBe(true);
+    expect(window.webContents.sent).toEqual([[EVENT_CHANNELS.focusItems, ['first', 'second']]]);
+    // The menu's Settings item takes the same way to the window.
+    showSettings(window as never);
+    expect(window.webContents.sent.at(-1)).toEqual([EVENT_CHANNELS.openSettings, null]);
   });
 
   it('open the window filtered to exactly its photos when the host can filter', () => {
