@@ -398,6 +398,13 @@ export interface AvatarWatchCommands {
   getDesktopSettings(): Promise<DesktopSettings>;
   /** Changes either switch; the answer's `loginItem` says whether the OS took it. */
   setDesktopSettings(patch: DesktopSettingsPatch): Promise<Result<DesktopSettings>>;
+  // selection
+  /** Removes these photos at once, written to disk before it answers; `undo` takes it back. */
+  removePhotos(photoIds: string[]): Promise<RemovePhotosResult>;
+  /** Puts a removal back exactly as it was (see RestorePhotosResult). */
+  restorePhotos(undo: string): Promise<RestorePhotosResult>;
+  /** Check now for many photos, through the same priority lane as one. */
+  checkPhotos(photoIds: string[]): Promise<void>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -405,12 +412,17 @@ export interface AvatarWatchEvents {
   onStateChanged(listener: (patch: StatePatch) => void): () => void;
   /** A notification was clicked: bring this item into view. */
   onFocusItem(listener: (photoId: string) => void): () => void;
+  // selection
+  /** Electron's Edit menu chose Undo or Select All (its accelerators included): the window decides what it means. */
+  onEditCommand(listener: (command: EditCommand) => void): () => void;
 }
 
 export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
 
 export type CommandName = keyof AvatarWatchCommands;
-export type EventName = 'stateChanged' | 'focusItem';
+export type EventName = 'stateChanged' | 'focusItem'
+  // selection
+  | 'editCommand';
 
 /** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
 export const COMMAND_CHANNELS = {
@@ -428,12 +440,18 @@ export const COMMAND_CHANNELS = {
   openImage: 'avatar-watch:open-image',
   getDesktopSettings: 'avatar-watch:get-desktop-settings',
   setDesktopSettings: 'avatar-watch:set-desktop-settings',
+  // selection
+  removePhotos: 'avatar-watch:remove-photos',
+  restorePhotos: 'avatar-watch:restore-photos',
+  checkPhotos: 'avatar-watch:check-photos',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
 export const EVENT_CHANNELS = {
   stateChanged: 'avatar-watch:state-changed',
   focusItem: 'avatar-watch:focus-item',
+  // selection
+  editCommand: 'avatar-watch:edit-command',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
@@ -466,6 +484,31 @@ export const MAX_PASTE_BYTES = 5_000_000;
 export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 /** What separates pasted IDs: line breaks, commas, semicolons, any white space (main's parser and the paste box split alike). */
 export const PHOTO_ID_SEPARATORS = /[\s,;]+/u;
+
+// selection
+/** What a removal took out; `undo` (null when nothing was removed) puts it back for a while. */
+export interface RemovePhotosResult {
+  removed: string[];
+  undo: string | null;
+  /** Removed from the list but not written to disk yet (retried); see AddPhotosResult. */
+  notSaved?: SaveProblem;
+}
+/**
+ * How an undo went. `alreadyWatched`: pasted again since, left as they are now. `noRoom`: the list
+ * is full; those stay out (and can still be undone once there is room). `expired`: the removal is
+ * too old (or the app restarted) and cannot be taken back.
+ */
+export interface RestorePhotosResult {
+  restored: string[];
+  alreadyWatched: number;
+  noRoom: number;
+  expired: boolean;
+  notSaved?: SaveProblem;
+}
+/** An Edit-menu command the window words for the list when no text field has focus. */
+export type EditCommand = 'undo' | 'selectAll';
+/** The most photo IDs one call (remove, check) names: the whole list. */
+export const MAX_IDS_PER_CALL = MAX_WATCHED_PHOTOS;
 
 declare global {
   interface Window {

@@ -29,6 +29,11 @@ const api: AvatarWatchApi = {
   sendTestNotification: () => ipcRenderer.invoke(COMMAND_CHANNELS.sendTestNotification),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
+  // selection
+  removePhotos: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.removePhotos, photoIds),
+  restorePhotos: (undo) => ipcRenderer.invoke(COMMAND_CHANNELS.restorePhotos, undo),
+  checkPhotos: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.checkPhotos, photoIds),
+  onEditCommand: (listener) => subscribe(EVENT_CHANNELS.editCommand, listener),
 };
 
 contextBridge.exposeInMainWorld('avatarWatch', api);

@@ -1,7 +1,7 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
 import type { CommandName, KeyPlace, Result } from '../../preload/api';
-import { MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
+import { MAX_IDS_PER_CALL, MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
@@ -16,10 +16,12 @@ type ArgSpec = readonly (
   | { name: string; kind: 'boolean' }
   | { name: string; switches: readonly string[] }
   | { name: string; oneOf: readonly string[]; optional?: true }
+  // selection
+  | { name: string; kind: 'ids' }
 )[];
 
 /** What a checked argument can be; each command's handler gets the types its spec promises. */
-export type CheckedArg = string | boolean | Readonly<Record<string, boolean>>;
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | string[];
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
@@ -39,6 +41,10 @@ const SPECS: Record<CommandName, ArgSpec> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ name: 'settings change', switches: ['startAtLogin', 'startInMenuBar'] }],
+  // selection
+  removePhotos: [{ name: 'photo IDs', kind: 'ids' }],
+  restorePhotos: [{ name: 'undo token', max: 200 }],
+  checkPhotos: [{ name: 'photo IDs', kind: 'ids' }],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -71,6 +77,12 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
       const bytes = Buffer.byteLength(value, 'utf8');
       if (bytes > MAX_PASTE_BYTES) return invalid(pasteTooBigMessage(bytes));
       checked.push(value);
+      continue;
+    }
+    if ('kind' in arg && arg.kind === 'ids') {
+      const ids = checkIds(value);
+      if (ids === null) return invalid(`The ${arg.name} must be a list of at most ${MAX_IDS_PER_CALL} IDs, each text of at most ${PHOTO_ID_MAX_LENGTH} characters.`);
+      checked.push(ids);
       continue;
     }
     if ('kind' in arg) {
@@ -120,6 +132,17 @@ function checkSwitches(value: unknown, names: readonly string[]): Readonly<Recor
     copy[name] = flag;
   }
   return copy;
+}
+
+/** A fresh array of short strings, or null: a list of IDs from a page that may not be ours. */
+function checkIds(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_IDS_PER_CALL) return null;
+  const ids: string[] = [];
+  for (const id of value as unknown[]) {
+    if (typeof id !== 'string' || id.length > PHOTO_ID_MAX_LENGTH) return null;
+    ids.push(id);
+  }
+  return ids;
 }
 
 function invalid(message: string): Result<CheckedArg[]> {

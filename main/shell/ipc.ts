@@ -61,6 +61,10 @@ export function registerIpc(options: IpcOptions): () => void {
     sendTestNotification: () =>
       options.sendTestNotification?.() ??
       Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.', input: { code: 'host-cannot-notify' } } }),
+    // selection
+    removePhotos: (photoIds) => service.removePhotos(photoIds),
+    restorePhotos: (undo) => service.restorePhotos(undo),
+    checkPhotos: (photoIds) => service.checkPhotos(photoIds),
   };
 
   const desktopSettings = options.desktopSettings ?? {

@@ -4,7 +4,7 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { AccountState, AvatarWatchApi, KeyStatus, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
+import type { AccountState, AvatarWatchApi, KeyStatus, ConnectionState, EditCommand, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
@@ -50,11 +50,13 @@ export function snapshotOf(partial: Partial<Snapshot> = {}): Snapshot {
 export type FakeApi = { [K in keyof AvatarWatchApi]: ReturnType<typeof vi.fn> & AvatarWatchApi[K] } & {
   emitState(patch: StatePatch): void;
   emitFocus(photoId: string): void;
+  emitEdit(command: EditCommand): void;
 };
 
 export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
   const stateListeners = new Set<(patch: StatePatch) => void>();
   const focusListeners = new Set<(photoId: string) => void>();
+  const editListeners = new Set<(command: EditCommand) => void>();
   const api = {
     getSnapshot: vi.fn(async () => structuredClone(snapshot)),
     saveApiKey: vi.fn(async () => ({ ok: true as const, value: CONNECTED })),
@@ -81,6 +83,17 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
       focusListeners.add(listener);
       return () => focusListeners.delete(listener);
     }),
+    // selection
+    removePhotos: vi.fn(async (photoIds: string[]) => ({ removed: photoIds, undo: `undo-${photoIds.join(',')}` })),
+    restorePhotos: vi.fn(async () => ({ restored: [], alreadyWatched: 0, noRoom: 0, expired: false })),
+    checkPhotos: vi.fn(async () => undefined),
+    onEditCommand: vi.fn((listener: (command: EditCommand) => void) => {
+      editListeners.add(listener);
+      return () => editListeners.delete(listener);
+    }),
+    emitEdit(command: EditCommand) {
+      for (const listener of editListeners) listener(command);
+    },
     emitState(patch: StatePatch) {
       for (const listener of stateListeners) listener(patch);
     },
