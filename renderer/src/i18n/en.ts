@@ -578,6 +578,31 @@ const en = {
       },
     },
   },
+  // selection: choosing rows, acting on many, and taking removals back.
+  selection: {
+    selectRow: 'Select {id}',
+    count: '{n} selected',
+    checkNow: 'Check now',
+    remove: 'Remove',
+    clear: 'Clear selection',
+    removeFinished: 'Remove all finished',
+    retryFailed: 'Retry failed',
+    barLabel: 'Act on many photos',
+    // Said in plain words next to the buttons (their description), so nobody wonders what they touch.
+    removeFinishedHint: 'Removes every photo that is ready, failed or not found ({n}). You can undo it.',
+    retryFailedHint: 'Checks again now every photo that failed or needs your attention ({n}).',
+    removed: 'Removed {n} photo | Removed {n} photos',
+    undo: 'Undo',
+    dismiss: 'Dismiss',
+    restored: 'Brought back {n} photo | Brought back {n} photos',
+    alreadyWatched: '{n} was added again meanwhile and is kept as it is now. | {n} were added again meanwhile and are kept as they are now.',
+    noRoom: 'The list is full: {n} photo did not fit; remove others, then undo again. | The list is full: {n} photos did not fit; remove others, then undo again.',
+    expired: 'That removal can no longer be undone (it is too old, or the app was restarted).',
+    notSaved: 'Done, but the list could not be saved to disk: {reason}. Saving is tried again.',
+    failed: 'That did not work: {reason}',
+    asked: 'Asked JoggAI again about {n} photo. | Asked JoggAI again about {n} photos.',
+    keysHint: 'Arrow keys move through the photos, Space selects one, Delete removes the selection, Ctrl+Z undoes a removal.',
+  },
 } as const;
 
 export default en;
