@@ -10,6 +10,7 @@ import { release, type as osType, version as osVersion } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../core/ports';
 import { buildDiagnostics, DIAGNOSTICS_LOG_LINES } from './diagnostics';
+import { editMenuItems, windowEditActions, type EditActions } from './edit-menu';
 import type { AppLog } from './log';
 import { createTranslator, type Translate } from './text';
 import { createElectronUpdateFlow, describeRoute, type UpdateFlow } from './updates';
@@ -33,10 +34,13 @@ export interface MenuTemplateOptions {
   /** package.json `homepage`; without a valid https one, the README item is left out. */
   homepage: string | null;
   actions: HelpActions;
+  // selection
+  /** Routes Undo and Select All through the window (see edit-menu.ts); without it, plain roles. */
+  edit?: EditActions;
 }
 
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
-  const { t, platform, appName, isPackaged, homepage, actions } = options;
+  const { t, platform, appName, isPackaged, homepage, actions, edit } = options;
   const mac = platform === 'darwin';
   const named = { app: appName };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -63,15 +67,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   };
   const editMenu: MenuItemConstructorOptions = {
     label: t('menu.edit'),
-    submenu: [
-      { role: 'undo', label: t('menu.undo') },
-      { role: 'redo', label: t('menu.redo') },
-      separator,
-      { role: 'cut', label: t('menu.cut') },
-      { role: 'copy', label: t('menu.copy') },
-      { role: 'paste', label: t('menu.paste') },
-      { role: 'selectAll', label: t('menu.selectAll') },
-    ],
+    submenu: editMenuItems(t, edit),
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: t('menu.view'),
@@ -251,6 +247,7 @@ export function installAppMenu(options: AppMenuOptions): void {
     isPackaged: app.isPackaged,
     homepage,
     actions,
+    edit: windowEditActions(options.getWindow),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
