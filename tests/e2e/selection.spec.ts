@@ -2,12 +2,13 @@
 // Shift-click a range, remove it, and Undo brings the rows back as they were; Ctrl+A in a text
 // field is the field's own; and the whole round by keyboard alone, focus never on the page.
 import type { Page } from '@playwright/test';
+import type { FakeJogg } from '../fake-jogg/server';
 import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? 'NONE');
 const bar = (page: Page) => page.getByRole('group', { name: 'Act on many photos' });
 
-async function fiveFinished(page: Page, fake: Parameters<Parameters<typeof test>[1]>[0]['fake']) {
+async function fiveFinished(page: Page, fake: FakeJogg) {
   for (const id of ['sel-1', 'sel-3', 'sel-5']) fake.setPhoto(id, { kind: 'ready', afterChecks: 0 });
   for (const id of ['sel-2', 'sel-4']) fake.setPhoto(id, { kind: 'fail', afterChecks: 0, message: 'Face not detected in the source image' });
   await connect(page);

@@ -1,7 +1,7 @@
 // The list as one Tab stop: the active row holds tabindex 0 (the others -1), Tab goes through that
 // row's own controls and then out of the list; arrows, Home/End and PageUp/PageDown move between
-// rows (Shift extends the selection), Space selects, Delete removes, Escape clears the selection.
-// A click with Ctrl/Cmd toggles a row, with Shift selects a range.
+// rows, Space selects, Delete removes, Escape clears the selection.
+// (A click on a row's checkbox toggles it, with Shift selects a range: see WatchList.vue.)
 import { computed, type Ref } from 'vue';
 import { useSelectionStore } from '../stores/selection';
 import { isTextField } from './shortcuts';
@@ -18,9 +18,7 @@ const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex]'
 /** A typical row's height, for how far PageUp/PageDown go. */
 const ROW_PX = 104;
 
-function isTabbable(el: HTMLElement): boolean {
-  return el.tabIndex >= 0 && !el.hasAttribute('disabled') && !el.closest('[hidden], [inert]');
-}
+const isTabbable = (el: HTMLElement) => el.tabIndex >= 0 && !el.hasAttribute('disabled');
 
 export function useRovingList(options: RovingListOptions) {
   const selection = useSelectionStore();
@@ -37,40 +35,22 @@ export function useRovingList(options: RovingListOptions) {
     return el instanceof Element ? el.closest<HTMLElement>('[data-photo-id]') : null;
   }
 
-  function indexOfId(photoId: string | null): number {
-    return photoId === null ? -1 : options.shown().findIndex((item) => item.photoId === photoId);
-  }
-
-  function moveTo(index: number, extend: boolean) {
+  function moveTo(index: number) {
     const shown = options.shown();
-    if (shown.length === 0) return;
-    const to = shown[Math.max(0, Math.min(shown.length - 1, index))]!.photoId;
-    if (extend) {
-      if (selection.anchor === null) selection.anchor = activeId.value;
-      selection.selectRange(to, shown);
-    }
+    const to = shown[Math.max(0, Math.min(shown.length - 1, index))]?.photoId;
+    if (to === undefined) return;
     selection.active = to;
     void options.focusRow(to);
   }
 
-  /** The first (or last) control a Tab can reach outside the list, in page order. */
-  function outside(forward: boolean): HTMLElement | null {
-    const list = options.scroller.value;
-    if (list === null) return null;
-    const all = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => !list.contains(el) && isTabbable(el));
-    const follows = (el: HTMLElement) => (list.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    return forward ? (all.find(follows) ?? null) : ([...all].reverse().find((el) => !follows(el)) ?? null);
-  }
-
+  /**
+   * Leaving the active row by Tab leaves the list: focus steps onto the list's edge (a sentinel
+   * with tabindex -1 before or after the rows) and the browser's own Tab goes on from there.
+   */
   function onTab(event: KeyboardEvent, slot: HTMLElement) {
     const stops = [slot, ...[...slot.querySelectorAll<HTMLElement>(TABBABLE)].filter(isTabbable)];
     const at = stops.indexOf(event.target as HTMLElement);
-    const leaving = event.shiftKey ? at <= 0 : at === stops.length - 1;
-    if (!leaving) return;
-    const next = outside(!event.shiftKey);
-    if (next === null) return;
-    event.preventDefault();
-    next.focus();
+    if (event.shiftKey ? at <= 0 : at === stops.length - 1) options.scroller.value?.querySelector<HTMLElement>(event.shiftKey ? '.edge' : '.edge:last-child')?.focus({ preventScroll: true });
   }
 
   function onKeydown(event: KeyboardEvent) {
@@ -87,7 +67,7 @@ export function useRovingList(options: RovingListOptions) {
     const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: last, PageDown: index + page, PageUp: index - page };
     if (event.key in moves && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      moveTo(moves[event.key]!, event.shiftKey);
+      moveTo(moves[event.key]!);
       return;
     }
     // Space and Delete on a button are the button's own.
@@ -96,7 +76,7 @@ export function useRovingList(options: RovingListOptions) {
       selection.toggle(photoId);
     } else if (event.key === 'Delete' && onRow) {
       event.preventDefault();
-      void options.remove(selection.isSelected(photoId) ? selection.ids(options.shown()) : [photoId]);
+      void options.remove(selection.isSelected(photoId) ? selection.ids() : [photoId]);
     } else if (event.key === 'Escape' && selection.size > 0) {
       event.preventDefault();
       selection.clear();
@@ -126,16 +106,5 @@ export function useRovingList(options: RovingListOptions) {
     selection.active = photoId;
   }
 
-  function onClick(event: MouseEvent) {
-    const target = event.target as HTMLElement;
-    // Controls inside a row do their own job; only a click on the row itself selects.
-    if (target.closest('a, button, input, select, textarea, summary, label')) return;
-    const photoId = slotOf(target)?.dataset.photoId;
-    if (photoId === undefined) return;
-    if (event.shiftKey) selection.selectRange(photoId, options.shown());
-    else if (event.ctrlKey || event.metaKey) selection.toggle(photoId);
-    selection.active = photoId;
-  }
-
-  return { activeId, onKeydown, onPointerDown, onFocusIn, onClick, indexOfId };
+  return { activeId, onKeydown, onPointerDown, onFocusIn };
 }

@@ -4,14 +4,12 @@
 // focused text field gets them back as its own editing commands.
 import type { EditCommand } from '../../../preload/api';
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
-
-/** Where Ctrl/Cmd+Z and Ctrl/Cmd+A belong to the text, not to the list. */
+/**
+ * Where Ctrl/Cmd+Z and Ctrl/Cmd+A belong to the text, not to the list: every text box, text area
+ * or editable region (a checkbox or a button is an input too, but holds no text).
+ */
 export function isTextField(el: Element | null): boolean {
-  if (el === null) return false;
-  if (el instanceof HTMLTextAreaElement) return true;
-  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type);
-  return el instanceof HTMLElement && el.isContentEditable;
+  return el instanceof HTMLElement && (el.isContentEditable || el.matches('textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit])'));
 }
 
 /** Ctrl+Z / Cmd+Z (not with Shift: that is Redo) and Ctrl+A / Cmd+A. */

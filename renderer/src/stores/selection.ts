@@ -52,21 +52,16 @@ export const useSelectionStore = defineStore('selection', () => {
     if (selected.value.size > 0) set(new Set());
   }
 
-  /** The selected IDs in the order they are shown (what a removal and its toast speak of). */
-  function ids(shown: readonly { photoId: string }[]): string[] {
-    const inView = shown.filter((item) => selected.value.has(item.photoId)).map((item) => item.photoId);
-    // Selected rows a filter hides now are still selected: they are acted on too, after the shown ones.
-    if (inView.length === selected.value.size) return inView;
-    const seen = new Set(inView);
-    return [...inView, ...[...selected.value].filter((id) => !seen.has(id))];
+  /** Every selected ID, also of rows a filter hides now: "3 selected" means those three. */
+  function ids(): string[] {
+    return [...selected.value];
   }
 
   // Removed (here, in another window, or by main): forgotten, so "3 selected" never counts ghosts.
+  // (An anchor or active row that went is harmless: both fall back when not shown.)
   watch(
     () => watchlist.items,
     () => {
-      if (anchor.value !== null && watchlist.getItem(anchor.value) === undefined) anchor.value = null;
-      if (active.value !== null && watchlist.getItem(active.value) === undefined) active.value = null;
       if (selected.value.size === 0) return;
       const kept = new Set([...selected.value].filter((id) => watchlist.getItem(id) !== undefined));
       if (kept.size !== selected.value.size) set(kept);

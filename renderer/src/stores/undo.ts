@@ -3,14 +3,14 @@
 // removal still held; an Undo that main can no longer honour says so rather than doing nothing.
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
-import type { RestorePhotosResult, SaveProblem } from '../../../preload/api';
+import type { RestorePhotosResult } from '../../../preload/api';
 
 /** As many as main keeps (main/core/watchlist/removal.ts); older tokens would only answer "expired". */
 const MAX_HELD = 20;
 
 export type UndoToast = { seq: number } & (
-  | { kind: 'removed'; n: number; token: string | null; notSaved?: SaveProblem }
-  | { kind: 'restored'; n: number; alreadyWatched: number; noRoom: number; notSaved?: SaveProblem }
+  | { kind: 'removed'; n: number; token: string | null }
+  | { kind: 'restored'; n: number; noRoom: number }
   | { kind: 'expired' }
   | { kind: 'failed'; message: string }
 );
@@ -30,6 +30,11 @@ export const useUndoStore = defineStore('undo', () => {
     toast.value = null;
   }
 
+  /** A call to main that failed: said in the toast, where the user is already looking. */
+  function fail(cause: unknown) {
+    show({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
+  }
+
   /** Removes these photos; answers the IDs main removed (none when the call failed, which the toast says). */
   async function remove(photoIds: string[]): Promise<string[]> {
     if (photoIds.length === 0) return [];
@@ -39,10 +44,10 @@ export const useUndoStore = defineStore('undo', () => {
         held.push({ token: result.undo, n: result.removed.length });
         if (held.length > MAX_HELD) held.shift();
       }
-      if (result.removed.length > 0) show({ kind: 'removed', n: result.removed.length, token: result.undo, ...(result.notSaved ? { notSaved: result.notSaved } : {}) });
+      if (result.removed.length > 0) show({ kind: 'removed', n: result.removed.length, token: result.undo });
       return result.removed;
     } catch (cause) {
-      show({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
+      fail(cause);
       return [];
     }
   }
@@ -60,22 +65,14 @@ export const useUndoStore = defineStore('undo', () => {
       result = await window.avatarWatch.restorePhotos(taken!.token);
     } catch (cause) {
       held.splice(index, 0, taken!);
-      show({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
+      fail(cause);
       return null;
     }
     // What did not fit stays undoable in main: keep its token for another try.
     if (result.noRoom > 0) held.push(taken!);
-    if (result.expired) show({ kind: 'expired' });
-    else
-      show({
-        kind: 'restored',
-        n: result.restored.length,
-        alreadyWatched: result.alreadyWatched,
-        noRoom: result.noRoom,
-        ...(result.notSaved ? { notSaved: result.notSaved } : {}),
-      });
+    show(result.expired ? { kind: 'expired' } : { kind: 'restored', n: result.restored.length, noRoom: result.noRoom });
     return result;
   }
 
-  return { toast, remove, undo, dismiss, canUndo: () => held.length > 0 };
+  return { toast, remove, undo, dismiss, fail };
 });
