@@ -132,6 +132,22 @@ describe('the list', () => {
     await settle();
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(document.activeElement).toBe(slot('ph_7'));
+    key(slot('ph_7'), 'Home');
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.activeElement).toBe(slot('ph_0'));
+    // A page is as many rows as the list shows (600 px of about 100 px rows here).
+    key(slot('ph_0'), 'PageDown');
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.activeElement).toBe(slot('ph_5'));
+    key(slot('ph_5'), 'PageUp');
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.activeElement).toBe(slot('ph_0'));
+    key(slot('ph_0'), 'End');
+    await settle();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     key(slot('ph_7'), 'ArrowUp');
     await settle();
     await new Promise((resolve) => requestAnimationFrame(resolve));
