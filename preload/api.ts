@@ -425,6 +425,13 @@ export interface AvatarWatchCommands {
   getSettings(): Promise<AppSettings>;
   /** Changes the named settings at once (saved before it answers); a bad value changes nothing and says which. */
   updateSettings(patch: AppSettingsPatch): Promise<Result<AppSettings>>;
+  // selection
+  /** Removes these photos at once, written to disk before it answers; `undo` takes it back. */
+  removePhotos(photoIds: string[]): Promise<RemovePhotosResult>;
+  /** Puts a removal back exactly as it was (see RestorePhotosResult). */
+  restorePhotos(undo: string): Promise<RestorePhotosResult>;
+  /** Check now for many photos, through the same priority lane as one. */
+  checkPhotos(photoIds: string[]): Promise<void>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -437,6 +444,9 @@ export interface AvatarWatchEvents {
   onFocusItems(listener: (photoIds: string[]) => void): () => void;
   /** The app menu's Settings item (Electron; Ctrl/Cmd+,): open the Settings dialog. */
   onOpenSettings(listener: () => void): () => void;
+  // selection
+  /** Electron's Edit menu chose Undo or Select All (its accelerators included): the window decides what it means. */
+  onEditCommand(listener: (command: EditCommand) => void): () => void;
 }
 
 export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
@@ -445,7 +455,9 @@ export type CommandName = keyof AvatarWatchCommands;
 export type EventName = 'stateChanged' | 'focusItem'
   // settings
   | 'focusItems'
-  | 'openSettings';
+  | 'openSettings'
+  // selection
+  | 'editCommand';
 
 /** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
 export const COMMAND_CHANNELS = {
@@ -466,6 +478,10 @@ export const COMMAND_CHANNELS = {
   // settings
   getSettings: 'avatar-watch:get-settings',
   updateSettings: 'avatar-watch:update-settings',
+  // selection
+  removePhotos: 'avatar-watch:remove-photos',
+  restorePhotos: 'avatar-watch:restore-photos',
+  checkPhotos: 'avatar-watch:check-photos',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
@@ -475,6 +491,8 @@ export const EVENT_CHANNELS = {
   // settings
   focusItems: 'avatar-watch:focus-items',
   openSettings: 'avatar-watch:open-settings',
+  // selection
+  editCommand: 'avatar-watch:edit-command',
 } as const satisfies Record<EventName, string>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
@@ -507,6 +525,31 @@ export const MAX_PASTE_BYTES = 5_000_000;
 export const MAX_FRAME_BYTES = 6 * MAX_PASTE_BYTES + 64 * 1024;
 /** What separates pasted IDs: line breaks, commas, semicolons, any white space (main's parser and the paste box split alike). */
 export const PHOTO_ID_SEPARATORS = /[\s,;]+/u;
+
+// selection
+/** What a removal took out; `undo` (null when nothing was removed) puts it back for a while. */
+export interface RemovePhotosResult {
+  removed: string[];
+  undo: string | null;
+  /** Removed from the list but not written to disk yet (retried); see AddPhotosResult. */
+  notSaved?: SaveProblem;
+}
+/**
+ * How an undo went. `alreadyWatched`: pasted again since, left as they are now. `noRoom`: the list
+ * is full; those stay out (and can still be undone once there is room). `expired`: the removal is
+ * too old (or the app restarted) and cannot be taken back.
+ */
+export interface RestorePhotosResult {
+  restored: string[];
+  alreadyWatched: number;
+  noRoom: number;
+  expired: boolean;
+  notSaved?: SaveProblem;
+}
+/** An Edit-menu command the window words for the list when no text field has focus. */
+export type EditCommand = 'undo' | 'selectAll';
+/** The most photo IDs one call (remove, check) names: the whole list. */
+export const MAX_IDS_PER_CALL = MAX_WATCHED_PHOTOS;
 
 declare global {
   interface Window {

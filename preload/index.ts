@@ -34,6 +34,11 @@ const api: AvatarWatchApi = {
   updateSettings: (patch) => ipcRenderer.invoke(COMMAND_CHANNELS.updateSettings, patch),
   onFocusItems: (listener) => subscribe(EVENT_CHANNELS.focusItems, listener),
   onOpenSettings: (listener) => subscribe(EVENT_CHANNELS.openSettings, listener),
+  // selection
+  removePhotos: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.removePhotos, photoIds),
+  restorePhotos: (undo) => ipcRenderer.invoke(COMMAND_CHANNELS.restorePhotos, undo),
+  checkPhotos: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.checkPhotos, photoIds),
+  onEditCommand: (listener) => subscribe(EVENT_CHANNELS.editCommand, listener),
 };
 
 contextBridge.exposeInMainWorld('avatarWatch', api);

@@ -2,7 +2,7 @@
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
 import type { AppSettingsPatch, CommandName, KeyPlace, Result } from '../../preload/api';
 import { checkSettingsPatch } from './settings/user-settings';
-import { MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
+import { MAX_IDS_PER_CALL, MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
@@ -19,10 +19,12 @@ type ArgSpec = readonly (
   | { name: string; oneOf: readonly string[]; optional?: true }
   // settings
   | { name: string; kind: 'settings' }
+  // selection
+  | { name: string; kind: 'ids' }
 )[];
 
 /** What a checked argument can be; each command's handler gets the types its spec promises. */
-export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | AppSettingsPatch;
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | AppSettingsPatch | string[];
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
@@ -45,6 +47,10 @@ const SPECS: Record<CommandName, ArgSpec> = {
   // settings
   getSettings: [],
   updateSettings: [{ name: 'settings change', kind: 'settings' }],
+  // selection
+  removePhotos: [{ name: 'photo IDs', kind: 'ids' }],
+  restorePhotos: [{ name: 'undo token', max: 200 }],
+  checkPhotos: [{ name: 'photo IDs', kind: 'ids' }],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -84,6 +90,12 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
       const bytes = Buffer.byteLength(value, 'utf8');
       if (bytes > MAX_PASTE_BYTES) return invalid(pasteTooBigMessage(bytes));
       checked.push(value);
+      continue;
+    }
+    if ('kind' in arg && arg.kind === 'ids') {
+      const ids = checkIds(value);
+      if (ids === null) return invalid(`The ${arg.name} must be a list of at most ${MAX_IDS_PER_CALL} IDs, each text of at most ${PHOTO_ID_MAX_LENGTH} characters.`);
+      checked.push(ids);
       continue;
     }
     if ('kind' in arg) {
@@ -133,6 +145,17 @@ function checkSwitches(value: unknown, names: readonly string[]): Readonly<Recor
     copy[name] = flag;
   }
   return copy;
+}
+
+/** A fresh array of short strings, or null: a list of IDs from a page that may not be ours. */
+function checkIds(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_IDS_PER_CALL) return null;
+  const ids: string[] = [];
+  for (const id of value as unknown[]) {
+    if (typeof id !== 'string' || id.length > PHOTO_ID_MAX_LENGTH) return null;
+    ids.push(id);
+  }
+  return ids;
 }
 
 function invalid(message: string): Result<CheckedArg[]> {

@@ -39,6 +39,7 @@ import { finishedNotification } from './notification-text';
 import { NotificationBatch, type NotificationWaits } from './notification-batch';
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
+import { Removal } from './watchlist/removal';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -286,6 +287,18 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     const outcome = await saver.saveNow();
     return outcome.ok ? null : saveProblemOf(outcome.error, file.path);
   }
+
+  const removal = new Removal({
+    clock,
+    list: tracker,
+    removed: (photoIds) => {
+      for (const photoId of photoIds) {
+        kept.delete(photoId);
+        batcher.remove(photoId);
+      }
+    },
+    save: saveAdded,
+  });
 
   /** `key` is optional: where the key lives only changes when it is read, saved or removed. */
   function setAccount(next: Omit<AccountState, 'key'> & { key?: Partial<KeyStatus> }): AccountState {
@@ -547,11 +560,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
 
     async removePhoto(photoId) {
-      if (tracker.remove(photoId)) {
-        kept.delete(photoId);
-        batcher.remove(photoId);
-        saver.request();
-      }
+      await removal.removePhotos([photoId]);
     },
 
     async checkAll() {
@@ -572,6 +581,13 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
     async dismissNotice(noticeId) {
       dismissNotice(noticeId);
+    },
+
+    // selection
+    removePhotos: (photoIds) => removal.removePhotos(photoIds),
+    restorePhotos: (undo) => removal.restorePhotos(undo),
+    async checkPhotos(photoIds) {
+      for (const photoId of new Set(photoIds)) tracker.checkNow(photoId);
     },
   };
   return service;

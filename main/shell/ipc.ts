@@ -64,6 +64,10 @@ export function registerIpc(options: IpcOptions): () => void {
     // settings
     getSettings: () => service.getSettings(),
     updateSettings: (patch) => service.updateSettings(patch),
+    // selection
+    removePhotos: (photoIds) => service.removePhotos(photoIds),
+    restorePhotos: (undo) => service.restorePhotos(undo),
+    checkPhotos: (photoIds) => service.checkPhotos(photoIds),
   };
 
   const desktopSettings = options.desktopSettings ?? {

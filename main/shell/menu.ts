@@ -10,6 +10,7 @@ import { release, type as osType, version as osVersion } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../core/ports';
 import { buildDiagnostics, DIAGNOSTICS_LOG_LINES } from './diagnostics';
+import { editMenuItems, windowEditActions, type EditActions } from './edit-menu';
 import type { AppLog } from './log';
 import { createTranslator, type Translate } from './text';
 import { createElectronUpdateFlow, describeRoute, type UpdateFlow } from './updates';
@@ -35,10 +36,13 @@ export interface MenuTemplateOptions {
   actions: HelpActions;
   /** The Settings item (Preferences on macOS), with the usual Ctrl/Cmd+, shortcut. */
   openSettings?: () => void;
+  // selection
+  /** Routes Undo and Select All through the window (see edit-menu.ts); without it, plain roles. */
+  edit?: EditActions;
 }
 
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
-  const { t, platform, appName, isPackaged, homepage, actions } = options;
+  const { t, platform, appName, isPackaged, homepage, actions, edit } = options;
   const mac = platform === 'darwin';
   const named = { app: appName };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -69,15 +73,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   };
   const editMenu: MenuItemConstructorOptions = {
     label: t('menu.edit'),
-    submenu: [
-      { role: 'undo', label: t('menu.undo') },
-      { role: 'redo', label: t('menu.redo') },
-      separator,
-      { role: 'cut', label: t('menu.cut') },
-      { role: 'copy', label: t('menu.copy') },
-      { role: 'paste', label: t('menu.paste') },
-      { role: 'selectAll', label: t('menu.selectAll') },
-    ],
+    submenu: editMenuItems(t, edit),
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: t('menu.view'),
@@ -260,6 +256,7 @@ export function installAppMenu(options: AppMenuOptions): void {
     homepage,
     actions,
     ...(options.openSettings ? { openSettings: options.openSettings } : {}),
+    edit: windowEditActions(options.getWindow),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -14,6 +14,17 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? 'NONE');
 
+/** The list is one Tab stop: Tab to its active row, then the arrow keys to the row wanted, then Tab to its control. */
+async function tabToRowControl(page: Page, photoId: string, control: Locator): Promise<void> {
+  await tabTo(page, page.locator('[data-photo-id][tabindex="0"]'));
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 20; i++) {
+    if (await page.locator(`[data-photo-id="${photoId}"]`).evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, control);
+}
+
 test('keyboard only: focus stays somewhere meaningful after saving the key, Start watching and Remove', async ({ page, startHost }) => {
   const host = await startHost();
   await page.goto(host.url);
@@ -34,17 +45,17 @@ test('keyboard only: focus stays somewhere meaningful after saving the key, Star
   await expect(page.getByLabel('Photo IDs')).toBeFocused();
 
   // Remove: focus moves to the next row (named by its ID and state), not to the page.
-  await tabTo(page, page.getByRole('button', { name: 'Remove photo-b' }));
+  await tabToRowControl(page, 'photo-b', page.getByRole('button', { name: 'Remove photo-b' }));
   await page.keyboard.press('Enter');
   await expect(row(page, 'photo-b')).toHaveCount(0);
   await expect(page.locator('[data-photo-id="photo-c"]')).toBeFocused();
   // The last row: focus goes to the one before it.
-  await tabTo(page, page.getByRole('button', { name: 'Remove photo-c' }));
+  await tabToRowControl(page, 'photo-c', page.getByRole('button', { name: 'Remove photo-c' }));
   await page.keyboard.press('Enter');
   await expect(row(page, 'photo-c')).toHaveCount(0);
   await expect(page.locator('[data-photo-id="photo-a"]')).toBeFocused();
   // The list is empty: focus goes to its heading.
-  await tabTo(page, page.getByRole('button', { name: 'Remove photo-a' }));
+  await tabToRowControl(page, 'photo-a', page.getByRole('button', { name: 'Remove photo-a' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('No photos yet.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Watchlist' })).toBeFocused();

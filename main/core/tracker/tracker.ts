@@ -211,6 +211,32 @@ export class Tracker {
     return true;
   }
 
+  /**
+   * Undo of a removal: the saved records come back as they were (status, times, images, problem),
+   * not as new photos, so nothing is asked twice and nothing finished is told of again. An
+   * unfinished one keeps its next check, never sooner than 5 s after its last request.
+   */
+  restore(saved: readonly WatchItem[]): WatchItem[] {
+    const now = this.options.clock.now();
+    const restored: WatchItem[] = [];
+    for (const record of saved) {
+      if (this.entries.has(record.photoId)) continue;
+      const removedAsk = this.removedAskedAt.get(record.photoId) ?? null;
+      this.removedAskedAt.delete(record.photoId);
+      const askedAt = Math.max(removedAsk ?? -Infinity, record.lastCheckedAt ?? -Infinity);
+      const { requestInFlight: _out, ...item } = record;
+      const entry: Entry = { item, inFlight: false, failures: 0, recheck: false, lastSeenRunningAt: null, askedAt: Number.isFinite(askedAt) ? askedAt : null };
+      this.entries.set(item.photoId, entry);
+      if (item.nextCheckAt !== null) this.setNext(entry, Math.max(item.nextCheckAt, this.earliestAllowed(entry, now)));
+      restored.push(entry.item);
+    }
+    if (restored.length > 0) {
+      this.events.changed(restored);
+      this.dispatch();
+    }
+    return restored;
+  }
+
   /** The user asked: check now, finished or stale or not (a "not found" may exist by now). */
   checkNow(photoId: string): void {
     const entry = this.entries.get(photoId);

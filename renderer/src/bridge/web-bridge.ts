@@ -472,6 +472,14 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     },
     // The preview has no app menu: the page's own Ctrl/Cmd+, opens Settings.
     onOpenSettings: () => () => undefined,
+    // selection
+    removePhotos: (photoIds) => call('removePhotos', [photoIds]) as ReturnType<AvatarWatchApi['removePhotos']>,
+    restorePhotos: (undo) => call('restorePhotos', [undo]) as ReturnType<AvatarWatchApi['restorePhotos']>,
+    checkPhotos: async (photoIds) => {
+      await call('checkPhotos', [photoIds]);
+    },
+    // The browser has no application menu: the page's own keys are all there is.
+    onEditCommand: () => () => undefined,
     onTransportChanged(listener) {
       transportListeners.add(listener);
       listener(transport);

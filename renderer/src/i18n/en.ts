@@ -624,6 +624,23 @@ const en = {
   fromNotification: {
     showing: 'Showing {n} photos from the notification | Showing {n} photo from the notification | Showing {n} photos from the notification',
     showAll: 'Show all',
+  // selection: choosing rows, acting on many, and taking removals back.
+  selection: {
+    selectRow: 'Select {id}',
+    count: '{n} selected',
+    clear: 'Clear selection',
+    removeFinished: 'Remove all finished',
+    retryFailed: 'Retry failed',
+    barLabel: 'Act on many photos',
+    // Said in plain words next to the buttons (their description), so nobody wonders what they touch.
+    removeFinishedHint: 'Removes every ready, failed or not found photo ({n}); you can undo it.',
+    retryFailedHint: 'Checks again now every photo that failed or needs attention ({n}).',
+    removed: 'Removed {n} photo | Removed {n} photos',
+    undo: 'Undo',
+    restored: 'Brought back {n} photo | Brought back {n} photos',
+    noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
+    expired: 'That removal can no longer be undone.',
+    failed: 'That did not work: {reason}',
   },
 } as const;
 

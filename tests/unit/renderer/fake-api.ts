@@ -4,7 +4,7 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { AccountState, AppSettings, AppSettingsPatch, AvatarWatchApi, KeyStatus, ConnectionState, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
+import type { AccountState, AppSettings, AppSettingsPatch, AvatarWatchApi, KeyStatus, ConnectionState, EditCommand, Snapshot, StatePatch, WatchItem } from '../../../preload/api';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
@@ -65,12 +65,14 @@ export type FakeApi = { [K in keyof AvatarWatchApi]: ReturnType<typeof vi.fn> & 
   emitState(patch: StatePatch): void;
   emitFocus(photoId: string): void;
   emitFocusItems(photoIds: string[]): void;
+  emitEdit(command: EditCommand): void;
 };
 
 export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
   const stateListeners = new Set<(patch: StatePatch) => void>();
   const focusListeners = new Set<(photoId: string) => void>();
   const focusItemsListeners = new Set<(photoIds: string[]) => void>();
+  const editListeners = new Set<(command: EditCommand) => void>();
   const api = {
     getSnapshot: vi.fn(async () => structuredClone(snapshot)),
     saveApiKey: vi.fn(async () => ({ ok: true as const, value: CONNECTED })),
@@ -107,6 +109,16 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     onOpenSettings: vi.fn(() => () => undefined),
     emitFocusItems(photoIds: string[]) {
       for (const listener of focusItemsListeners) listener(photoIds);
+    // selection
+    removePhotos: vi.fn(async (photoIds: string[]) => ({ removed: photoIds, undo: `undo-${photoIds.join(',')}` })),
+    restorePhotos: vi.fn(async () => ({ restored: [], alreadyWatched: 0, noRoom: 0, expired: false })),
+    checkPhotos: vi.fn(async () => undefined),
+    onEditCommand: vi.fn((listener: (command: EditCommand) => void) => {
+      editListeners.add(listener);
+      return () => editListeners.delete(listener);
+    }),
+    emitEdit(command: EditCommand) {
+      for (const listener of editListeners) listener(command);
     },
     emitState(patch: StatePatch) {
       for (const listener of stateListeners) listener(patch);

@@ -151,6 +151,6 @@ describe('watch item row', () => {
     expect(checkNow.text()).toBe('Check now');
 
     await remove.trigger('click');
-    expect(api.removePhoto).toHaveBeenCalledWith('ph_42');
+    expect(api.removePhotos).toHaveBeenCalledWith(['ph_42']);
   });
 });

@@ -57,6 +57,10 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     suspend: vi.fn(),
     wake: vi.fn(),
     setNetworkAvailable: vi.fn(),
+    // selection
+    removePhotos: vi.fn(async (photoIds: string[]) => ({ removed: photoIds, undo: 'undo-1' })),
+    restorePhotos: vi.fn(async () => ({ restored: [], alreadyWatched: 0, noRoom: 0, expired: false })),
+    checkPhotos: vi.fn(async () => {}),
     emit(patch) {
       for (const listener of listeners) listener(patch);
     },

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../../renderer/src/i18n/en';
 import { createAppLog, setSecretsToScrub, type AppLog } from '../../../main/shell/log';
 import { createTranslator } from '../../../main/shell/text';
-import { Menu, app, clipboard, dialog, resetElectronFakes, shell } from './fake-electron';
+import { EVENT_CHANNELS } from '../../../preload/api';
+import { BrowserWindow, Menu, app, clipboard, dialog, resetElectronFakes, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -168,18 +169,44 @@ describe('the installed menu', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  function installedHelp(): MenuItemConstructorOptions[] {
+  function installed(label: string, window: BrowserWindow | null = null): MenuItemConstructorOptions[] {
     installAppMenu({
       log,
       keyStore: () => 'system keychain',
       trayStatus: () => 'tray icon shown',
-      getWindow: () => null,
+      getWindow: () => window as unknown as Electron.BrowserWindow | null,
       beforeQuitForUpdate: () => {},
     });
     const menu = Menu.applicationMenu?.template as MenuItemConstructorOptions[] | undefined;
     if (!menu) throw new Error('no application menu was set');
-    return submenu(menu, 'Help');
+    return submenu(menu, label);
   }
+  const installedHelp = () => installed('Help');
+
+  // selection
+  it('Edit: Undo and Select All keep their keys and send the command to the window, which decides; the rest keep their roles', () => {
+    const window = new BrowserWindow({});
+    const edit = installed('Edit', window);
+    const item = (label: string) => edit.find((entry) => entry.label === label)!;
+    expect(item('Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(item('Select All')).toMatchObject({ accelerator: 'CmdOrCtrl+A' });
+    expect(item('Undo').role).toBeUndefined();
+    expect(['Redo', 'Cut', 'Copy', 'Paste'].map((label) => item(label).role)).toEqual(['redo', 'cut', 'copy', 'paste']);
+    click(edit, 'Undo');
+    click(edit, 'Select All');
+    expect(window.webContents.sent).toEqual([
+      [EVENT_CHANNELS.editCommand, 'undo'],
+      [EVENT_CHANNELS.editCommand, 'selectAll'],
+    ]);
+  });
+
+  it('Edit: sends nothing when there is no window, or it is gone', () => {
+    const window = new BrowserWindow({});
+    window.close();
+    click(installed('Edit', window), 'Undo');
+    expect(window.webContents.sent).toEqual([]);
+    expect(() => click(installed('Edit'), 'Select All')).not.toThrow();
+  });
 
   it('replaces the default menu and opens links in the default browser', () => {
     const help = installedHelp();

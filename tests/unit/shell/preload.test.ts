@@ -31,12 +31,16 @@ const ARGS: Record<CommandName, unknown[]> = {
   setDesktopSettings: [{ startAtLogin: true }],
   getSettings: [],
   updateSettings: [{ sound: false }],
+  // selection
+  removePhotos: [['p1', 'p2']],
+  restorePhotos: ['undo-1'],
+  checkPhotos: [['p1']],
 };
 
 describe('the preload', () => {
   it('exposes one object, avatarWatch, with exactly the contract’s methods', () => {
     expect(exposedKeys).toEqual(['avatarWatch']);
-    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems', 'onOpenSettings']));
+    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems', 'onOpenSettings', 'onEditCommand']));
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
