@@ -38,6 +38,9 @@ import { finishedNotification } from './notification-text';
 import { NotificationBatch, type NotificationWaits } from './notification-batch';
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
+import { checkLabels, labelError, withLabels } from './labels/label-rules';
+import { applyImportLabels, planImport } from './labels/import-entries';
+import type { ParsedPhotoIds } from './watchlist/photo-ids';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -71,7 +74,10 @@ export interface ServiceOptions {
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings'>;
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostLabelCommand>;
+// labels
+/** Saving an export is the host's (a save dialog, or the page's download). */
+type HostLabelCommand = 'saveExport';
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -394,6 +400,26 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     return setAccount({ account: described.value, hasKey: true, error: null });
   }
 
+  /**
+   * The one add path of a paste and an import. The key pasted into the wrong box would be sent as
+   * a photo ID on every check (into URLs, proxy logs, JoggAI's logs) and kept in watchlist.json in
+   * plain text: it is refused, and the rejected line never quotes it (only its last characters,
+   * as the account panel does). `beforeSave` applies what came with the IDs (an import's labels).
+   */
+  async function addParsed(parsed: ParsedPhotoIds, positionOfKey: (id: string) => number, beforeSave?: () => void): Promise<AddPhotosResult> {
+    const saved = key;
+    if (saved !== null && parsed.added.includes(saved)) {
+      parsed.added = parsed.added.filter((id) => id !== saved);
+      const position = positionOfKey(saved);
+      parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
+    }
+    tracker.add(parsed.added);
+    beforeSave?.();
+    if (parsed.added.length === 0 && !beforeSave) return parsed;
+    const notSaved = await saveAdded();
+    return notSaved ? { ...parsed, notSaved } : parsed;
+  }
+
   const service: AvatarWatchService = {
     settings,
     settingsLoaded,
@@ -507,20 +533,25 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     refreshAccount,
 
     async addPhotos(text): Promise<AddPhotosResult> {
-      const parsed = parsePhotoIds(typeof text === 'string' ? text : '', (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
-      // The key pasted into the wrong box would be sent as a photo ID on every check (into URLs,
-      // proxy logs, JoggAI's logs) and kept in watchlist.json in plain text: it is refused, and
-      // the rejected line never quotes it (only its last characters, as the account panel does).
-      const saved = key;
-      if (saved !== null && parsed.added.includes(saved)) {
-        parsed.added = parsed.added.filter((id) => id !== saved);
-        const position = positionOf(typeof text === 'string' ? text : '', saved);
-        parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
-      }
-      tracker.add(parsed.added);
-      if (parsed.added.length === 0) return parsed;
-      const notSaved = await saveAdded();
-      return notSaved ? { ...parsed, notSaved } : parsed;
+      const pasted = typeof text === 'string' ? text : '';
+      const parsed = parsePhotoIds(pasted, (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
+      return addParsed(parsed, (id) => positionOf(pasted, id));
+    },
+
+    // labels
+    async importPhotos(entries): Promise<AddPhotosResult> {
+      const plan = planImport(entries, (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
+      return addParsed(plan.parsed, plan.positionOf, () => applyImportLabels(plan, (id, change) => tracker.relabel(id, change)));
+    },
+
+    async setLabel(photoId, labels) {
+      const checked = checkLabels(labels);
+      if (!checked.ok) return labelError(checked.problem);
+      if (!tracker.relabel(photoId, (item) => withLabels(item, checked.value))) return labelError({ code: 'not-watched', photoId });
+      // What the user typed is on disk when they are told it is saved; a failed write is the
+      // save-failed notice's to tell, and the label stays in memory while the save is retried.
+      await saveAdded();
+      return { ok: true, value: null };
     },
 
     async removePhoto(photoId) {

@@ -16,6 +16,7 @@ import type { Logger } from '../core/ports';
 import { checkImageUrl } from '../core/safe-url';
 import type { AvatarWatchService } from '../core/service';
 import { isRendererUrl, type RendererLocation } from './window';
+import { saveExport } from './export-save';
 
 export interface IpcOptions {
   service: AvatarWatchService;
@@ -36,6 +37,8 @@ export interface IpcOptions {
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
 const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings']);
+// labels
+ANSWERS_WITH_RESULT.add('setLabel').add('saveExport');
 
 /** Registers every command handler and the state-patch forwarding; returns an undo. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -61,6 +64,10 @@ export function registerIpc(options: IpcOptions): () => void {
     sendTestNotification: () =>
       options.sendTestNotification?.() ??
       Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.', input: { code: 'host-cannot-notify' } } }),
+    // labels
+    setLabel: (photoId, labels) => service.setLabel(photoId, labels),
+    importPhotos: (entries) => service.importPhotos(entries),
+    saveExport: (fileName, content) => saveExport(getWindow(), fileName, content),
   };
 
   const desktopSettings = options.desktopSettings ?? {

@@ -52,6 +52,8 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     suspend: vi.fn(),
     wake: vi.fn(),
     setNetworkAvailable: vi.fn(),
+    setLabel: vi.fn(async () => ({ ok: true as const, value: null })),
+    importPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
     emit(patch) {
       for (const listener of listeners) listener(patch);
     },

@@ -29,6 +29,9 @@ const ARGS: Record<CommandName, unknown[]> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ startAtLogin: true }],
+  setLabel: ['p1', { label: 'Acme' }],
+  importPhotos: [[{ photoId: 'p1', position: 2, label: 'Acme' }]],
+  saveExport: ['photos.csv', 'photo_id\r\np1\r\n'],
 };
 
 describe('the preload', () => {
