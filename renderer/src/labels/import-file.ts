@@ -2,25 +2,12 @@
 // preview), turned into what main adds: plain text goes as a paste, CSV and JSON as entries with
 // labels. Rows the window can already tell are bad are reported here with their line; main
 // judges the IDs themselves by the paste's rules.
-import type { ImportEntry, LabelField, RejectedLine } from '../../../preload/api';
+import type { ImportEntry, LabelField } from '../../../preload/api';
 import { LABEL_BAD_CHARACTERS, MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_PASTE_IDS, NOTE_BAD_CHARACTERS } from '../../../preload/api';
 import { parseCsv, unguardCell, type CsvRecord } from './csv';
 import { EXPORT_FORMAT_NAME } from './export-file';
 
-/** Why the window itself refused a row of a file (main's reasons are RejectedLine's). */
-export type FileRowReason = 'no-id' | 'not-text' | 'bad-entry' | 'unclosed-quote' | 'label-too-long' | 'note-too-long' | 'label-bad-characters' | 'note-bad-characters';
-
-export interface FileRejectedLine {
-  position: number;
-  value: string;
-  reason: FileRowReason;
-}
-
-/** A report line of an import: refused by the window, or by main. */
-export type ImportReportLine = RejectedLine | FileRejectedLine;
-
-/** Where a position points: a CSV's line, or a JSON array's (or a paste's) entry. */
-export type PositionUnit = 'line' | 'entry';
+import type { FileRejectedLine, FileRowReason, PositionUnit } from './report';
 
 export type ImportProblem =
   | { code: 'not-json'; detail: string }

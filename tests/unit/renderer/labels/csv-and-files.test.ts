@@ -5,7 +5,7 @@ import { MAX_LABEL_CHARS, MAX_PASTE_IDS, type WatchItem } from '../../../../prel
 import { csvCell, parseCsv, toCsv } from '../../../../renderer/src/labels/csv';
 import { buildExport } from '../../../../renderer/src/labels/export-file';
 import { parseImportFile } from '../../../../renderer/src/labels/import-file';
-import { makeItems } from '../../../support/items';
+import { makeItem } from '../fake-api';
 
 describe('reading CSV', () => {
   it('reads quoted commas, doubled quotes and line breaks inside quotes, and tells each record’s first line', () => {
@@ -117,7 +117,7 @@ describe('importing a file', () => {
 });
 
 describe('exporting the list', () => {
-  const [a, b] = makeItems(2, 'exp') as [WatchItem, WatchItem];
+  const [a, b] = [makeItem('exp-1'), makeItem('exp-2')];
   const items: WatchItem[] = [
     { ...a, label: '=cmd|x', note: 'line 1\nline 2, "quoted"', status: 'ready', addedAt: Date.UTC(2026, 10, 29, 8), finishedAt: Date.UTC(2026, 10, 29, 8, 3), imageUrls: ['https://cdn.example/1.png', 'https://cdn.example/2.png'], failureMessage: null },
     { ...b, status: 'failed', addedAt: Date.UTC(2026, 10, 29, 9), finishedAt: null, failureMessage: 'Face not found', imageUrls: [] },
