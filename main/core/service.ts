@@ -618,12 +618,15 @@ function describeDropped(loaded: LoadResult): LoadNotice | null {
   if (imageUrls > 0) {
     parts.push(`${imageUrls === 1 ? '1 image link was' : `${imageUrls} image links were`} left out because only https links are shown`);
   }
+  // labels
+  const labels = loaded.dropped.labels ?? 0;
+  if (labels > 0) parts.push(`${labels} label(s) or note(s) were left out because they are too long or hold control characters`);
   if (parts.length === 0) return null;
   return {
     level: 'warning',
     message: `Your saved watchlist held things this app does not use: ${parts.join('; ')}. The rest of the list is as it was.`,
     code: 'list-dropped',
-    params: { items, imageUrls, maxLength: PHOTO_ID_MAX_LENGTH },
+    params: { items, imageUrls, maxLength: PHOTO_ID_MAX_LENGTH, ...(labels > 0 ? { labels } : {}) },
   };
 }
 

@@ -8,3 +8,8 @@ export function keptLabel(field: LabelField, saved: unknown): string | undefined
   if (typeof saved !== 'string' || saved === '') return undefined;
   return labelProblem(field, saved) === null ? saved : undefined;
 }
+
+/** Whether the file held something for the field at all (an empty one is no value, not a bad one). */
+export function isSet(saved: unknown): boolean {
+  return saved !== undefined && saved !== null && saved !== '';
+}

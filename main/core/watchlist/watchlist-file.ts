@@ -14,7 +14,7 @@ import type { CompletionRecord } from '../tracker/completion-record';
 import { isLastingProblem } from '../tracker/lasting-problem';
 import { photoIdProblem } from './photo-ids';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
-import { keptLabel } from '../labels/saved-labels';
+import { isSet, keptLabel } from '../labels/saved-labels';
 
 export const WATCHLIST_FILE = 'watchlist.json';
 export const WATCHLIST_BACKUP_FILE = 'watchlist.json.bak';
@@ -34,6 +34,9 @@ export interface SavedState {
 export interface DroppedOnLoad {
   items: number;
   imageUrls: number;
+  // labels
+  /** Labels and notes too long or holding control characters (the item is kept without them); set when any. */
+  labels?: number;
 }
 
 /**
@@ -572,6 +575,8 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
     const note = keptLabel('note', saved.note);
     if (label !== undefined) items[items.length - 1]!.label = label;
     if (note !== undefined) items[items.length - 1]!.note = note;
+    const badLabels = Number(label === undefined && isSet(saved.label)) + Number(note === undefined && isSet(saved.note));
+    if (badLabels > 0) dropped.labels = (dropped.labels ?? 0) + badLabels;
   }
   return {
     status: 'good',

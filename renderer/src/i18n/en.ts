@@ -638,6 +638,7 @@ const en = {
     },
     kept: 'Already on your list with its own label or note, which it keeps; the file’s was not used',
     applied: 'Already on your list; the file’s label or note was added to it',
+    dropped: 'no label | 1 label or note that was too long or held control characters (the photo is kept without it) | {n} labels or notes that were too long or held control characters (the photos are kept without them)',
   },
 } as const;
 

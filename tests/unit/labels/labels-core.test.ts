@@ -76,11 +76,28 @@ describe('labels in the watchlist file', () => {
     await writeFile(file.path, JSON.stringify(raw));
     const loaded = await file.load();
     expect(loaded.kind).toBe('loaded');
+    // Counted, so the window can say what was left out.
+    expect(loaded.kind === 'loaded' && loaded.dropped).toEqual({ items: 0, imageUrls: 0, labels: 4 });
     expect(loaded.state.items.map((item) => [item.photoId, item.label, item.note, item.status])).toEqual([
       [a!.photoId, undefined, 'fine note', a!.status],
       [b!.photoId, undefined, undefined, b!.status],
       [c!.photoId, 'ok', undefined, c!.status],
     ]);
+  });
+});
+
+describe('a bad label in the saved list', () => {
+  it('is told once at start, as the list-dropped notice with the count', async () => {
+    const file = new WatchlistFile(dir);
+    const [a] = makeItems(1, 'told');
+    await file.save({ items: [a!], history: [] });
+    const raw = JSON.parse(await readFile(file.path, 'utf8')) as { items: Record<string, unknown>[] };
+    raw.items[0]!.label = 'two\nlines';
+    await writeFile(file.path, JSON.stringify(raw));
+    const service = await started();
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.items[0]!.photoId).toBe(a!.photoId);
+    expect(snapshot.notices).toMatchObject([{ code: 'list-dropped', params: { items: 0, imageUrls: 0, labels: 1 } }]);
   });
 });
 

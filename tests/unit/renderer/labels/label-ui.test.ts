@@ -7,6 +7,8 @@ import ExportList from '../../../../renderer/src/components/ExportList.vue';
 import PhotoIdInput from '../../../../renderer/src/components/PhotoIdInput.vue';
 import WatchItemRow from '../../../../renderer/src/components/WatchItemRow.vue';
 import { filterItems, normalizeQuery, orderItems } from '../../../../renderer/src/stores/list-view';
+import { createAppI18n } from '../../../../renderer/src/i18n';
+import { noticeParams } from '../../../../renderer/src/format/save-words';
 import { useViewStore } from '../../../../renderer/src/stores/view';
 import { useWatchlistStore } from '../../../../renderer/src/stores/watchlist';
 import { NOW, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, mountWithApp, settle, snapshotOf } from '../fake-api';
@@ -195,5 +197,13 @@ describe('exporting the list', () => {
     await vi.waitFor(() => expect(api.saveExport).toHaveBeenCalledTimes(2));
     const json = JSON.parse((api.saveExport.mock.calls[1] as [string, string])[1]) as { photos: { photoId: string }[] };
     expect(json.photos.map((photo) => photo.photoId)).toEqual(['ph_1']);
+  });
+});
+
+describe('labels left out of the saved list', () => {
+  it('are said in the load notice, counted', () => {
+    const t = createAppI18n().global.t as unknown as Parameters<typeof noticeParams>[0];
+    const words = noticeParams(t, { id: 'n', level: 'warning', message: '', code: 'list-dropped', params: { items: 0, imageUrls: 0, maxLength: 128, labels: 2 } });
+    expect(words.what).toBe('2 labels or notes that were too long or held control characters (the photos are kept without them)');
   });
 });
