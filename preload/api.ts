@@ -81,6 +81,12 @@ export type InputProblem =
   | { code: 'setting-invalid'; setting: string; min?: number; max?: number }
   /** The change applies now but the settings file could not be written: it is lost at a restart. */
   | { code: 'settings-not-saved' };
+  // labels
+  | { code: 'label-too-long'; field: LabelField; length: number; max: number }
+  | { code: 'label-bad-characters'; field: LabelField }
+  | { code: 'not-watched'; photoId: string }
+  /** The export file could not be written (`reason`: the system's code, e.g. EACCES). */
+  | { code: 'export-not-saved'; reason: string };
 
 /**
  * The technical facts behind an error, each optional. Every text was redacted of the key and
@@ -143,6 +149,11 @@ export interface WatchItem {
    * status, as its spec allows): the photo keeps its status and is checked again at nextCheckAt.
    */
   noNews?: boolean;
+  // labels
+  /** The user's short tag for the photo (a customer, a campaign): one line, at most MAX_LABEL_CHARS. */
+  label?: string;
+  /** The user's longer note: line breaks allowed, at most MAX_NOTE_CHARS. */
+  note?: string;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
@@ -366,6 +377,12 @@ export interface RejectedLine {
   value: string;
   /** `looks-like-key`: the entry is the saved API key (its value then shows only the key's last characters). */
   reason: 'empty' | 'too-long' | 'bad-characters' | 'duplicate-in-paste' | 'already-watched' | 'looks-like-key';
+  // labels
+  /**
+   * An imported ID already watched came with a label or note: `applied` when the photo had none
+   * (the import's is now its), `kept` when it had its own (which stays; the import's is not used).
+   */
+  labels?: 'applied' | 'kept';
 }
 
 export interface AddPhotosResult {
@@ -432,6 +449,16 @@ export interface AvatarWatchCommands {
   restorePhotos(undo: string): Promise<RestorePhotosResult>;
   /** Check now for many photos, through the same priority lane as one. */
   checkPhotos(photoIds: string[]): Promise<void>;
+  // labels
+  /** Sets or clears (empty text) a photo's label and note; a field left out stays as it is. */
+  setLabel(photoId: string, labels: PhotoLabels): Promise<Result<null>>;
+  /** IDs read from a file, with their labels: added as a paste is (one awaited save, the same report). */
+  importPhotos(entries: ImportEntry[]): Promise<AddPhotosResult>;
+  /**
+   * Saves an export the window built (CSV or JSON text) where the user chooses. `saved` is false
+   * when they cancelled. The preview's page downloads it itself.
+   */
+  saveExport(fileName: string, content: string): Promise<Result<{ saved: boolean }>>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -482,6 +509,10 @@ export const COMMAND_CHANNELS = {
   removePhotos: 'avatar-watch:remove-photos',
   restorePhotos: 'avatar-watch:restore-photos',
   checkPhotos: 'avatar-watch:check-photos',
+  // labels
+  setLabel: 'avatar-watch:set-label',
+  importPhotos: 'avatar-watch:import-photos',
+  saveExport: 'avatar-watch:save-export',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
@@ -550,6 +581,29 @@ export interface RestorePhotosResult {
 export type EditCommand = 'undo' | 'selectAll';
 /** The most photo IDs one call (remove, check) names: the whole list. */
 export const MAX_IDS_PER_CALL = MAX_WATCHED_PHOTOS;
+// labels
+export type LabelField = 'label' | 'note';
+/** A photo's label and note as the user sets them; empty text clears one, a missing one is left alone. */
+export interface PhotoLabels {
+  label?: string;
+  note?: string;
+}
+/** One photo ID read from an import file, with its labels and where in the file it was. */
+export interface ImportEntry extends PhotoLabels {
+  photoId: string;
+  /** 1-based line (CSV, text) or array position (JSON) in the file, for the report. */
+  position: number;
+}
+/** A label is a short tag: one line, shown in a row. */
+export const MAX_LABEL_CHARS = 80;
+/** A note may say more (an order number, a customer's wish), but stays a note. */
+export const MAX_NOTE_CHARS = 1_000;
+/** What a label may not hold: any control character (it is one line). */
+export const LABEL_BAD_CHARACTERS = /\p{Cc}/u;
+/** What a note may not hold: control characters other than line breaks and tabs. */
+export const NOTE_BAD_CHARACTERS = /(?![\n\t])\p{Cc}/u;
+/** The largest export the window hands its host to save (50,000 rows with notes and four links). */
+export const MAX_EXPORT_BYTES = 100_000_000;
 
 declare global {
   interface Window {

@@ -27,6 +27,10 @@ const api: AvatarWatchApi = {
   checkAll: () => ipcRenderer.invoke(COMMAND_CHANNELS.checkAll),
   setCheckingPaused: (paused) => ipcRenderer.invoke(COMMAND_CHANNELS.setCheckingPaused, paused),
   sendTestNotification: () => ipcRenderer.invoke(COMMAND_CHANNELS.sendTestNotification),
+  // labels
+  setLabel: (photoId, labels) => ipcRenderer.invoke(COMMAND_CHANNELS.setLabel, photoId, labels),
+  importPhotos: (entries) => ipcRenderer.invoke(COMMAND_CHANNELS.importPhotos, entries),
+  saveExport: (fileName, content) => ipcRenderer.invoke(COMMAND_CHANNELS.saveExport, fileName, content),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
   // settings

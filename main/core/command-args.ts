@@ -1,8 +1,9 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
-import type { AppSettingsPatch, CommandName, KeyPlace, Result } from '../../preload/api';
+import type { AppSettingsPatch, CommandName, ImportEntry, KeyPlace, PhotoLabels, Result } from '../../preload/api';
 import { checkSettingsPatch } from './settings/user-settings';
 import { MAX_IDS_PER_CALL, MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
+import { checkLabelArg, type LabelArgKind } from './labels/label-args';
 
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
@@ -21,10 +22,12 @@ type ArgSpec = readonly (
   | { name: string; kind: 'settings' }
   // selection
   | { name: string; kind: 'ids' }
+  // labels
+  | { name: string; labelKind: LabelArgKind }
 )[];
 
 /** What a checked argument can be; each command's handler gets the types its spec promises. */
-export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | AppSettingsPatch | string[];
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | AppSettingsPatch | string[] | PhotoLabels | ImportEntry[];
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
@@ -51,6 +54,16 @@ const SPECS: Record<CommandName, ArgSpec> = {
   removePhotos: [{ name: 'photo IDs', kind: 'ids' }],
   restorePhotos: [{ name: 'undo token', max: 200 }],
   checkPhotos: [{ name: 'photo IDs', kind: 'ids' }],
+  // labels
+  setLabel: [
+    { name: 'photo ID', max: PHOTO_ID_MAX_LENGTH },
+    { name: 'labels', labelKind: 'labels' },
+  ],
+  importPhotos: [{ name: 'import', labelKind: 'import' }],
+  saveExport: [
+    { name: 'file name', max: 255 },
+    { name: 'export', labelKind: 'export-text' },
+  ],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -63,6 +76,12 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
   const checked: CheckedArg[] = [];
   for (const [index, arg] of spec.entries()) {
     const value = args[index];
+    if ('labelKind' in arg) {
+      const found = checkLabelArg(arg.labelKind, arg.name, value);
+      if (!found.ok) return invalid(found.message);
+      checked.push(found.value);
+      continue;
+    }
     if ('switches' in arg) {
       const switches = checkSwitches(value, arg.switches);
       if (switches === null) return invalid(`The ${arg.name} must name only ${arg.switches.join(' or ')}, each true or false.`);

@@ -40,6 +40,9 @@ import { NotificationBatch, type NotificationWaits } from './notification-batch'
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
 import { Removal } from './watchlist/removal';
+import { checkLabels, labelError, withLabels } from './labels/label-rules';
+import { applyImportLabels, planImport } from './labels/import-entries';
+import type { ParsedPhotoIds } from './watchlist/photo-ids';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -76,7 +79,10 @@ export interface ServiceOptions {
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings'>;
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostLabelCommand>;
+// labels
+/** Saving an export is the host's (a save dialog, or the page's download). */
+type HostLabelCommand = 'saveExport';
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -424,6 +430,26 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     return setAccount({ account: described.value, hasKey: true, error: null });
   }
 
+  /**
+   * The one add path of a paste and an import. The key pasted into the wrong box would be sent as
+   * a photo ID on every check (into URLs, proxy logs, JoggAI's logs) and kept in watchlist.json in
+   * plain text: it is refused, and the rejected line never quotes it (only its last characters,
+   * as the account panel does). `beforeSave` applies what came with the IDs (an import's labels).
+   */
+  async function addParsed(parsed: ParsedPhotoIds, positionOfKey: (id: string) => number, beforeSave?: () => void): Promise<AddPhotosResult> {
+    const saved = key;
+    if (saved !== null && parsed.added.includes(saved)) {
+      parsed.added = parsed.added.filter((id) => id !== saved);
+      const position = positionOfKey(saved);
+      parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
+    }
+    tracker.add(parsed.added);
+    beforeSave?.();
+    if (parsed.added.length === 0 && !beforeSave) return parsed;
+    const notSaved = await saveAdded();
+    return notSaved ? { ...parsed, notSaved } : parsed;
+  }
+
   const service: AvatarWatchService = {
     settings,
     userSettings,
@@ -543,20 +569,25 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     refreshAccount,
 
     async addPhotos(text): Promise<AddPhotosResult> {
-      const parsed = parsePhotoIds(typeof text === 'string' ? text : '', (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
-      // The key pasted into the wrong box would be sent as a photo ID on every check (into URLs,
-      // proxy logs, JoggAI's logs) and kept in watchlist.json in plain text: it is refused, and
-      // the rejected line never quotes it (only its last characters, as the account panel does).
-      const saved = key;
-      if (saved !== null && parsed.added.includes(saved)) {
-        parsed.added = parsed.added.filter((id) => id !== saved);
-        const position = positionOf(typeof text === 'string' ? text : '', saved);
-        parsed.rejected = [...parsed.rejected, { position, value: `…${keyHint(saved)}`, reason: 'looks-like-key' as const }].sort((a, b) => a.position - b.position);
-      }
-      tracker.add(parsed.added);
-      if (parsed.added.length === 0) return parsed;
-      const notSaved = await saveAdded();
-      return notSaved ? { ...parsed, notSaved } : parsed;
+      const pasted = typeof text === 'string' ? text : '';
+      const parsed = parsePhotoIds(pasted, (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
+      return addParsed(parsed, (id) => positionOf(pasted, id));
+    },
+
+    // labels
+    async importPhotos(entries): Promise<AddPhotosResult> {
+      const plan = planImport(entries, (id) => tracker.has(id), MAX_WATCHED_PHOTOS - tracker.size);
+      return addParsed(plan.parsed, plan.positionOf, () => applyImportLabels(plan, (id, change) => tracker.relabel(id, change)));
+    },
+
+    async setLabel(photoId, labels) {
+      const checked = checkLabels(labels);
+      if (!checked.ok) return labelError(checked.problem);
+      if (!tracker.relabel(photoId, (item) => withLabels(item, checked.value))) return labelError({ code: 'not-watched', photoId });
+      // What the user typed is on disk when they are told it is saved; a failed write is the
+      // save-failed notice's to tell, and the label stays in memory while the save is retried.
+      await saveAdded();
+      return { ok: true, value: null };
     },
 
     async removePhoto(photoId) {
@@ -626,12 +657,15 @@ function describeDropped(loaded: LoadResult): LoadNotice | null {
   if (imageUrls > 0) {
     parts.push(`${imageUrls === 1 ? '1 image link was' : `${imageUrls} image links were`} left out because only https links are shown`);
   }
+  // labels
+  const labels = loaded.dropped.labels ?? 0;
+  if (labels > 0) parts.push(`${labels} label(s) or note(s) were left out because they are too long or hold control characters`);
   if (parts.length === 0) return null;
   return {
     level: 'warning',
     message: `Your saved watchlist held things this app does not use: ${parts.join('; ')}. The rest of the list is as it was.`,
     code: 'list-dropped',
-    params: { items, imageUrls, maxLength: PHOTO_ID_MAX_LENGTH },
+    params: { items, imageUrls, maxLength: PHOTO_ID_MAX_LENGTH, ...(labels > 0 ? { labels } : {}) },
   };
 }
 

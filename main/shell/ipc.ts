@@ -16,6 +16,7 @@ import type { Logger } from '../core/ports';
 import { checkImageUrl } from '../core/safe-url';
 import type { AvatarWatchService } from '../core/service';
 import { isRendererUrl, type RendererLocation } from './window';
+import { saveExport } from './export-save';
 
 export interface IpcOptions {
   service: AvatarWatchService;
@@ -36,6 +37,9 @@ export interface IpcOptions {
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
 const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings', 'updateSettings']);
+const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings']);
+// labels
+ANSWERS_WITH_RESULT.add('setLabel').add('saveExport');
 
 /** Registers every command handler and the state-patch forwarding; returns an undo. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -68,6 +72,10 @@ export function registerIpc(options: IpcOptions): () => void {
     removePhotos: (photoIds) => service.removePhotos(photoIds),
     restorePhotos: (undo) => service.restorePhotos(undo),
     checkPhotos: (photoIds) => service.checkPhotos(photoIds),
+    // labels
+    setLabel: (photoId, labels) => service.setLabel(photoId, labels),
+    importPhotos: (entries) => service.importPhotos(entries),
+    saveExport: (fileName, content) => saveExport(getWindow(), fileName, content),
   };
 
   const desktopSettings = options.desktopSettings ?? {

@@ -30,11 +30,15 @@ export interface PreviewServer {
 }
 
 
+// labels
+/** The page downloads an export itself (a Blob and a link); it never crosses the socket. */
+const LABEL_PAGE_COMMANDS = ['saveExport'] as const satisfies readonly CommandName[];
+
 /**
  * Opening images and the test notification are done by the page itself (window.open, the
  * browser's Notification); everything else goes to the core.
  */
-const PAGE_COMMANDS = ['openImage', 'sendTestNotification'] as const satisfies readonly CommandName[];
+const PAGE_COMMANDS = ['openImage', 'sendTestNotification', ...LABEL_PAGE_COMMANDS] as const satisfies readonly CommandName[];
 /** The preview host answers the desktop switches itself (see previewDesktopSettings). */
 type HostCommand = 'getDesktopSettings' | 'setDesktopSettings';
 type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number] | HostCommand>;

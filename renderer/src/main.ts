@@ -10,6 +10,7 @@ import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
 import { useViewStore } from './stores/view';
 import { useWatchlistStore } from './stores/watchlist';
+import { downloadText } from './labels/download';
 import './styles/base.css';
 
 const i18n = createAppI18n();
@@ -27,6 +28,7 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
     hasFocus: () => document.hasFocus(),
+    download: (fileName, content) => downloadText(fileName, content),
   });
   window.avatarWatch = webBridge;
 }

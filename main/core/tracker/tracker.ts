@@ -235,6 +235,13 @@ export class Tracker {
       this.dispatch();
     }
     return restored;
+  /** The user's own words on a photo (label, note) changed: the item is replaced, as on every change. */
+  relabel(photoId: string, change: (item: WatchItem) => WatchItem): WatchItem | undefined {
+    const entry = this.entries.get(photoId);
+    if (!entry) return undefined;
+    entry.item = change(entry.item);
+    this.events.changed([entry.item]);
+    return entry.item;
   }
 
   /** The user asked: check now, finished or stale or not (a "not found" may exist by now). */

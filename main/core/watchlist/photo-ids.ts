@@ -18,6 +18,30 @@ export interface ParsedPhotoIds extends AddPhotosResult {
  * counted (`noRoom`): neither is added, and the window leaves both in the box, so nothing is lost.
  */
 export function parsePhotoIds(text: string, isWatched: (photoId: string) => boolean, room = Infinity): ParsedPhotoIds {
+  return classifyPhotoIds(pastedEntries(text), isWatched, room);
+}
+
+/** One entry as it came in: its text, and its 1-based place (in a paste, or a file's line). */
+export interface RawEntry {
+  raw: string;
+  position: number;
+}
+
+/** A paste's entries: blank lines and doubled separators are layout, not mistakes. */
+function* pastedEntries(text: string): Generator<RawEntry> {
+  let position = 0;
+  for (const raw of text.split(PHOTO_ID_SEPARATORS)) {
+    if (raw === '') continue;
+    position += 1;
+    yield { raw, position };
+  }
+}
+
+/**
+ * The one judgement of entries, whether pasted or read from a file. The paste cap counts
+ * entries, whatever their positions (a file's line numbers) say.
+ */
+export function classifyPhotoIds(entries: Iterable<RawEntry>, isWatched: (photoId: string) => boolean, room = Infinity): ParsedPhotoIds {
   const added: string[] = [];
   let notRead = 0;
   let noRoom = 0;
@@ -29,11 +53,10 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
     else rejectedNotListed += 1;
   };
 
-  let position = 0;
-  for (const raw of text.split(PHOTO_ID_SEPARATORS)) {
-    if (raw === '') continue; // blank lines and doubled separators are layout, not mistakes
-    position += 1;
-    if (position > MAX_PASTE_IDS) {
+  let read = 0;
+  for (const { raw, position } of entries) {
+    read += 1;
+    if (read > MAX_PASTE_IDS) {
       notRead += 1;
       continue;
     }
@@ -52,7 +75,7 @@ export function parsePhotoIds(text: string, isWatched: (photoId: string) => bool
       else noRoom += 1;
     }
   }
-  if (position === 0) reject({ position: 1, value: '', reason: 'empty' });
+  if (read === 0) reject({ position: 1, value: '', reason: 'empty' });
   return { added, rejected, rejectedNotListed, ...(notRead > 0 ? { notRead } : {}), ...(noRoom > 0 ? { noRoom } : {}) };
 }
 

@@ -14,6 +14,7 @@ import type { CompletionRecord } from '../tracker/completion-record';
 import { isLastingProblem } from '../tracker/lasting-problem';
 import { photoIdProblem } from './photo-ids';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
+import { isSet, keptLabel } from '../labels/saved-labels';
 
 export const WATCHLIST_FILE = 'watchlist.json';
 export const WATCHLIST_BACKUP_FILE = 'watchlist.json.bak';
@@ -33,6 +34,9 @@ export interface SavedState {
 export interface DroppedOnLoad {
   items: number;
   imageUrls: number;
+  // labels
+  /** Labels and notes too long or holding control characters (the item is kept without them); set when any. */
+  labels?: number;
 }
 
 /**
@@ -201,6 +205,9 @@ const savedItem = z.object({
   lateness: z.enum(LATENESS),
   // Checked on its own (savedAttention): a bad one costs that problem, never the list.
   attention: z.unknown().optional(),
+  // labels: checked on their own (keptLabel): a bad one costs that field, never the item.
+  label: z.unknown().optional(),
+  note: z.unknown().optional(),
 });
 
 /**
@@ -564,6 +571,12 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
       problem: attentionOf(saved),
       lateness: saved.lateness,
     });
+    const label = keptLabel('label', saved.label);
+    const note = keptLabel('note', saved.note);
+    if (label !== undefined) items[items.length - 1]!.label = label;
+    if (note !== undefined) items[items.length - 1]!.note = note;
+    const badLabels = Number(label === undefined && isSet(saved.label)) + Number(note === undefined && isSet(saved.note));
+    if (badLabels > 0) dropped.labels = (dropped.labels ?? 0) + badLabels;
   }
   return {
     status: 'good',
@@ -605,6 +618,8 @@ function serialize(state: SavedState, savedAt: number): string {
       rawStatus: item.rawStatus,
       lateness: item.lateness,
     };
+    if (item.label !== undefined) items[i]!.label = item.label;
+    if (item.note !== undefined) items[i]!.note = item.note;
     const problem = item.problem;
     if (problem !== null && !FINISHED_STATUSES.includes(item.status) && isLastingProblem(problem)) {
       const { httpStatus, excerpt, rid } = problem.detail ?? {};

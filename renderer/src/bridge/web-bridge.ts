@@ -70,6 +70,9 @@ export interface WebBridgeOptions {
   queueTimeoutMs?: number;
   /** Connections in a row that close without ever opening before the bridge gives up. */
   maxRefusedConnections?: number;
+  // labels
+  /** Saves an export as a browser download (labels/download.ts). */
+  download?: (fileName: string, content: string) => void;
 }
 
 /**
@@ -455,6 +458,14 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       await call('setCheckingPaused', [paused]);
     },
     sendTestNotification,
+    // labels
+    setLabel: (photoId, labels) => call('setLabel', [photoId, labels]) as ReturnType<AvatarWatchApi['setLabel']>,
+    importPhotos: (entries) => call('importPhotos', [entries]) as ReturnType<AvatarWatchApi['importPhotos']>,
+    saveExport: async (fileName, content) => {
+      if (!options.download) return { ok: false, error: { kind: 'invalid-input', message: 'This page cannot download files.', input: { code: 'export-not-saved', reason: 'no-download' } } };
+      options.download(fileName, content);
+      return { ok: true, value: { saved: true } };
+    },
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

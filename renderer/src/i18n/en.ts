@@ -137,13 +137,15 @@ const en = {
     // The status tallies double as filter toggles.
     filterByStatus: 'Show only photos that are',
     search: 'Search',
-    searchHint: 'Photo ID',
+    searchHint: 'Photo ID, label or note',
     sort: 'Sort',
     sortBy: {
       'added-newest': 'Newest added first',
       'added-oldest': 'Oldest added first',
       finished: 'Recently finished first',
       status: 'By status',
+      // labels
+      label: 'By label',
     },
     // `{shown}` and `{total}` are already formatted numbers; the plural follows the total.
     showing: 'Showing {shown} of {total} photo | Showing {shown} of {total} photos',
@@ -439,6 +441,11 @@ const en = {
     // settings
     'setting-invalid': 'This value cannot be used for “{setting}”; nothing was changed.',
     'settings-not-saved': 'The change applies now, but it could not be saved, so it will be lost when the app restarts.',
+    // labels
+    'label-too-long': 'This is too long ({length} characters; at most {max}).',
+    'label-bad-characters': 'A label is one line without control characters; a note may have line breaks, but no other control characters.',
+    'not-watched': 'Photo {photoId} is no longer on your list.',
+    'export-not-saved': 'The file could not be written ({reason}).',
   },
   // The application menu (main process). Role items get our words too, so the whole menu is
   // translated in one place.
@@ -641,6 +648,60 @@ const en = {
     noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
     expired: 'That removal can no longer be undone.',
     failed: 'That did not work: {reason}',
+  // labels: a photo's label and note, exporting the list and importing photo IDs from a file.
+  labels: {
+    add: 'Add label',
+    editLabel: 'Edit label: {label}',
+    formLabel: 'Label and note for {id}',
+    label: 'Label',
+    labelHint: 'One line, up to {max} characters: a customer, a campaign…',
+    note: 'Note',
+    noteHint: 'Up to {max} characters.',
+    save: 'Save label',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saveFailed: 'The label was not saved. {reason}',
+    tooLong: '{length} of {max} characters: {over} too many.',
+    export: {
+      csv: 'Export CSV',
+      json: 'Export JSON',
+      onlyShown: 'Only the {n} shown',
+      working: 'Exporting…',
+      saved: 'Exported {n} photo. | Exported {n} photos.',
+      failed: 'The list was not exported. {reason}',
+    },
+    import: {
+      button: 'Import from a file',
+      hint: 'CSV (with a photo_id column, and label and note if you like), JSON, or plain text.',
+      reading: 'Reading…',
+      from: 'From {name}:',
+      tooBig: 'The file {name} is {size} MB; one import can hold at most {max} MB. Split it into smaller files.',
+      'too-many': 'The file {name} holds {count} photo IDs; one import adds at most {max}. Split it into smaller files.',
+      'not-json': 'The file {name} is not valid JSON ({detail}).',
+      'json-shape': 'The file {name} is JSON, but not a list of photo IDs. Expected a list of IDs, or of objects each with a photoId (and a label and a note if you like).',
+      'no-id-column': 'The file {name} has no photo ID column (its first row names: {columns}). Name the column with the IDs photo_id; label and note columns are optional.',
+      nothing: 'The file {name} holds no photo IDs.',
+      unreadable: 'The file {name} could not be read. {reason}',
+      failed: 'The photo IDs from {name} were not added. {reason}',
+      noRoom:
+        'The list is full: it watches at most {max} photos. {n} more ID from the file did not fit and was not added; remove finished photos, then import the file again. | The list is full: it watches at most {max} photos. {n} more IDs from the file did not fit and were not added; remove finished photos, then import the file again.',
+      fixHint: 'Fix it in the file and import the file again; photos already added are skipped then. | Fix them in the file and import the file again; photos already added are skipped then.',
+      nothingToDoHint: 'Entries already on your list or repeated in the file need nothing from you.',
+    },
+    line: 'Line {position}',
+    reason: {
+      'no-id': 'No photo ID in this row',
+      'not-text': 'The photo ID, label or note is not text',
+      'bad-entry': 'Neither a photo ID nor an object with one',
+      'unclosed-quote': 'A quote opened on this line is never closed, so the rest of the file could not be read',
+      'label-too-long': 'The label is longer than {maxLabel} characters',
+      'note-too-long': 'The note is longer than {maxNote} characters',
+      'label-bad-characters': 'The label holds a line break or a control character (a label is one line)',
+      'note-bad-characters': 'The note holds control characters',
+    },
+    kept: 'Already on your list with its own label or note, which it keeps; the file’s was not used',
+    applied: 'Already on your list; the file’s label or note was added to it',
+    dropped: 'no label | 1 label or note that was too long or held control characters (the photo is kept without it) | {n} labels or notes that were too long or held control characters (the photos are kept without them)',
   },
 } as const;
 

@@ -4,8 +4,9 @@
 // O(n) pass over that ready order, never a sort.
 import type { WatchItem } from '../../../preload/api';
 import { DISPLAY_STATES, displayState, isFinished, type DisplayState, type RowContext } from './row-state';
+import { LABEL_SORT_KEYS, byLabel, labelSearchText } from '../labels/label-order';
 
-export const SORT_KEYS = ['added-newest', 'added-oldest', 'finished', 'status'] as const;
+export const SORT_KEYS = ['added-newest', 'added-oldest', 'finished', 'status', ...LABEL_SORT_KEYS] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const DEFAULT_SORT: SortKey = 'added-newest';
 
@@ -27,7 +28,7 @@ const searchTexts = new WeakMap<WatchItem, string>();
 export function searchTextOf(item: WatchItem): string {
   let text = searchTexts.get(item);
   if (text === undefined) {
-    text = item.photoId.toLowerCase();
+    text = labelSearchText(item, item.photoId.toLowerCase());
     searchTexts.set(item, text);
   }
   return text;
@@ -53,6 +54,9 @@ export function orderItems(newestFirst: readonly WatchItem[], sort: SortKey, con
       return recentlyFinishedFirst(newestFirst);
     case 'status':
       return byStatus(newestFirst, context);
+    // labels
+    case 'label':
+      return byLabel(newestFirst);
   }
 }
 

@@ -91,6 +91,10 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     checkAll: vi.fn(async () => undefined),
     setCheckingPaused: vi.fn(async () => undefined),
     sendTestNotification: vi.fn(async () => ({ ok: true as const, value: { shown: true, platform: 'linux' as const } })),
+    // labels
+    setLabel: vi.fn(async () => ({ ok: true as const, value: null })),
+    importPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
+    saveExport: vi.fn(async () => ({ ok: true as const, value: { saved: true } })),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

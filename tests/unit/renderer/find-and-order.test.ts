@@ -167,7 +167,7 @@ describe('find and order in the window', () => {
     const { wrapper } = await mountWindow();
     expect(wrapper.get('label[for="list-sort"]').text()).toBe('Sort');
     const sort = wrapper.get('select#list-sort');
-    expect(sort.findAll('option').map((o) => o.text())).toEqual(['Newest added first', 'Oldest added first', 'Recently finished first', 'By status']);
+    expect(sort.findAll('option').map((o) => o.text())).toEqual(['Newest added first', 'Oldest added first', 'Recently finished first', 'By status', 'By label']);
     await sort.setValue('added-oldest');
     expect(shownIds(wrapper)).toEqual(['ph_ALPHABET', 'ph_gamma', 'ph_beta', 'ph_Alpha']);
     await sort.setValue('finished');

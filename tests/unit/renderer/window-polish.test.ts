@@ -177,9 +177,9 @@ describe('counts grouped alike everywhere', () => {
 });
 
 describe("a row's Tab order follows what the eye reads", () => {
-  it('Copy, Check now, Remove, then Details below them', () => {
+  it('Copy, Check now, Remove, then the label and Details below them', () => {
     const row = mountRow(makeItem('p', { status: 'checking', problem: { kind: 'server-error', message: 'x', code: 50000 } }));
     const order = row.findAll('button, summary').map((el) => el.text());
-    expect(order.slice(0, 4)).toEqual(['Copy', 'Check now', 'Remove', 'Details']);
+    expect(order.slice(0, 5)).toEqual(['Copy', 'Check now', 'Remove', '🏷 Add label', 'Details']);
   });
 });

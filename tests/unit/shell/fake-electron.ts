@@ -411,6 +411,9 @@ export const dialog = {
   showErrorBox: vi.fn(),
   /** Answers with the first button unless a test scripts otherwise; called as (options) or (window, options). */
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  // labels
+  /** Cancelled unless a test scripts a path; called as (options) or (window, options). */
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
 };
 
 /** Emit 'suspend' / 'resume' to play the computer sleeping and waking. */
@@ -457,6 +460,8 @@ export function resetElectronFakes(): void {
   dialog.showErrorBox.mockClear();
   dialog.showMessageBox.mockReset();
   dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
+  dialog.showSaveDialog.mockReset();
+  dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true }));
   powerMonitor.removeAllListeners();
   net.online = true;
   net.isOnline.mockClear();

@@ -61,6 +61,8 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     removePhotos: vi.fn(async (photoIds: string[]) => ({ removed: photoIds, undo: 'undo-1' })),
     restorePhotos: vi.fn(async () => ({ restored: [], alreadyWatched: 0, noRoom: 0, expired: false })),
     checkPhotos: vi.fn(async () => {}),
+    setLabel: vi.fn(async () => ({ ok: true as const, value: null })),
+    importPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
     emit(patch) {
       for (const listener of listeners) listener(patch);
     },

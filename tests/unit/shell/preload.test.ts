@@ -35,6 +35,9 @@ const ARGS: Record<CommandName, unknown[]> = {
   removePhotos: [['p1', 'p2']],
   restorePhotos: ['undo-1'],
   checkPhotos: [['p1']],
+  setLabel: ['p1', { label: 'Acme' }],
+  importPhotos: [[{ photoId: 'p1', position: 2, label: 'Acme' }]],
+  saveExport: ['photos.csv', 'photo_id\r\np1\r\n'],
 };
 
 describe('the preload', () => {
