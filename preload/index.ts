@@ -27,6 +27,13 @@ const api: AvatarWatchApi = {
   checkAll: () => ipcRenderer.invoke(COMMAND_CHANNELS.checkAll),
   setCheckingPaused: (paused) => ipcRenderer.invoke(COMMAND_CHANNELS.setCheckingPaused, paused),
   sendTestNotification: () => ipcRenderer.invoke(COMMAND_CHANNELS.sendTestNotification),
+  // results
+  copyImage: (photoId, url) => ipcRenderer.invoke(COMMAND_CHANNELS.copyImage, photoId, url),
+  saveImage: (photoId, url) => ipcRenderer.invoke(COMMAND_CHANNELS.saveImage, photoId, url),
+  saveAllImages: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.saveAllImages, photoId),
+  resultFilesOf: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.resultFilesOf, photoIds),
+  deleteResultFiles: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.deleteResultFiles, photoIds),
+  setLocalCopies: (enabled) => ipcRenderer.invoke(COMMAND_CHANNELS.setLocalCopies, enabled),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
 };

@@ -1,7 +1,7 @@
 // The hosts receive commands from a renderer they do not fully trust (a compromised page,
 // a stray WebSocket client): every argument is checked for type and size before the core sees it.
 import type { CommandName, KeyPlace, Result } from '../../preload/api';
-import { MAX_PASTE_BYTES, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
+import { MAX_PASTE_BYTES, MAX_WATCHED_PHOTOS, PHOTO_ID_MAX_LENGTH } from '../../preload/api';
 
 export const MAX_KEY_CHARS = 512;
 export const MAX_URL_CHARS = 4_096;
@@ -16,10 +16,12 @@ type ArgSpec = readonly (
   | { name: string; kind: 'boolean' }
   | { name: string; switches: readonly string[] }
   | { name: string; oneOf: readonly string[]; optional?: true }
+  // results
+  | { name: string; kind: 'photo-ids' }
 )[];
 
 /** What a checked argument can be; each command's handler gets the types its spec promises. */
-export type CheckedArg = string | boolean | Readonly<Record<string, boolean>>;
+export type CheckedArg = string | boolean | Readonly<Record<string, boolean>> | string[];
 
 const SPECS: Record<CommandName, ArgSpec> = {
   getSnapshot: [],
@@ -39,6 +41,13 @@ const SPECS: Record<CommandName, ArgSpec> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ name: 'settings change', switches: ['startAtLogin', 'startInMenuBar'] }],
+  // results
+  copyImage: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }, { name: 'link', max: MAX_URL_CHARS }],
+  saveImage: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }, { name: 'link', max: MAX_URL_CHARS }],
+  saveAllImages: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
+  resultFilesOf: [{ name: 'photo IDs', kind: 'photo-ids' }],
+  deleteResultFiles: [{ name: 'photo IDs', kind: 'photo-ids' }],
+  setLocalCopies: [{ name: 'local copies switch', kind: 'boolean' }],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -71,6 +80,13 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
       const bytes = Buffer.byteLength(value, 'utf8');
       if (bytes > MAX_PASTE_BYTES) return invalid(pasteTooBigMessage(bytes));
       checked.push(value);
+      continue;
+    }
+    // results
+    if ('kind' in arg && arg.kind === 'photo-ids') {
+      const ids = checkPhotoIds(value);
+      if (ids === null) return invalid(`The ${arg.name} must be a list of at most ${MAX_WATCHED_PHOTOS.toLocaleString('en')} IDs, each text of at most ${PHOTO_ID_MAX_LENGTH} characters.`);
+      checked.push(ids);
       continue;
     }
     if ('kind' in arg) {
@@ -120,6 +136,17 @@ function checkSwitches(value: unknown, names: readonly string[]): Readonly<Recor
     copy[name] = flag;
   }
   return copy;
+}
+
+/** A fresh list of short strings, no longer than the list can be; null otherwise. */
+function checkPhotoIds(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_WATCHED_PHOTOS) return null;
+  const ids: string[] = [];
+  for (const id of value as unknown[]) {
+    if (typeof id !== 'string' || id.length > PHOTO_ID_MAX_LENGTH) return null;
+    ids.push(id);
+  }
+  return ids;
 }
 
 function invalid(message: string): Result<CheckedArg[]> {

@@ -38,6 +38,7 @@ import { finishedNotification } from './notification-text';
 import { NotificationBatch, type NotificationWaits } from './notification-batch';
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
+import { createResultsRoom, type ResultsRoom } from './results/results-room';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -71,7 +72,9 @@ export interface ServiceOptions {
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings'>;
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostImageCommand>;
+/** Copying and saving images need the host's clipboard and dialogs (main/shell/result-actions.ts, the web bridge). */
+export type HostImageCommand = 'copyImage' | 'saveImage' | 'saveAllImages';
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -105,6 +108,8 @@ export interface AvatarWatchService extends ServiceCommands {
   wake(): void;
   /** The host's own view of the network (Electron `net.isOnline()`); false holds checks like sleep. */
   setNetworkAvailable(available: boolean): void;
+  /** Local copies of results: the kept file of a result link, for the host's copy and save. */
+  readonly results: Pick<ResultsRoom, 'imagesOf' | 'readImage' | 'idle'>;
 }
 
 const NO_KEY: PauseReason = { kind: 'no-key', message: 'Add your JoggAI API key to start checking.' };
@@ -198,7 +203,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
     {
       changed: (items) => {
-        batcher.upsert(items);
+        batcher.upsert(items.map(results.decorate));
+        results.track(items);
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
@@ -224,6 +230,19 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
     }
   }
+
+  const results = createResultsRoom({
+    dataDir: options.dataDir,
+    imagePolicy,
+    clock,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    settings,
+    item: (photoId) => tracker.get(photoId),
+    isWatched: (photoId) => tracker.has(photoId),
+    upsert: (items) => batcher.upsert(items),
+    usageChanged: (localCopies) => batcher.set({ localCopies }),
+  });
 
   /** Per photo, what was last seen of its kept part: tells "finished" from "checked again". */
   const kept = new Map<string, string>();
@@ -397,6 +416,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   const service: AvatarWatchService = {
     settings,
     settingsLoaded,
+    results,
 
     async start() {
       if (started) return;
@@ -426,6 +446,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       notifications.alreadyTold(loaded.state.items.filter((item) => item.status === 'ready' || item.status === 'failed').map((item) => item.photoId));
       tracker.load(loaded.state.items);
       for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
+      await results.start(loaded.state.items);
       setAccount({ ...account, key: { fallback: await vault.protection() } });
       await readSavedKey();
     },
@@ -435,6 +456,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       stopped = true;
       verification.stop();
       tracker.stop();
+      results.stop();
       notifications.flush();
       batcher.stop();
       await saver.flush();
@@ -452,12 +474,13 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
     async getSnapshot(): Promise<Snapshot> {
       return {
-        items: tracker.items(),
+        items: tracker.items().map(results.decorate),
         pause: tracker.pauseReason(),
         checkingPaused: tracker.isUserPaused(),
         connection: tracker.connectionState(),
         account,
         notices: [...notices],
+        localCopies: results.usage(),
       };
     },
 
@@ -526,6 +549,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async removePhoto(photoId) {
       if (tracker.remove(photoId)) {
         kept.delete(photoId);
+        results.forget(photoId);
         batcher.remove(photoId);
         saver.request();
       }
@@ -550,6 +574,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async dismissNotice(noticeId) {
       dismissNotice(noticeId);
     },
+
+    // results
+    resultFilesOf: (photoIds) => results.resultFilesOf(photoIds),
+    deleteResultFiles: (photoIds) => results.deleteResultFiles(photoIds),
+    setLocalCopies: (enabled) => results.setLocalCopies(enabled),
   };
   return service;
 }

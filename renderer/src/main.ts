@@ -4,6 +4,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
+import { browserImageParts, createPageImages } from './bridge/page-images';
 import { createAppI18n } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useTransportStore } from './stores/transport';
@@ -24,6 +25,8 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     gestureTarget: window,
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
+    // results
+    pageImages: createPageImages(browserImageParts()),
   });
   window.avatarWatch = webBridge;
 }

@@ -8,7 +8,10 @@ import type { CopyProblem, LocalCopies, LocalCopiesUsage, ResultFilesSize, Watch
 import { LOCAL_COPIES_CAP_BYTES, MAX_RESULT_IMAGE_BYTES } from '../../../preload/api';
 import type { Clock, Logger } from '../ports';
 import type { ImageUrlPolicy } from '../safe-url';
+import { readFile } from 'node:fs/promises';
+import type { ImageActionProblem } from '../../../preload/api';
 import { downloadImage } from './download-image';
+import { sniffImage, type ImageKind } from './image-kind';
 import { photoFolderName, ResultFolder, writeProblemOf, type KeptFile } from './result-folder';
 
 export interface ResultKeeperOptions {
@@ -32,6 +35,9 @@ export interface ResultKeeperOptions {
   copiesChanged(photoIds: string[]): void;
   usageChanged(usage: LocalCopiesUsage): void;
 }
+
+/** One result image's bytes for copying or saving, or why there are none. */
+export type ReadImage = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; problem: ImageActionProblem; detail?: string };
 
 interface PhotoCopies {
   folder: string;
@@ -142,6 +148,34 @@ export class ResultKeeper {
     this.changed(...this.photos.keys());
     this.options.usageChanged(this.usage());
     this.pump();
+  }
+
+  /** A ready photo's result links with their kept files (absolute paths, null when not on disk). */
+  imagesOf(photoId: string): { url: string; file: string | null }[] {
+    const record = this.photos.get(photoId);
+    if (!record) return [];
+    return record.urls.map((url, i) => {
+      const file = record.files[i];
+      return { url, file: file ? this.folder.absolutePath(file.path) : null };
+    });
+  }
+
+  /** The bytes of one result image: the kept file, else fetched now (same checks as a download). */
+  async readImage(photoId: string, url: string): Promise<ReadImage> {
+    const image = this.imagesOf(photoId).find((candidate) => candidate.url === url);
+    if (!image) return { ok: false, problem: 'not-result' };
+    if (image.file !== null) {
+      const bytes = await readFile(image.file).catch(() => null);
+      const kind = bytes ? sniffImage(bytes) : null;
+      if (bytes && kind) return { ok: true, bytes, kind };
+    }
+    const got = await downloadImage(url, {
+      policy: this.options.policy,
+      maxBytes: this.options.maxImageBytes ?? MAX_RESULT_IMAGE_BYTES,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+    });
+    return got.ok ? got : { ok: false, problem: 'not-downloaded', detail: got.problem };
   }
 
   /** The kept file of one result image, by its https link; null when it is not on disk. */

@@ -47,6 +47,9 @@ const settingsSchema = z.object({
   window: windowBounds.nullable().catch(null),
   /** When the window was last shown: the tray counts what finished since. */
   lastOpenedAt: z.number().nullable().catch(null),
+  // results
+  /** Keep local copies of result images in the data folder (on by default). */
+  localCopies: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,6 +9,7 @@ import type {
   ClientMessage,
   CommandName,
   FinishedNotification,
+  ImageActionResult,
   Result,
   ServerMessage,
   Snapshot,
@@ -17,6 +18,7 @@ import type {
 } from '../../../preload/api';
 import { MAX_FRAME_BYTES } from '../../../preload/api';
 import { isOverBytes } from '../format/paste-size';
+import type { PageImages } from './page-images';
 
 /** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
 export interface SocketLike {
@@ -68,6 +70,9 @@ export interface WebBridgeOptions {
   queueTimeoutMs?: number;
   /** Connections in a row that close without ever opening before the bridge gives up. */
   maxRefusedConnections?: number;
+  // results
+  /** Copy and save of result images with the browser's clipboard and downloads (page-images.ts). */
+  pageImages?: PageImages;
 }
 
 /**
@@ -160,6 +165,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
 
   function emitState(patch: StatePatch) {
+    options.pageImages?.follow(patch);
     for (const listener of [...stateListeners]) listener(patch);
   }
   function emitFocus(photoId: string) {
@@ -418,6 +424,11 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     return { ok: true, value: null };
   }
 
+  /** A page without the browser's image parts (tests) says so instead of failing silently. */
+  async function pageImageAction(run: () => Promise<ImageActionResult> | undefined): Promise<ImageActionResult> {
+    return (await run()) ?? { ok: false, problem: 'failed', detail: 'no-page-images' };
+  }
+
   connect();
 
   return {
@@ -445,6 +456,13 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       await call('setCheckingPaused', [paused]);
     },
     sendTestNotification,
+    // results
+    copyImage: (photoId, url) => pageImageAction(() => options.pageImages?.copyImage(photoId, url)),
+    saveImage: (photoId, url) => pageImageAction(() => options.pageImages?.saveImage(photoId, url)),
+    saveAllImages: (photoId) => pageImageAction(() => options.pageImages?.saveAllImages(photoId)),
+    resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
+    deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
+    setLocalCopies: (enabled) => call('setLocalCopies', [enabled]) as ReturnType<AvatarWatchApi['setLocalCopies']>,
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

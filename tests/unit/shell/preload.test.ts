@@ -29,6 +29,13 @@ const ARGS: Record<CommandName, unknown[]> = {
   sendTestNotification: [],
   getDesktopSettings: [],
   setDesktopSettings: [{ startAtLogin: true }],
+  // results
+  copyImage: ['p1', 'https://cdn.example/1.png'],
+  saveImage: ['p1', 'https://cdn.example/1.png'],
+  saveAllImages: ['p1'],
+  resultFilesOf: [['p1', 'p2']],
+  deleteResultFiles: [['p1']],
+  setLocalCopies: [false],
 };
 
 describe('the preload', () => {
