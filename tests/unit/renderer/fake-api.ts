@@ -73,6 +73,13 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     checkAll: vi.fn(async () => undefined),
     setCheckingPaused: vi.fn(async () => undefined),
     sendTestNotification: vi.fn(async () => ({ ok: true as const, value: { shown: true, platform: 'linux' as const } })),
+    // results
+    copyImage: vi.fn(async () => ({ ok: true as const, saved: 0 })),
+    saveImage: vi.fn(async () => ({ ok: true as const, saved: 1 })),
+    saveAllImages: vi.fn(async () => ({ ok: true as const, saved: 4 })),
+    resultFilesOf: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    deleteResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    setLocalCopies: vi.fn(async (enabled: boolean) => ({ enabled, usedBytes: 0, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 0 })),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
