@@ -432,7 +432,12 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   connect();
 
   return {
-    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
+    getSnapshot: async () => {
+      const snapshot = (await call('getSnapshot', [])) as Snapshot;
+      // The page's copy and save need to know which files are kept from the first picture on.
+      options.pageImages?.follow({ replaceAll: true, upserted: snapshot.items });
+      return snapshot;
+    },
     saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
     removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
     refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,

@@ -24,5 +24,6 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   for (const [unit, size] of units) {
     if (bytes >= size) return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte' }).format(bytes);
+  // The short form of a byte is "byte" even in the plural ("727 byte"); the long one reads right.
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
 }

@@ -102,6 +102,6 @@ describe('local copies setting', () => {
   });
 
   it('writes sizes as people read them', () => {
-    expect([formatBytes(640 * 1024), formatBytes(1.5 * 1024 ** 3), formatBytes(12)]).toEqual(['640 kB', '1.5 GB', '12 byte']);
+    expect([formatBytes(640 * 1024), formatBytes(1.5 * 1024 ** 3), formatBytes(12)]).toEqual(['640 kB', '1.5 GB', '12 bytes']);
   });
 });
