@@ -35,6 +35,9 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
     for (let hop = 0; ; hop++) {
       if (!isKeepableImageUrl(target, options.policy)) return failed('not-https', false, hop === 0 ? 'link' : 'redirect');
       const response = await doFetch(target, { redirect: 'manual', signal: abort.signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+      // A fetch that hides redirects from its caller (Chromium's, as Electron's net.fetch may) cannot
+      // show where it leads, so it is not followed.
+      if (response.type === 'opaqueredirect') return failed('redirect', false, 'opaque');
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel().catch(() => undefined);
         const location = response.headers.get('location');

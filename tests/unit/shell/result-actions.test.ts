@@ -34,7 +34,7 @@ afterEach(async () => {
 
 const actions = (window: BrowserWindow | null = null, writeFileImpl?: (path: string) => Promise<void>) =>
   createResultActions(results, () => window as never, {
-    clipboard,
+    clipboard: clipboard as never,
     ClipboardItem: fakes.ClipboardItem as never,
     dialog: dialog as never,
     nativeImage: fakes.nativeImage as never,
