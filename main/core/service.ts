@@ -446,7 +446,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       notifications.alreadyTold(loaded.state.items.filter((item) => item.status === 'ready' || item.status === 'failed').map((item) => item.photoId));
       tracker.load(loaded.state.items);
       for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
-      await results.start(loaded.state.items);
+      // Reading back kept files takes a while at 50,000 photos: checking does not wait for it.
+      void results.start(loaded.state.items).catch((error: unknown) => logger.warn(`Could not read the kept result images: ${(error as Error).message}`));
       setAccount({ ...account, key: { fallback: await vault.protection() } });
       await readSavedKey();
     },

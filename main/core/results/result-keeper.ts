@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { ImageActionProblem } from '../../../preload/api';
 import { downloadImage } from './download-image';
 import { sniffImage, type ImageKind } from './image-kind';
+import { DiskTally } from './disk-tally';
 import { photoFolderName, ResultFolder, writeProblemOf, type KeptFile } from './result-folder';
 
 export interface ResultKeeperOptions {
@@ -34,6 +35,8 @@ export interface ResultKeeperOptions {
   /** These photos' local copies changed (the window's rows show them). */
   copiesChanged(photoIds: string[]): void;
   usageChanged(usage: LocalCopiesUsage): void;
+  /** Whether the photo is still in the list (start() reads the folder before it takes photos in). */
+  isWatched?(photoId: string): boolean;
 }
 
 /** One result image's bytes for copying or saving, or why there are none. */
@@ -59,13 +62,15 @@ export class ResultKeeper {
   private readonly folder: ResultFolder;
   private readonly photos = new Map<string, PhotoCopies>();
   /** Bytes on disk per photo folder, the unlisted ones included: what the cap counts. */
-  private readonly folderBytes = new Map<string, number>();
+  private readonly tally = new DiskTally();
+  /** Photos put back whose folder is being read (their downloads are not queued yet). */
+  private scans = 0;
   private readonly queue: Job[] = [];
   private readonly retryTimers = new Set<unknown>();
   private running = 0;
   /** A download did not fit under the cap: full until room is made. */
   private capHit = false;
-  /** Bytes being written right now, not yet in folderBytes. */
+  /** Bytes being written right now, not yet in the tally. */
   private reserved = 0;
   private enabled = true;
   private stopped = false;
@@ -79,12 +84,27 @@ export class ResultKeeper {
     this.concurrency = options.concurrency ?? 2;
   }
 
-  /** Reads back what is on disk and fetches what the ready photos still miss. */
-  async start(items: readonly WatchItem[], enabled: boolean): Promise<void> {
+  /**
+   * Reads back what is on disk and fetches what the ready photos still miss. Settles once the
+   * folder is read (at 50,000 photos that is many file system calls, so the service does not wait).
+   */
+  start(items: readonly WatchItem[], enabled: boolean): Promise<void> {
+    this.starting = this.readBack(items, enabled);
+    return this.starting;
+  }
+
+  private starting: Promise<void> = Promise.resolve();
+
+  private async readBack(items: readonly WatchItem[], enabled: boolean): Promise<void> {
     this.enabled = enabled;
     const onDisk = await this.folder.folders();
-    for (const [name, files] of onDisk) this.folderBytes.set(name, sum(files));
-    for (const item of items) if (item.status === 'ready' && item.imageUrls.length > 0) this.adopt(item, onDisk.get(photoFolderName(item.photoId)) ?? []);
+    for (const [name, files] of onDisk) this.tally.set(name, sum(files));
+    for (const item of items) {
+      if (item.status !== 'ready' || item.imageUrls.length === 0) continue;
+      // While the folder was read, a photo may have been removed, or become ready and been taken in.
+      if (this.photos.has(item.photoId) || !(this.options.isWatched?.(item.photoId) ?? true)) continue;
+      this.adopt(item, onDisk.get(photoFolderName(item.photoId)) ?? []);
+    }
     this.options.usageChanged(this.usage());
     this.pump();
   }
@@ -97,11 +117,16 @@ export class ResultKeeper {
     // A photo put back (an undone removal) finds its files again instead of fetching them.
     const record = this.adopt(item, [], false);
     record.pending = new Set(item.imageUrls.map((_, i) => i));
+    this.scans += 1;
     void this.folder.filesOf(item.photoId).then((files) => {
-      if (this.photos.get(item.photoId) !== record) return;
+      this.scans -= 1;
+      if (this.photos.get(item.photoId) !== record) {
+        if (this.isIdle()) this.settleIdle();
+        return;
+      }
       record.pending.clear();
       for (const file of files) if (file.index < record.files.length) record.files[file.index] = file;
-      this.folderBytes.set(record.folder, sum(files));
+      this.tally.set(record.folder, sum(files));
       this.enqueueMissing(item.photoId, record);
       this.changed(item.photoId);
       this.options.usageChanged(this.usage());
@@ -111,7 +136,10 @@ export class ResultKeeper {
 
   /** The photo left the list: its state goes, its files stay until deleteFiles. */
   forget(photoId: string): void {
-    if (!this.photos.delete(photoId)) return;
+    const record = this.photos.get(photoId);
+    if (!record) return;
+    this.photos.delete(photoId);
+    this.tally.unlist(record.folder);
     this.options.usageChanged(this.usage());
   }
 
@@ -126,14 +154,8 @@ export class ResultKeeper {
   }
 
   usage(): LocalCopiesUsage {
-    const listed = new Set([...this.photos.values()].map((record) => record.folder));
-    let usedBytes = 0;
-    let unlistedBytes = 0;
-    for (const [name, bytes] of this.folderBytes) {
-      usedBytes += bytes;
-      if (!listed.has(name)) unlistedBytes += bytes;
-    }
-    return { enabled: this.enabled, usedBytes, capBytes: this.cap, full: usedBytes >= this.cap || this.capHit, unlistedBytes };
+    const usedBytes = this.tally.used;
+    return { enabled: this.enabled, usedBytes, capBytes: this.cap, full: usedBytes >= this.cap || this.capHit, unlistedBytes: this.tally.unlisted };
   }
 
   /** Off: nothing new is fetched (kept files stay shown). On: whatever is missing is fetched. */
@@ -203,7 +225,7 @@ export class ResultKeeper {
     for (const photoId of new Set(photoIds)) {
       if (isWatched(photoId) || this.photos.has(photoId)) continue;
       const deleted = await this.folder.delete(photoId);
-      this.folderBytes.delete(photoFolderName(photoId));
+      this.tally.set(photoFolderName(photoId), 0);
       files += deleted.files;
       bytes += deleted.bytes;
     }
@@ -213,8 +235,9 @@ export class ResultKeeper {
   }
 
   /** Settles once nothing is queued, downloading or waiting to be retried (tests, shutdown). */
-  idle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
+  async idle(): Promise<void> {
+    await this.starting;
+    if (this.isIdle()) return;
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -237,6 +260,7 @@ export class ResultKeeper {
       overCap: false,
     };
     this.photos.set(item.photoId, record);
+    this.tally.list(record.folder);
     if (enqueue) this.enqueueMissing(item.photoId, record);
     return record;
   }
@@ -304,7 +328,7 @@ export class ResultKeeper {
     try {
       const path = await this.folder.write(job.photoId, job.index, got.kind, got.bytes);
       const file = { index: job.index, path, bytes: got.bytes.byteLength };
-      this.folderBytes.set(record.folder, (this.folderBytes.get(record.folder) ?? 0) + file.bytes - (record.files[job.index]?.bytes ?? 0));
+      this.tally.add(record.folder, file.bytes - (record.files[job.index]?.bytes ?? 0));
       this.settle(job, record, file, null);
       this.options.usageChanged(this.usage());
     } catch (error) {
@@ -358,9 +382,8 @@ export class ResultKeeper {
   }
 
   private isIdle(): boolean {
-    if (this.running > 0 || this.queue.length > 0 || this.retryTimers.size > 0) return false;
-    for (const record of this.photos.values()) if (record.pending.size > 0) return false;
-    return true;
+    // Every pending image is queued, running or waiting for a retry, or its photo's folder is being read.
+    return this.running === 0 && this.queue.length === 0 && this.retryTimers.size === 0 && this.scans === 0;
   }
 
   private settleIdle(): void {

@@ -61,6 +61,7 @@ export function createResultsRoom(options: ResultsRoomOptions): ResultsRoom {
       options.upsert(items.map(decorate));
     },
     usageChanged: options.usageChanged,
+    isWatched: options.isWatched,
   });
 
   function decorate(item: WatchItem): WatchItem {
