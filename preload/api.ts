@@ -80,7 +80,7 @@ export type InputProblem =
   /** A settings change named an unknown setting, or a value out of its range (`min`/`max` for numbers). */
   | { code: 'setting-invalid'; setting: string; min?: number; max?: number }
   /** The change applies now but the settings file could not be written: it is lost at a restart. */
-  | { code: 'settings-not-saved' };
+  | { code: 'settings-not-saved' }
   // labels
   | { code: 'label-too-long'; field: LabelField; length: number; max: number }
   | { code: 'label-bad-characters'; field: LabelField }
@@ -154,6 +154,9 @@ export interface WatchItem {
   label?: string;
   /** The user's longer note: line breaks allowed, at most MAX_NOTE_CHARS. */
   note?: string;
+  // results
+  /** Local copies of a ready photo's images (main/core/results/); absent before it is ready. */
+  localCopies?: LocalCopies;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
@@ -280,6 +283,9 @@ export interface Snapshot {
   // settings
   /** The user's settings as they are now (both windows stay in step through `StatePatch.settings`). */
   settings?: AppSettings;
+  // results
+  /** How much the local copies of results take on disk, against the cap the user can see. */
+  localCopies?: LocalCopiesUsage;
 }
 
 /** Only what changed since the last patch; every field optional. */
@@ -298,6 +304,8 @@ export interface StatePatch {
   // settings
   /** Present when a setting changed: the whole set, as it is now. */
   settings?: AppSettings;
+  // results
+  localCopies?: LocalCopiesUsage;
 }
 
 /**
@@ -459,6 +467,22 @@ export interface AvatarWatchCommands {
    * when they cancelled. The preview's page downloads it itself.
    */
   saveExport(fileName: string, content: string): Promise<Result<{ saved: boolean }>>;
+  // results
+  /** Puts a result image on the clipboard (the local copy, else the https image). */
+  copyImage(photoId: string, imageUrl: string): Promise<ImageActionResult>;
+  /** Asks where to save one result image and writes it there. */
+  saveImage(photoId: string, imageUrl: string): Promise<ImageActionResult>;
+  /** Asks for a folder and saves every result image of the photo there as `<photo id>-<n>.<ext>`. */
+  saveAllImages(photoId: string): Promise<ImageActionResult>;
+  /** How many kept files (and bytes) these photos have, so a removal can offer to delete them. */
+  resultFilesOf(photoIds: string[]): Promise<ResultFilesSize>;
+  /**
+   * Deletes the kept files of these photos; only of photos no longer in the list (a removal that
+   * can still be undone keeps its photo's files). Answers what was deleted.
+   */
+  deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
+  /** Turns the local copies of results on or off (kept in the settings). */
+  setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -513,6 +537,13 @@ export const COMMAND_CHANNELS = {
   setLabel: 'avatar-watch:set-label',
   importPhotos: 'avatar-watch:import-photos',
   saveExport: 'avatar-watch:save-export',
+  // results
+  copyImage: 'avatar-watch:copy-image',
+  saveImage: 'avatar-watch:save-image',
+  saveAllImages: 'avatar-watch:save-all-images',
+  resultFilesOf: 'avatar-watch:result-files-of',
+  deleteResultFiles: 'avatar-watch:delete-result-files',
+  setLocalCopies: 'avatar-watch:set-local-copies',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
@@ -604,6 +635,87 @@ export const LABEL_BAD_CHARACTERS = /\p{Cc}/u;
 export const NOTE_BAD_CHARACTERS = /(?![\n\t])\p{Cc}/u;
 /** The largest export the window hands its host to save (50,000 rows with notes and four links). */
 export const MAX_EXPORT_BYTES = 100_000_000;
+// results
+/**
+ * Local copies of one ready photo's result images, kept in the data folder's `files/results/`.
+ * `downloading`: some are being fetched or wait their turn (or a retry). `kept`: all are on disk.
+ * `failed`: some could not be fetched (`problem` says why). `off`: the user turned local copies
+ * off. `over-cap`: the disk cap for local copies is reached, so these were not fetched.
+ */
+export interface LocalCopies {
+  state: 'downloading' | 'kept' | 'failed' | 'off' | 'over-cap';
+  /**
+   * Per image, in the order of `imageUrls`: its path below the data folder's `files/`
+   * (`results/<folder>/<n>.png`), or null while not on disk. The window makes it an `app://data/`
+   * URL (Electron) or a `/data/` URL behind the preview's token, never a `file:` URL.
+   */
+  files: (string | null)[];
+  /** Bytes on disk for this photo. */
+  bytes: number;
+  problem?: CopyProblem;
+}
+
+/**
+ * Why an image could not be kept: `not-https` (the link or a redirect is not https), `redirect`
+ * (too many redirects), `http-error` (the CDN said no, e.g. 403/404), `not-image` (not a PNG,
+ * JPEG or WebP, whatever its label), `too-large` (over MAX_RESULT_IMAGE_BYTES), `timeout`,
+ * `network`, `disk-full`, `no-permission` (the data folder cannot be written), `write-failed`.
+ */
+export type CopyProblem =
+  | 'not-https'
+  | 'redirect'
+  | 'http-error'
+  | 'not-image'
+  | 'too-large'
+  | 'timeout'
+  | 'network'
+  | 'disk-full'
+  | 'no-permission'
+  | 'write-failed';
+
+export interface LocalCopiesUsage {
+  /** The user's setting (on by default). */
+  enabled: boolean;
+  /** Everything in the results folder, removed photos' files included. */
+  usedBytes: number;
+  capBytes: number;
+  /** The cap is reached: new results are not downloaded until room is made. */
+  full: boolean;
+  /** Bytes of photos no longer in the list (kept until the user deletes them). */
+  unlistedBytes: number;
+}
+
+export interface ResultFilesSize {
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Why copying or saving an image failed: `not-result` (not an image of that watched photo),
+ * `not-downloaded` (no local copy and the image could not be fetched: offline, or JoggAI's link
+ * expired), `no-permission`, `disk-full`, `read-only`, `clipboard-refused` (the browser or OS
+ * would not take the image), `format-not-supported` (the clipboard cannot hold this image type),
+ * `failed` (anything else; `detail` has the system's code).
+ */
+export type ImageActionProblem =
+  | 'not-result'
+  | 'not-downloaded'
+  | 'no-permission'
+  | 'disk-full'
+  | 'read-only'
+  | 'clipboard-refused'
+  | 'format-not-supported'
+  | 'failed';
+
+/** `saved`: how many files were written (0 for a copy); `cancelled`: the user closed the dialog. */
+export type ImageActionResult =
+  | { ok: true; saved: number; cancelled?: boolean; where?: string }
+  | { ok: false; problem: ImageActionProblem; detail?: string };
+
+/** The largest result image the app keeps or copies (JoggAI's are a few MB at most). */
+export const MAX_RESULT_IMAGE_BYTES = 15 * 1024 * 1024;
+/** The most the local copies may take on disk. */
+export const LOCAL_COPIES_CAP_BYTES = 2 * 1024 * 1024 * 1024;
 
 declare global {
   interface Window {

@@ -31,6 +31,13 @@ const api: AvatarWatchApi = {
   setLabel: (photoId, labels) => ipcRenderer.invoke(COMMAND_CHANNELS.setLabel, photoId, labels),
   importPhotos: (entries) => ipcRenderer.invoke(COMMAND_CHANNELS.importPhotos, entries),
   saveExport: (fileName, content) => ipcRenderer.invoke(COMMAND_CHANNELS.saveExport, fileName, content),
+  // results
+  copyImage: (photoId, url) => ipcRenderer.invoke(COMMAND_CHANNELS.copyImage, photoId, url),
+  saveImage: (photoId, url) => ipcRenderer.invoke(COMMAND_CHANNELS.saveImage, photoId, url),
+  saveAllImages: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.saveAllImages, photoId),
+  resultFilesOf: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.resultFilesOf, photoIds),
+  deleteResultFiles: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.deleteResultFiles, photoIds),
+  setLocalCopies: (enabled) => ipcRenderer.invoke(COMMAND_CHANNELS.setLocalCopies, enabled),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),
   // settings

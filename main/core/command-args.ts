@@ -64,6 +64,13 @@ const SPECS: Record<CommandName, ArgSpec> = {
     { name: 'file name', max: 255 },
     { name: 'export', labelKind: 'export-text' },
   ],
+  // results
+  copyImage: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }, { name: 'link', max: MAX_URL_CHARS }],
+  saveImage: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }, { name: 'link', max: MAX_URL_CHARS }],
+  saveAllImages: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
+  resultFilesOf: [{ name: 'photo IDs', kind: 'ids' }],
+  deleteResultFiles: [{ name: 'photo IDs', kind: 'ids' }],
+  setLocalCopies: [{ name: 'local copies switch', kind: 'boolean' }],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {
@@ -113,7 +120,7 @@ export function checkCommandArgs(command: CommandName, args: readonly unknown[])
     }
     if ('kind' in arg && arg.kind === 'ids') {
       const ids = checkIds(value);
-      if (ids === null) return invalid(`The ${arg.name} must be a list of at most ${MAX_IDS_PER_CALL} IDs, each text of at most ${PHOTO_ID_MAX_LENGTH} characters.`);
+      if (ids === null) return invalid(`The ${arg.name} must be a list of at most ${MAX_IDS_PER_CALL.toLocaleString('en')} IDs, each text of at most ${PHOTO_ID_MAX_LENGTH} characters.`);
       checked.push(ids);
       continue;
     }

@@ -3,7 +3,8 @@
 import type { StatePatch, WatchItem } from '../../preload/api';
 import type { Clock } from './ports';
 
-type Fields = Pick<StatePatch, 'pause' | 'checkingPaused' | 'connection' | 'account' | 'notices' | 'settings'>;
+// Every field but the list's own (a room's new summary, e.g. localCopies, needs no change here).
+type Fields = Omit<StatePatch, 'upserted' | 'removed' | 'replaceAll'>;
 
 export class PatchBatcher {
   private upserted = new Map<string, WatchItem>();

@@ -43,6 +43,7 @@ import { Removal } from './watchlist/removal';
 import { checkLabels, labelError, withLabels } from './labels/label-rules';
 import { applyImportLabels, planImport } from './labels/import-entries';
 import type { ParsedPhotoIds } from './watchlist/photo-ids';
+import { createResultsRoom, type ResultsRoom } from './results/results-room';
 
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
@@ -79,10 +80,11 @@ export interface ServiceOptions {
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostLabelCommand>;
-// labels
+export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostLabelCommand | HostImageCommand>;
 /** Saving an export is the host's (a save dialog, or the page's download). */
 type HostLabelCommand = 'saveExport';
+/** Copying and saving images need the host's clipboard and dialogs (main/shell/result-actions.ts, the web bridge). */
+export type HostImageCommand = 'copyImage' | 'saveImage' | 'saveAllImages';
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */
@@ -118,6 +120,8 @@ export interface AvatarWatchService extends ServiceCommands {
   wake(): void;
   /** The host's own view of the network (Electron `net.isOnline()`); false holds checks like sleep. */
   setNetworkAvailable(available: boolean): void;
+  /** Local copies of results: the kept file of a result link, for the host's copy and save. */
+  readonly results: Pick<ResultsRoom, 'imagesOf' | 'readImage' | 'idle'>;
 }
 
 const NO_KEY: PauseReason = { kind: 'no-key', message: 'Add your JoggAI API key to start checking.' };
@@ -212,7 +216,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     },
     {
       changed: (items) => {
-        batcher.upsert(items);
+        batcher.upsert(items.map(results.decorate));
+        results.track(items);
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
@@ -248,6 +253,19 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
     }
   }
+
+  const results = createResultsRoom({
+    dataDir: options.dataDir,
+    imagePolicy,
+    clock,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    settings,
+    item: (photoId) => tracker.get(photoId),
+    isWatched: (photoId) => tracker.has(photoId),
+    upsert: (items) => batcher.upsert(items),
+    usageChanged: (localCopies) => batcher.set({ localCopies }),
+  });
 
   /** Per photo, what was last seen of its kept part: tells "finished" from "checked again". */
   const kept = new Map<string, string>();
@@ -300,6 +318,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     removed: (photoIds) => {
       for (const photoId of photoIds) {
         kept.delete(photoId);
+        results.forget(photoId);
         batcher.remove(photoId);
       }
     },
@@ -456,6 +475,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     settingsLoaded,
     getSettings: async () => userSettings.current(),
     updateSettings: (patch) => userSettings.update(patch),
+    results,
 
     async start() {
       if (started) return;
@@ -487,6 +507,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       notifications.alreadyTold(loaded.state.items.filter((item) => item.status === 'ready' || item.status === 'failed').map((item) => item.photoId));
       tracker.load(loaded.state.items);
       for (const item of loaded.state.items) kept.set(item.photoId, keptPart(item));
+      // Reading back kept files takes a while at 50,000 photos: checking does not wait for it.
+      void results.start(loaded.state.items).catch((error: unknown) => logger.warn(`Could not read the kept result images: ${(error as Error).message}`));
       setAccount({ ...account, key: { fallback: await vault.protection() } });
       await readSavedKey();
     },
@@ -496,6 +518,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       stopped = true;
       verification.stop();
       tracker.stop();
+      results.stop();
       notifications.flush();
       batcher.stop();
       await saver.flush();
@@ -513,13 +536,14 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
     async getSnapshot(): Promise<Snapshot> {
       return {
-        items: tracker.items(),
+        items: tracker.items().map(results.decorate),
         pause: tracker.pauseReason(),
         checkingPaused: tracker.isUserPaused(),
         connection: tracker.connectionState(),
         account,
         notices: [...notices],
         settings: userSettings.current(),
+        localCopies: results.usage(),
       };
     },
 
@@ -620,6 +644,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async checkPhotos(photoIds) {
       for (const photoId of new Set(photoIds)) tracker.checkNow(photoId);
     },
+    // results
+    resultFilesOf: (photoIds) => results.resultFilesOf(photoIds),
+    deleteResultFiles: (photoIds) => results.deleteResultFiles(photoIds),
+    setLocalCopies: (enabled) => results.setLocalCopies(enabled),
   };
   return service;
 }

@@ -20,7 +20,7 @@ export const RENDERER_INDEX_URL = `${RENDERER_ORIGIN}/index.html`;
  * it holds the settings, the watchlist, an encrypted key file and logs, none of which a page
  * (a compromised one included) may read.
  */
-export const DATA_FILES_DIR = 'files';
+export { DATA_FILES_DIR } from '../core/results/results-room';
 
 // The callback forms: Electron's asar support patches them, so the renderer loads from app.asar.
 const realpath = promisify(realpathCallback);

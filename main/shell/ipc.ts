@@ -17,6 +17,7 @@ import { checkImageUrl } from '../core/safe-url';
 import type { AvatarWatchService } from '../core/service';
 import { isRendererUrl, type RendererLocation } from './window';
 import { saveExport } from './export-save';
+import { createResultActions, type ResultActions } from './result-actions';
 
 export interface IpcOptions {
   service: AvatarWatchService;
@@ -30,6 +31,8 @@ export interface IpcOptions {
     get(): Promise<DesktopSettings>;
     set(patch: DesktopSettingsPatch): Promise<Result<DesktopSettings>>;
   };
+  /** Copy and save of result images (clipboard, dialogs); defaults to Electron's. */
+  resultActions?: ResultActions;
   /** Settles when the service has started; commands wait for it so the first snapshot is whole. */
   ready?: Promise<unknown>;
   logger: Logger;
@@ -46,6 +49,7 @@ export function registerIpc(options: IpcOptions): () => void {
   const { service, renderer, getWindow, logger } = options;
   // A failed start is reported by whoever started the service; commands then answer as they can.
   const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
+  const resultActions = options.resultActions ?? createResultActions(service.results, getWindow);
 
   // Arguments arrive here already checked (type, count, length) by checkCommandArgs.
   const handlers: { [K in CommandName]: (...args: Parameters<AvatarWatchCommands[K]>) => ReturnType<AvatarWatchCommands[K]> } = {
@@ -76,6 +80,13 @@ export function registerIpc(options: IpcOptions): () => void {
     setLabel: (photoId, labels) => service.setLabel(photoId, labels),
     importPhotos: (entries) => service.importPhotos(entries),
     saveExport: (fileName, content) => saveExport(getWindow(), fileName, content),
+    // results
+    copyImage: (photoId, url) => resultActions.copyImage(photoId, url),
+    saveImage: (photoId, url) => resultActions.saveImage(photoId, url),
+    saveAllImages: (photoId) => resultActions.saveAllImages(photoId),
+    resultFilesOf: (photoIds) => service.resultFilesOf(photoIds),
+    deleteResultFiles: (photoIds) => service.deleteResultFiles(photoIds),
+    setLocalCopies: (enabled) => service.setLocalCopies(enabled),
   };
 
   const desktopSettings = options.desktopSettings ?? {

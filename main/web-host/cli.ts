@@ -10,6 +10,7 @@ import { consoleLogger, type SecretStore } from '../core/ports';
 import { createKeychainSecretStore } from '../core/secrets/keychain-secret-store';
 import { createMemorySecretStore } from '../core/secrets/memory-secret-store';
 import { createAvatarWatchService } from '../core/service';
+import { DATA_FILES_DIR } from '../core/results/results-room';
 import { BroadcastNotifier, startPreviewServer } from './preview-server';
 
 const USAGE = `Usage: npm run preview:web -- [--port N] [--data-dir DIR] [--api-base-url URL] [--secret-store keychain|memory]
@@ -104,7 +105,14 @@ async function main(): Promise<void> {
   });
   await service.start();
   const extraImageOrigin = isLoopbackHost(baseUrl.value.hostname) ? baseUrl.value.origin : undefined;
-  const server = await startPreviewServer(service, notifier, { rendererDir, port: options.port, extraImageOrigin, logger });
+  const server = await startPreviewServer(service, notifier, {
+    rendererDir,
+    port: options.port,
+    extraImageOrigin,
+    logger,
+    // results
+    dataFilesDir: join(options.dataDir, DATA_FILES_DIR),
+  });
 
   logger.info(`Data folder: ${options.dataDir}; JoggAI API: ${baseUrl.value.origin}; key store: ${secretStore.description}`);
   console.log(`Preview URL: ${server.url}`);

@@ -3,7 +3,7 @@
 // (and served from this origin) may open. A development and test host; installers do not ship it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch, Result, ServerMessage } from '../../preload/api';
@@ -14,6 +14,7 @@ import type { AvatarWatchService } from '../core/service';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
 import { logText } from './log-text';
 import { readStatic } from './static-files';
+import { readDataFile } from './data-files';
 
 export interface PreviewServerOptions {
   rendererDir: string;
@@ -21,6 +22,9 @@ export interface PreviewServerOptions {
   /** Extra image origin allowed by the page's CSP (the fake API's own images, on loopback). */
   extraImageOrigin?: string;
   logger: Logger;
+  // results
+  /** The data folder's `files/`, served under /data/ to the page holding the token (kept result images). */
+  dataFilesDir?: string;
 }
 
 export interface PreviewServer {
@@ -39,6 +43,14 @@ const LABEL_PAGE_COMMANDS = ['saveExport'] as const satisfies readonly CommandNa
  * browser's Notification); everything else goes to the core.
  */
 const PAGE_COMMANDS = ['openImage', 'sendTestNotification', ...LABEL_PAGE_COMMANDS] as const satisfies readonly CommandName[];
+const PAGE_COMMANDS = [
+  'openImage',
+  'sendTestNotification',
+  // results
+  'copyImage',
+  'saveImage',
+  'saveAllImages',
+] as const satisfies readonly CommandName[];
 /** The preview host answers the desktop switches itself (see previewDesktopSettings). */
 type HostCommand = 'getDesktopSettings' | 'setDesktopSettings';
 type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number] | HostCommand>;
@@ -97,6 +109,11 @@ export async function startPreviewServer(
       response.end(indexHtml);
       return;
     }
+    // results
+    if (url.pathname.startsWith('/data/')) {
+      serveDataFile(url, response);
+      return;
+    }
     void readStatic(options.rendererDir, url.pathname)
       .then((file) => {
         if (!file) {
@@ -113,6 +130,23 @@ export async function startPreviewServer(
         response.end();
       });
   });
+
+  /** Kept result images, for the page that holds the token only (the Electron app's app://data/). */
+  function serveDataFile(url: URL, response: ServerResponse): void {
+    if (!tokenMatches(url.searchParams.get('token'), token) || !options.dataFilesDir) {
+      response.writeHead(404).end();
+      return;
+    }
+    void readDataFile(options.dataFilesDir, url.pathname)
+      .then((file) => {
+        if (!file) response.writeHead(404).end();
+        else response.writeHead(200, { 'content-type': file.type, 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-cache' }).end(file.body);
+      })
+      .catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+  }
 
   // MAX_FRAME_BYTES holds the largest legal call; ws closes a socket sending more with 1009
   // before buffering it all.

@@ -4,6 +4,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
+import { browserImageParts, createPageImages } from './bridge/page-images';
 import { createAppI18n } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useSettingsStore } from './stores/settings';
@@ -29,6 +30,8 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     focusWindow: () => window.focus(),
     hasFocus: () => document.hasFocus(),
     download: (fileName, content) => downloadText(fileName, content),
+    // results
+    pageImages: createPageImages(browserImageParts()),
   });
   window.avatarWatch = webBridge;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { squarePng } from './png';
 
 /** What one photo ID does when checked. afterChecks / afterMs: see `isDue`. */
 export type PhotoScenario =
@@ -70,6 +71,17 @@ export const ACCOUNT_FAULTS = ['server-error', 'not-found', 'hang', 'drop', 'no-
 export type AccountEndpoint = 'whoami' | 'quota';
 
 /**
+ * How the result-image route misbehaves: `off` (404, JoggAI's links expired), `too-large` (a
+ * valid PNG start, then far more bytes than any result image), `not-image` (an HTML page labelled
+ * text/html), `disguised` (image/png on the label, HTML inside), `redirect-http` (a 302 to a plain
+ * http address off this machine), `truncated` (the connection drops halfway through the body).
+ */
+export type ImageFault = 'off' | 'too-large' | 'not-image' | 'disguised' | 'redirect-http' | 'truncated';
+export const IMAGE_FAULTS = ['off', 'too-large', 'not-image', 'disguised', 'redirect-http', 'truncated'] as const satisfies readonly ImageFault[];
+/** The size of a `too-large` image: past any cap a downloader should have. */
+export const TOO_LARGE_IMAGE_BYTES = 40 * 1024 * 1024;
+
+/**
  * `X-RateLimit-*` headers sent with every API answer. `reset` is written as given: seconds from
  * now or an epoch time, as the two revisions of the docs disagree.
  */
@@ -120,6 +132,8 @@ export interface FakeJogg {
   countChecks(photoId: string): number;
   /** While down every API/image request has its socket destroyed; /__control keeps working. */
   setDown(down: boolean): void;
+  /** Every result image misbehaves as `fault` says, or is served normally again (null). */
+  setImageFault(fault: ImageFault | null): void;
   /** Back to the options given at start: scenarios, keys, quota, log, up. */
   reset(): void;
   close(): Promise<void>;
@@ -206,9 +220,11 @@ interface PhotoState {
 /** What the fake will write back for one request. */
 interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   contentType: string;
   headers?: Record<string, string>;
+  /** Send this many bytes of the body, then destroy the socket. */
+  cutAfter?: number;
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   drop?: boolean;
@@ -226,6 +242,7 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
   let keys = initialKeys();
   let quota = initialQuota;
   let down = false;
+  let imageFault: ImageFault | null = null;
   let whoamiEcho: { field: 'username' | 'email'; encoding: KeyEncoding } | null = null;
   const accountFaults = new Map<AccountEndpoint, AccountFault>();
   let rateLimitHeaders: RateLimitHeaders | null = null;
@@ -278,8 +295,12 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     const entry: FakeRequest = { method: req.method ?? 'GET', path, at: clock() };
     log.push(entry);
 
-    const image = /^\/images\/([^/]+)\/(\d+)\.svg$/.exec(path);
-    if (image && req.method === 'GET') return svgImage(decodeURIComponent(image[1] ?? ''), Number(image[2]));
+    const image = /^\/images\/([^/]+)\/(\d+)\.(svg|png)$/.exec(path);
+    if (image && req.method === 'GET') {
+      const n = Number(image[2]);
+      if (imageFault !== null) return faultyImage(imageFault, n);
+      return image[3] === 'png' ? pngImage(n) : svgImage(decodeURIComponent(image[1] ?? ''), n);
+    }
     if (!path.startsWith('/v2/')) return { status: 404, body: 'Not found', contentType: 'text/plain' };
     if (req.method !== 'GET') return { status: 405, body: 'Method not allowed', contentType: 'text/plain' };
 
@@ -400,7 +421,7 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
   }
 
   function defaultImages(photoId: string): string[] {
-    return Array.from({ length: IMAGES_PER_PHOTO }, (_, i) => `${imageBase}/images/${encodeURIComponent(photoId)}/${i + 1}.svg`);
+    return Array.from({ length: IMAGES_PER_PHOTO }, (_, i) => `${imageBase}/images/${encodeURIComponent(photoId)}/${i + 1}.png`);
   }
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
@@ -442,6 +463,12 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       fake.setRateLimitHeaders(headersBody.data);
       return sendJson(res, 200, { ok: true });
     }
+    if (what === 'images') {
+      const faultBody = z.object({ fault: z.enum(IMAGE_FAULTS).nullable() }).safeParse(body);
+      if (!faultBody.success) return sendJson(res, 400, { error: `body must be {"fault": ${IMAGE_FAULTS.map((f) => `"${f}"`).join(' | ')} | null}` });
+      fake.setImageFault(faultBody.data.fault);
+      return sendJson(res, 200, { ok: true });
+    }
     if (what === 'down') fake.setDown(true);
     else if (what === 'up') fake.setDown(false);
     else if (what === 'reset') fake.reset();
@@ -471,6 +498,9 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
     setRateLimitHeaders(headers) {
       rateLimitHeaders = headers;
     },
+    setImageFault(fault) {
+      imageFault = fault;
+    },
     setWhoamiEcho(field, encoding = 'json-escaped') {
       whoamiEcho = field === null ? null : { field, encoding };
     },
@@ -486,6 +516,7 @@ export async function startFakeJogg(options: FakeJoggOptions = {}): Promise<Fake
       keys = initialKeys();
       quota = initialQuota;
       down = false;
+      imageFault = null;
       whoamiEcho = null;
       accountFaults.clear();
       rateLimitHeaders = null;
@@ -532,7 +563,7 @@ const KEY_MARKER = '@@ECHOED_KEY@@';
 
 /** The reply with KEY_MARKER replaced in its JSON text by the key, written as `encoding` says. */
 function withEchoedKey(reply: Reply, key: string, encoding: KeyEncoding): Reply {
-  return { ...reply, body: reply.body.split(KEY_MARKER).join(encodeKey(key, encoding)) };
+  return { ...reply, body: String(reply.body).split(KEY_MARKER).join(encodeKey(key, encoding)) };
 }
 
 /** The key as it would appear inside a JSON string literal. */
@@ -596,6 +627,41 @@ function svgImage(photoId: string, n: number): Reply {
   return { status: 200, body, contentType: 'image/svg+xml' };
 }
 
+const SQUARE_RGB: readonly (readonly [number, number, number])[] = [
+  [0x4f, 0x46, 0xe5],
+  [0x08, 0x91, 0xb2],
+  [0x16, 0xa3, 0x4a],
+  [0xd9, 0x77, 0x06],
+];
+
+/** Result image n as a real PNG (a few hundred bytes), as JoggAI's CDN serves them. */
+function pngImage(n: number): Reply {
+  return { status: 200, body: squarePng(SQUARE_RGB[(n - 1 + SQUARE_RGB.length) % SQUARE_RGB.length]!, n), contentType: 'image/png' };
+}
+
+const NOT_AN_IMAGE = '<!doctype html><html><body><h1>Access denied</h1></body></html>';
+
+function faultyImage(fault: ImageFault, n: number): Reply {
+  switch (fault) {
+    case 'off':
+      return { status: 404, body: 'Not found', contentType: 'text/plain' };
+    case 'too-large': {
+      const png = squarePng(SQUARE_RGB[0]!, n);
+      return { status: 200, body: Buffer.concat([png, Buffer.alloc(TOO_LARGE_IMAGE_BYTES - png.length)]), contentType: 'image/png' };
+    }
+    case 'not-image':
+      return { status: 200, body: NOT_AN_IMAGE, contentType: 'text/html' };
+    case 'disguised':
+      return { status: 200, body: NOT_AN_IMAGE, contentType: 'image/png' };
+    case 'redirect-http':
+      return { status: 302, body: '', contentType: 'text/plain', headers: { location: `http://cdn.example.com/photo_avatar/${n}.png` } };
+    case 'truncated': {
+      const png = pngImage(n);
+      return { ...png, headers: { 'content-length': String(png.body.length) }, cutAfter: Math.floor(png.body.length / 2) };
+    }
+  }
+}
+
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -605,6 +671,11 @@ function send(res: http.ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   res.on('error', () => {});
   res.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers });
+  if (reply.cutAfter !== undefined) {
+    // Half the promised body, then the connection drops: a download cut off mid-way.
+    res.write(Buffer.from(reply.body).subarray(0, reply.cutAfter), () => res.socket?.destroy());
+    return;
+  }
   res.end(reply.body);
 }
 

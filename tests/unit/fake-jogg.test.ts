@@ -77,10 +77,26 @@ describe('scenarios', () => {
     expect(await statuses('p1', 4)).toEqual(['in_progress', 'in_progress', 'success', 'success']);
     expect(fake.countChecks('p1')).toBe(4);
     const images = (await photo('p1')).data?.image_url_list ?? [];
-    expect(images).toEqual([1, 2, 3, 4].map((n) => `${fake.url}/images/p1/${n}.svg`));
-    const svg = await fetch(images[2] ?? '');
-    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(images).toEqual([1, 2, 3, 4].map((n) => `${fake.url}/images/p1/${n}.png`));
+    const png = await fetch(images[2] ?? '');
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await png.arrayBuffer()).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // The older SVG links (kept in watchlists saved before) still answer.
+    const svg = await fetch(`${fake.url}/images/p1/3.svg`);
     expect(await svg.text()).toContain('>3</text>');
+  });
+
+  it('image faults: off is 404, redirect-http points off this machine, truncated drops mid-body', async () => {
+    const link = `${fake.url}/images/p1/1.png`;
+    fake.setImageFault('off');
+    expect((await fetch(link)).status).toBe(404);
+    fake.setImageFault('redirect-http');
+    const redirected = await fetch(link, { redirect: 'manual' });
+    expect([redirected.status, redirected.headers.get('location')?.startsWith('http://cdn.example.com/')]).toEqual([302, true]);
+    fake.setImageFault('truncated');
+    await expect(fetch(link).then((r) => r.arrayBuffer())).rejects.toThrow();
+    fake.setImageFault(null);
+    expect((await fetch(link)).status).toBe(200);
   });
 
   it('afterMs follows the injected clock from setPhoto', async () => {
@@ -208,7 +224,7 @@ describe('control', () => {
       const body = await photo('mine');
       expect(body.code).toBe(0);
       expect(body.data).toMatchObject({ photo_id: 'mine-other', status: 'success' });
-      expect(body.data?.image_url_list?.[0]).toContain('/images/mine-other/1.svg');
+      expect(body.data?.image_url_list?.[0]).toContain('/images/mine-other/1.png');
     });
 
     it('unsafe-images sends one https link, then the unsafe ones', async () => {

@@ -80,7 +80,7 @@ describe('successful answers', () => {
     const answer = expectValue(await client.photoStatus(KEY, 'p-ready'));
     expect(answer).toMatchObject({ photoId: 'p-ready', status: 'success', rawStatus: 'success', failureMessage: null });
     expect(answer.imageUrls).toHaveLength(4);
-    expect(answer.imageUrls[0]).toBe(`${fake.url}/images/p-ready/1.svg`);
+    expect(answer.imageUrls[0]).toBe(`${fake.url}/images/p-ready/1.png`);
   });
 
   it('a photo in progress, then failed with JoggAI’s reason', async () => {

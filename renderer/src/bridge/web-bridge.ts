@@ -9,6 +9,7 @@ import type {
   ClientMessage,
   CommandName,
   FinishedNotification,
+  ImageActionResult,
   Result,
   ServerMessage,
   Snapshot,
@@ -17,6 +18,7 @@ import type {
 } from '../../../preload/api';
 import { MAX_FRAME_BYTES } from '../../../preload/api';
 import { isOverBytes } from '../format/paste-size';
+import type { PageImages } from './page-images';
 
 /** The part of the browser's WebSocket this bridge uses, so tests can pass a fake class. */
 export interface SocketLike {
@@ -73,6 +75,9 @@ export interface WebBridgeOptions {
   // labels
   /** Saves an export as a browser download (labels/download.ts). */
   download?: (fileName: string, content: string) => void;
+  // results
+  /** Copy and save of result images with the browser's clipboard and downloads (page-images.ts). */
+  pageImages?: PageImages;
 }
 
 /**
@@ -166,6 +171,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
 
   function emitState(patch: StatePatch) {
+    options.pageImages?.follow(patch);
     for (const listener of [...stateListeners]) listener(patch);
   }
   function emitFocus(photoId: string) {
@@ -431,10 +437,20 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     return { ok: true, value: null };
   }
 
+  /** A page without the browser's image parts (tests) says so instead of failing silently. */
+  async function pageImageAction(run: () => Promise<ImageActionResult> | undefined): Promise<ImageActionResult> {
+    return (await run()) ?? { ok: false, problem: 'failed', detail: 'no-page-images' };
+  }
+
   connect();
 
   return {
-    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
+    getSnapshot: async () => {
+      const snapshot = (await call('getSnapshot', [])) as Snapshot;
+      // The page's copy and save need to know which files are kept from the first picture on.
+      options.pageImages?.follow({ replaceAll: true, upserted: snapshot.items });
+      return snapshot;
+    },
     saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
     removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
     refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
@@ -466,6 +482,13 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       options.download(fileName, content);
       return { ok: true, value: { saved: true } };
     },
+    // results
+    copyImage: (photoId, url) => pageImageAction(() => options.pageImages?.copyImage(photoId, url)),
+    saveImage: (photoId, url) => pageImageAction(() => options.pageImages?.saveImage(photoId, url)),
+    saveAllImages: (photoId) => pageImageAction(() => options.pageImages?.saveAllImages(photoId)),
+    resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
+    deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
+    setLocalCopies: (enabled) => call('setLocalCopies', [enabled]) as ReturnType<AvatarWatchApi['setLocalCopies']>,
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

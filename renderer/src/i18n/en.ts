@@ -631,6 +631,7 @@ const en = {
   fromNotification: {
     showing: 'Showing {n} photos from the notification | Showing {n} photo from the notification | Showing {n} photos from the notification',
     showAll: 'Show all',
+  },
   // selection: choosing rows, acting on many, and taking removals back.
   selection: {
     selectRow: 'Select {id}',
@@ -648,6 +649,7 @@ const en = {
     noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
     expired: 'That removal can no longer be undone.',
     failed: 'That did not work: {reason}',
+  },
   // labels: a photo's label and note, exporting the list and importing photo IDs from a file.
   labels: {
     add: 'Add label',
@@ -702,6 +704,61 @@ const en = {
     kept: 'Already on your list with its own label or note, which it keeps; the file’s was not used',
     applied: 'Already on your list; the file’s label or note was added to it',
     dropped: 'no label | 1 label or note that was too long or held control characters (the photo is kept without it) | {n} labels or notes that were too long or held control characters (the photos are kept without them)',
+  },
+  // results
+  results: {
+    copy: 'Copy',
+    copyLabel: 'Copy image {n} of {total}',
+    link: 'Link',
+    linkLabel: 'Copy link of image {n} of {total}',
+    save: 'Save',
+    saveLabel: 'Save image {n} of {total}',
+    saveAll: 'Save all {total} images',
+    actionsLabel: 'Image {n} of {total}',
+    copied: 'Image {n} is on the clipboard.',
+    linkCopied: 'The link to image {n} is on the clipboard.',
+    savedTo: 'Saved image {n} to {where}.',
+    downloading: 'Your browser is downloading image {n}.',
+    savedAllTo: 'Saved {saved} images to {where}.',
+    downloadingAll: 'Your browser is downloading {saved} images.',
+    copies: {
+      downloading: 'Keeping copies on this computer…',
+      kept: 'Kept on this computer',
+      off: 'Local copies are off',
+      'over-cap': 'Not kept: the space for local copies is full',
+      failed: 'Could not keep copies: {reason}',
+    },
+    copyProblem: {
+      'not-https': 'the link is not a secure (https) link.',
+      redirect: 'the image server redirected too many times.',
+      'http-error': 'the image server refused (the link may have expired).',
+      'not-image': 'what came back is not a PNG, JPEG or WebP image.',
+      'too-large': 'the image is larger than 15 MB.',
+      timeout: 'the image server took too long.',
+      network: 'the image server could not be reached.',
+      'disk-full': 'the disk is full.',
+      'no-permission': 'the app may not write to its data folder.',
+      'write-failed': 'the file could not be written.',
+    },
+    actionProblem: {
+      'not-result': 'This image is not a result of a watched photo.',
+      'not-downloaded': 'This image is not kept on this computer yet and could not be fetched: you may be offline, or JoggAI’s link has expired.',
+      'no-permission': 'You do not have permission to write there. Choose another place.',
+      'disk-full': 'The disk is full. Free some space or choose another place.',
+      'read-only': 'That place is read-only. Choose another place.',
+      'clipboard-refused': 'The clipboard did not accept the image. Allow this page to use the clipboard, or save the image instead.',
+      'format-not-supported': 'This kind of image cannot be put on the clipboard. Save it instead.',
+      failed: 'That did not work ({detail}).',
+    },
+    linkRefused: 'The clipboard did not accept the link. Allow this page to use the clipboard and try again.',
+    settings: {
+      heading: 'Local copies of results',
+      toggle: 'Keep copies of result images on this computer',
+      explain: 'JoggAI’s image links expire. With this on, the app downloads the images of each ready photo into its data folder, so they stay visible offline and later.',
+      usage: 'Local copies: {used} of {cap}',
+      unlisted: '{bytes} of them belong to photos no longer in the list.',
+      full: 'The space for local copies is full: new results are not downloaded.',
+    },
   },
 } as const;
 

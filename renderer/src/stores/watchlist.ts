@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
+import type { LocalCopiesUsage } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
 import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
@@ -38,6 +39,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   const held = computed(() => pause.value !== null || checkingPaused.value);
   const connection = ref<ConnectionState>(ONLINE);
   const notices = ref<Notice[]>([]);
+  // results
+  const localCopies = ref<LocalCopiesUsage | null>(null);
   const loaded = ref(false);
   const loadError = ref<string | null>(null);
   /**
@@ -75,6 +78,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     checkingPaused.value = snapshot.checkingPaused ?? false;
     connection.value = snapshot.connection ?? ONLINE;
     notices.value = snapshot.notices;
+    localCopies.value = snapshot.localCopies ?? null;
     useAccountStore().apply(snapshot.account);
     loaded.value = true;
     loadError.value = null;
@@ -92,6 +96,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     else if (patch.replaceAll) connection.value = ONLINE;
     if (patch.notices !== undefined) notices.value = patch.notices;
     if (patch.account !== undefined) useAccountStore().apply(patch.account);
+    if (patch.localCopies !== undefined) localCopies.value = patch.localCopies;
 
     if (patch.replaceAll) {
       replaceAll(patch.upserted ?? []);
@@ -261,6 +266,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     held,
     connection,
     notices,
+    localCopies,
     loaded,
     loadError,
     focusRequest,

@@ -95,6 +95,13 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     setLabel: vi.fn(async () => ({ ok: true as const, value: null })),
     importPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
     saveExport: vi.fn(async () => ({ ok: true as const, value: { saved: true } })),
+    // results
+    copyImage: vi.fn(async () => ({ ok: true as const, saved: 0 })),
+    saveImage: vi.fn(async () => ({ ok: true as const, saved: 1 })),
+    saveAllImages: vi.fn(async () => ({ ok: true as const, saved: 4 })),
+    resultFilesOf: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    deleteResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    setLocalCopies: vi.fn(async (enabled: boolean) => ({ enabled, usedBytes: 0, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 0 })),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
@@ -113,6 +120,7 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     onOpenSettings: vi.fn(() => () => undefined),
     emitFocusItems(photoIds: string[]) {
       for (const listener of focusItemsListeners) listener(photoIds);
+    },
     // selection
     removePhotos: vi.fn(async (photoIds: string[]) => ({ removed: photoIds, undo: `undo-${photoIds.join(',')}` })),
     restorePhotos: vi.fn(async () => ({ restored: [], alreadyWatched: 0, noRoom: 0, expired: false })),

@@ -81,6 +81,22 @@ describe('web bridge', () => {
     vi.useRealTimers();
   });
 
+  // results
+  it('tells the page’s copy and save which files are kept, from the first snapshot and every patch after', async () => {
+    const follow = vi.fn();
+    const pageImages = { follow, copyImage: vi.fn(), saveImage: vi.fn(), saveAllImages: vi.fn() };
+    bridge = makeBridge({ pageImages });
+    FakeSocket.last.open();
+    const snapshot = bridge.getSnapshot();
+    const items = [makeItem('a')];
+    FakeSocket.last.answer(snapshotOf({ items }));
+    await snapshot;
+    expect(follow).toHaveBeenLastCalledWith({ replaceAll: true, upserted: items });
+    FakeSocket.last.receive({ type: 'event', name: 'stateChanged', payload: { removed: ['a'] } });
+    expect(follow).toHaveBeenLastCalledWith({ removed: ['a'] });
+    expect(await makeBridge().copyImage('a', 'https://x.example/1.png')).toEqual({ ok: false, problem: 'failed', detail: 'no-page-images' });
+  });
+
   it('connects to /ws on this host with the page token', () => {
     bridge = makeBridge();
     expect(FakeSocket.last.url).toBe('ws://127.0.0.1:5199/ws?token=s3cr%2Bt');

@@ -263,7 +263,21 @@ export const Menu = {
     Menu.applicationMenu = menu;
   },
 };
-export const clipboard = { text: '', writeText: vi.fn((text: string) => void (clipboard.text = text)) };
+export const clipboard = {
+  text: '',
+  writeText: vi.fn((text: string) => void (clipboard.text = text)),
+  // results
+  /** What the last write() put on the clipboard. */
+  items: [] as ClipboardItem[],
+  write: vi.fn(async (items: ClipboardItem[]) => void (clipboard.items = items)),
+};
+// results
+export class ClipboardItem {
+  constructor(readonly entries: Record<string, Blob>) {}
+  get types(): string[] {
+    return Object.keys(this.entries);
+  }
+}
 export const nativeImage = {
   createFromPath: (path: string) => ({
     path,
@@ -271,6 +285,12 @@ export const nativeImage = {
     setTemplateImage(on: boolean) {
       this.template = on;
     },
+  }),
+  // results
+  /** Decodes PNG and JPEG (by their first bytes), like Electron; anything else is an empty image. */
+  createFromBuffer: (buffer: Buffer) => ({
+    isEmpty: () => !(buffer[0] === 0x89 || (buffer[0] === 0xff && buffer[1] === 0xd8)),
+    toPNG: () => Buffer.from('png made from the decoded image'),
   }),
 };
 
@@ -414,6 +434,9 @@ export const dialog = {
   // labels
   /** Cancelled unless a test scripts a path; called as (options) or (window, options). */
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+  // results
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
 };
 
 /** Emit 'suspend' / 'resume' to play the computer sleeping and waking. */
@@ -436,6 +459,12 @@ export function resetElectronFakes(): void {
   Menu.applicationMenu = null;
   clipboard.text = '';
   clipboard.writeText.mockClear();
+  clipboard.items = [];
+  clipboard.write.mockClear();
+  dialog.showSaveDialog.mockReset();
+  dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
+  dialog.showOpenDialog.mockReset();
+  dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
   Notification.supported = true;
   Notification.shown = [];
   nativeTheme.themeSource = 'system';

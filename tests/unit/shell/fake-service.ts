@@ -63,6 +63,15 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     checkPhotos: vi.fn(async () => {}),
     setLabel: vi.fn(async () => ({ ok: true as const, value: null })),
     importPhotos: vi.fn(async () => ({ added: [], rejected: [], rejectedNotListed: 0 })),
+    // results
+    results: {
+      imagesOf: vi.fn(() => []),
+      readImage: vi.fn(async () => ({ ok: false as const, problem: 'not-result' as const })),
+      idle: vi.fn(async () => {}),
+    },
+    resultFilesOf: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    deleteResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
+    setLocalCopies: vi.fn(async () => ({ enabled: true, usedBytes: 0, capBytes: 0, full: false, unlistedBytes: 0 })),
     emit(patch) {
       for (const listener of listeners) listener(patch);
     },

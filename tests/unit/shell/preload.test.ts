@@ -38,6 +38,13 @@ const ARGS: Record<CommandName, unknown[]> = {
   setLabel: ['p1', { label: 'Acme' }],
   importPhotos: [[{ photoId: 'p1', position: 2, label: 'Acme' }]],
   saveExport: ['photos.csv', 'photo_id\r\np1\r\n'],
+  // results
+  copyImage: ['p1', 'https://cdn.example/1.png'],
+  saveImage: ['p1', 'https://cdn.example/1.png'],
+  saveAllImages: ['p1'],
+  resultFilesOf: [['p1', 'p2']],
+  deleteResultFiles: [['p1']],
+  setLocalCopies: [false],
 };
 
 describe('the preload', () => {
