@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/ports';
 import { buildDiagnostics, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import type { AppLog } from './log';
-import { createTranslator, type Translate } from './text';
+import type { MainText, Translate } from './text';
 import { createElectronUpdateFlow, describeRoute, type UpdateFlow } from './updates';
 
 /** JoggAI's documentation site (the docs pages this app is built from live there). */
@@ -162,6 +162,8 @@ export function openHttpsLink(url: string, logger: Logger): void {
 
 export interface AppMenuOptions {
   log: AppLog;
+  /** Main's language: the menu is built in it and rebuilt when it changes. */
+  text: MainText;
   /** Where the API key is kept, by kind ("system keychain", "memory"): asked at the moment of copying. */
   keyStore: () => string;
   /** Whether the tray icon is there, for diagnostics. */
@@ -175,7 +177,7 @@ export interface AppMenuOptions {
 /** Builds the menu with its Help actions and makes it the application menu. */
 export function installAppMenu(options: AppMenuOptions): void {
   const { log } = options;
-  const t = createTranslator(app.getLocale());
+  const { t } = options.text;
   const homepage = readHomepage(app.getAppPath());
   const downloadPage = downloadPageUrl(homepage);
   const parentWindow = (): BrowserWindow | null => {
@@ -244,15 +246,19 @@ export function installAppMenu(options: AppMenuOptions): void {
     },
   };
 
-  const template = buildMenuTemplate({
-    t,
-    platform: process.platform,
-    appName: app.getName(),
-    isPackaged: app.isPackaged,
-    homepage,
-    actions,
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  const build = (): void => {
+    const template = buildMenuTemplate({
+      t,
+      platform: process.platform,
+      appName: app.getName(),
+      isPackaged: app.isPackaged,
+      homepage,
+      actions,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  build();
+  options.text.onChange(build);
 }
 
 function showMessage(

@@ -14,7 +14,10 @@ import { detectTraySupport } from './tray-support';
 import { showItem, showWindow } from './window';
 
 export interface PresenceOptions {
+  /** Speaks the current language at every call (text.ts `MainText.t`). */
   translate: Translate;
+  /** Subscribes to language changes (text.ts `MainText.onChange`): the tray is worded again. */
+  onLanguageChange?: (listener: () => void) => void;
   logger: Logger;
   platform?: NodeJS.Platform;
   /** `process.env` and `app.isPackaged`, for the test hooks. */
@@ -162,6 +165,7 @@ export function createPresence(options: PresenceOptions): Presence {
         onQuit: options.quit,
       });
       tray = appTray;
+      options.onLanguageChange?.(() => appTray.reword());
       created.onStateChanged((patch) => appTray.apply(patch));
       return appTray;
     },

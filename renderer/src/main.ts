@@ -4,7 +4,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
-import { createAppI18n } from './i18n';
+import { createAppI18n, setLanguage } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useTransportStore } from './stores/transport';
 import { useWatchlistStore } from './stores/watchlist';
@@ -34,5 +34,11 @@ app.use(pinia);
 // The socket's state is the preview's own business, kept out of the contract.
 if (webBridge !== null) useTransportStore(pinia).follow(webBridge);
 app.use(i18n);
-app.mount('#app');
-void useWatchlistStore(pinia).start();
+// The OS's language until Settings says otherwise; mounted once its catalogue is in, so a Chinese
+// window never flashes English. A chunk that fails to load leaves the window in English.
+void setLanguage('system')
+  .catch(() => 'en')
+  .finally(() => {
+    app.mount('#app');
+    void useWatchlistStore(pinia).start();
+  });

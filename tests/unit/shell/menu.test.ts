@@ -7,7 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../../renderer/src/i18n/en';
 import { createAppLog, setSecretsToScrub, type AppLog } from '../../../main/shell/log';
-import { createTranslator } from '../../../main/shell/text';
+import { createMainText, createTranslator } from '../../../main/shell/text';
 import { Menu, app, clipboard, dialog, resetElectronFakes, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -159,6 +159,7 @@ describe('the installed menu', () => {
   function installedHelp(): MenuItemConstructorOptions[] {
     installAppMenu({
       log,
+      text: createMainText(['en-US']),
       keyStore: () => 'system keychain',
       trayStatus: () => 'tray icon shown',
       getWindow: () => null,
