@@ -67,7 +67,7 @@ export interface ServiceOptions {
    */
   fetch?: typeof fetch;
   /** What the host must tell the user from the start (e.g. the preview's key is not kept). */
-  startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
+  startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message' | 'code'>>;
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
@@ -401,7 +401,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async start() {
       if (started) return;
       started = true;
-      for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
+      for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message, notice.code);
       await makeFolderPrivate(options.dataDir);
       const settingsLoad = await settings.load();
       settingsRead();

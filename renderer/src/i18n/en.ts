@@ -377,6 +377,8 @@ const en = {
   preview: {
     reconnecting: 'Lost the connection to the preview. Reconnecting…',
     gone: 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.',
+    // A notice from the preview host started with --secret-store memory.
+    keyMemoryOnly: 'This preview keeps your API key in memory only: it is forgotten when the preview stops, and you will have to paste it again.',
   },
   notice: {
     dismiss: 'Dismiss',

@@ -361,6 +361,7 @@ const zhCN: Catalogue = {
   preview: {
     reconnecting: '与预览的连接已断开。正在重新连接…',
     gone: '此预览已停止或已重启。请打开终端中打印的新预览网址（Preview URL）。',
+    keyMemoryOnly: '此预览只在内存中保留你的 API 密钥：预览停止后即会忘记，你需要重新粘贴。',
   },
   notice: {
     dismiss: '关闭',

@@ -4,6 +4,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.vue';
+import NoticeBanner from '../../../renderer/src/components/NoticeBanner.vue';
 import { createAppI18n, setLanguage } from '../../../renderer/src/i18n';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 import { CONNECTED, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, settle, snapshotOf } from './fake-api';
@@ -57,5 +58,18 @@ describe('switching the language', () => {
     const second = setLanguage('en', { i18n });
     await Promise.all([first, second]);
     expect(i18n.global.locale.value).toBe('en');
+  });
+
+  it('words main’s notices from their code, never from main’s English line', async () => {
+    installApi(createFakeApi());
+    const i18n = createAppI18n();
+    await setLanguage('zh-CN', { i18n });
+    const english = 'This preview keeps your API key in memory only: it is forgotten when the preview stops, and you will have to paste it again.';
+    const wrapper = mount(NoticeBanner, {
+      props: { notice: { id: 'n1', level: 'warning', message: english, code: 'key-memory-only' } },
+      global: { plugins: [freshPinia(), i18n] },
+    });
+    expect(wrapper.text()).toContain('此预览只在内存中保留你的 API 密钥');
+    expect(wrapper.text()).not.toContain('memory only');
   });
 });
