@@ -39,6 +39,10 @@ import { NotificationBatch, type NotificationWaits } from './notification-batch'
 import { makeFolderPrivate } from './private-files';
 import type { ImageUrlPolicy } from './safe-url';
 
+/** Every notice main raises has a code, so the window can word it in the user's language. */
+type NoticeCode = NonNullable<Notice['code']>;
+type CodedNotice = Pick<Notice, 'level' | 'message'> & { code: NoticeCode };
+
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
   dataDir: string;
@@ -67,7 +71,7 @@ export interface ServiceOptions {
    */
   fetch?: typeof fetch;
   /** What the host must tell the user from the start (e.g. the preview's key is not kept). */
-  startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message' | 'code'>>;
+  startupNotices?: readonly CodedNotice[];
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
@@ -93,7 +97,7 @@ export interface AvatarWatchService extends ServiceCommands {
    */
   readonly settingsLoaded: Promise<void>;
   /** The host's own message for the window (e.g. no tray icons on this desktop), shown until dismissed. */
-  addHostNotice(notice: Pick<Notice, 'level' | 'message' | 'code'>): void;
+  addHostNotice(notice: CodedNotice): void;
   /**
    * Whether JoggAI sent this exact link as a watched photo's result: "open image" opens only
    * those, so a compromised or confused window cannot make the app open any https page.
@@ -279,8 +283,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   let noticeCount = 0;
-  function addNotice(level: Notice['level'], message: string, code?: Notice['code'], params?: Notice['params']): Notice {
-    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, ...(code ? { code } : {}), ...(params ? { params } : {}) };
+  // A code is required: the window words a notice from it; `message` is the log's English only.
+  function addNotice(level: Notice['level'], message: string, code: NoticeCode, params?: Notice['params']): Notice {
+    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, code, ...(params ? { params } : {}) };
     notices.push(notice);
     batcher.set({ notices: [...notices] });
     return notice;
@@ -573,7 +578,7 @@ function positionOf(text: string, id: string): number {
 
 /** Items or image links the loaded file held that the app will not use. */
 /** A notice about loading, as the window's code with its parameters and the log's English line. */
-type LoadNotice = Pick<Notice, 'level' | 'message' | 'code' | 'params'>;
+type LoadNotice = CodedNotice & Pick<Notice, 'params'>;
 
 function describeDropped(loaded: LoadResult): LoadNotice | null {
   if (loaded.kind !== 'loaded' && loaded.kind !== 'restored') return null;

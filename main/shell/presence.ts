@@ -148,7 +148,7 @@ export function createPresence(options: PresenceOptions): Presence {
         if (trayVisible || options.isQuitting?.() || toldNoTray || !service) return;
         // Once per run, when it first matters: the window just went to the taskbar, not away.
         toldNoTray = true;
-        const notice: Pick<Notice, 'level' | 'message' | 'code'> = { level: 'info', message: NO_TRAY_MESSAGE, code: 'no-tray' };
+        const notice = { level: 'info', message: NO_TRAY_MESSAGE, code: 'no-tray' } as const satisfies Pick<Notice, 'level' | 'message' | 'code'>;
         service.addHostNotice(notice);
       });
     },

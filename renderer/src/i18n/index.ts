@@ -5,6 +5,7 @@
 import { createI18n, useI18n } from 'vue-i18n';
 import type { AppError } from '../../../preload/api';
 import { setFormatLocale } from '../format/locale';
+import { count } from '../format/numbers';
 import type { DurationParts } from '../format/time';
 import { resolveLocale, type Catalogue, type LanguagePreference, type Locale } from './catalogue';
 import en from './en';
@@ -133,22 +134,26 @@ export function errorFacts(t: Translate, error: AppError): string | null {
   return facts.length === 0 ? null : t('errors.details', { message: facts.join(' · ') });
 }
 
+/**
+ * A duration in words. The units are the catalogue's (translators choose "3 min" or "3 分钟");
+ * the numbers go through Intl like every count, so a long one is grouped ("1,204 d").
+ */
 export function durationText(t: Translate, parts: DurationParts): string {
   switch (parts.unit) {
     case 'now':
       return t('time.now');
     case 'seconds':
-      return t('time.seconds', { n: parts.seconds });
+      return t('time.seconds', { n: count(parts.seconds) });
     case 'minutes':
-      return t('time.minutes', { n: parts.minutes });
+      return t('time.minutes', { n: count(parts.minutes) });
     case 'hours':
       return parts.minutes === 0
-        ? t('time.hoursExact', { h: parts.hours })
-        : t('time.hours', { h: parts.hours, m: parts.minutes });
+        ? t('time.hoursExact', { h: count(parts.hours) })
+        : t('time.hours', { h: count(parts.hours), m: count(parts.minutes) });
     case 'days':
       return parts.hours === 0
-        ? t('time.daysExact', { d: parts.days })
-        : t('time.days', { d: parts.days, h: parts.hours });
+        ? t('time.daysExact', { d: count(parts.days) })
+        : t('time.days', { d: count(parts.days), h: count(parts.hours) });
   }
 }
 
