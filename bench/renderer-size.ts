@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
+import { LOCALES } from '../renderer/src/i18n/catalogue';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -25,9 +26,13 @@ export const RENDERER_JS_BUDGET_GZIP = 80 * 1024;
 const COMPILER_MARKERS = ['function __msg__', 'message.intl'];
 
 export interface RendererSize {
-  files: { name: string; bytes: number; gzipBytes: number }[];
+  /** `firstLoad`: the page loads it at once (index.html names it); otherwise a lazy chunk. */
+  files: { name: string; bytes: number; gzipBytes: number; firstLoad: boolean }[];
+  /** What the page loads before it shows anything: the budget applies to this. */
   bytes: number;
   gzipBytes: number;
+  /** Each lazily loaded catalogue (zh-CN…), which only a user reading that language fetches. */
+  locales: { locale: string; bytes: number; gzipBytes: number }[];
   /** Which compiler markers the bundle holds; empty when no message compiler ships. */
   compilerMarkers: string[];
   /** Whether any file calls eval or the Function constructor. */
@@ -50,20 +55,29 @@ export async function buildRenderer(outDir: string, configFile?: string): Promis
 export async function measureRenderer(outDir: string): Promise<RendererSize> {
   const assets = join(outDir, 'assets');
   const names = (await readdir(assets)).filter((name) => name.endsWith('.js')).sort();
+  const html = await readFile(join(outDir, 'index.html'), 'utf8');
   const files = [];
   const markers = new Set<string>();
   let evaluatesStrings = false;
   for (const name of names) {
     const code = await readFile(join(assets, name));
-    files.push({ name, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+    // The entry script and its modulepreload links; a dynamic import() is in neither.
+    const firstLoad = html.includes(`assets/${name}"`);
+    files.push({ name, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, firstLoad });
     const text = code.toString('utf8');
     for (const marker of COMPILER_MARKERS) if (text.includes(marker)) markers.add(marker);
     if (/\beval\(|\bnew Function\(/.test(text)) evaluatesStrings = true;
   }
+  const first = files.filter((file) => file.firstLoad);
+  const locales = files.flatMap((file) => {
+    const locale = LAZY_LOCALES.find((tag) => file.name.startsWith(`${tag}-`));
+    return locale === undefined || file.firstLoad ? [] : [{ locale, bytes: file.bytes, gzipBytes: file.gzipBytes }];
+  });
   return {
     files,
-    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-    gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
+    bytes: first.reduce((sum, file) => sum + file.bytes, 0),
+    gzipBytes: first.reduce((sum, file) => sum + file.gzipBytes, 0),
+    locales,
     compilerMarkers: [...markers],
     evaluatesStrings,
   };
@@ -80,16 +94,25 @@ export async function measureBuiltRenderer(): Promise<RendererSize> {
   }
 }
 
+/** The catalogues loaded on demand (renderer/src/i18n/index.ts); Vite names each chunk after its file. */
+const LAZY_LOCALES = LOCALES.filter((locale) => locale !== 'en');
+
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The size figures as targets, in bench/strategies.ts's `Target` shape. */
 export function rendererTargets(size: RendererSize): { target: string; reached: boolean; figure: string }[] {
   return [
     {
-      target: `renderer JS <= ${kb(RENDERER_JS_BUDGET_GZIP)} gzipped`,
+      target: `renderer JS <= ${kb(RENDERER_JS_BUDGET_GZIP)} gzipped (first load)`,
       reached: size.gzipBytes <= RENDERER_JS_BUDGET_GZIP,
       figure: `${kb(size.gzipBytes)} gzipped (${kb(size.bytes)} raw)`,
     },
+    // Reported, not held to the budget: only a user reading that language fetches it, after the page.
+    ...size.locales.map((chunk) => ({
+      target: `${chunk.locale} catalogue, loaded on demand`,
+      reached: true,
+      figure: `${kb(chunk.gzipBytes)} gzipped (${kb(chunk.bytes)} raw); first load + it: ${kb(size.gzipBytes + chunk.gzipBytes)}`,
+    })),
     {
       target: 'no message compiler in the renderer',
       reached: size.compilerMarkers.length === 0,

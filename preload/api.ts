@@ -250,7 +250,9 @@ export interface Notice {
    * (saved by a newer version), `list-dropped` (entries or image links left out: `params.items`,
    * `params.imageUrls`, `params.maxLength`).
    */
-  code?: 'no-tray' | 'save-failed' | 'list-over-cap' | 'list-restored' | 'list-unreadable' | 'list-too-new' | 'list-dropped';
+  code?: 'no-tray' | 'save-failed' | 'list-over-cap' | 'list-restored' | 'list-unreadable' | 'list-too-new' | 'list-dropped'
+    // i18n: the preview keeps the API key in memory only (--secret-store memory).
+    | 'key-memory-only';
   /** What a coded notice's words need (numbers, a path, a reason code). */
   params?: Readonly<Record<string, string | number>>;
 }

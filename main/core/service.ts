@@ -45,6 +45,10 @@ import { applyImportLabels, planImport } from './labels/import-entries';
 import type { ParsedPhotoIds } from './watchlist/photo-ids';
 import { createResultsRoom, type ResultsRoom } from './results/results-room';
 
+/** Every notice main raises has a code, so the window can word it in the user's language. */
+type NoticeCode = NonNullable<Notice['code']>;
+type CodedNotice = Pick<Notice, 'level' | 'message'> & { code: NoticeCode };
+
 export interface ServiceOptions {
   /** Folder for watchlist.json (Electron: userData; preview: --data-dir). */
   dataDir: string;
@@ -76,7 +80,7 @@ export interface ServiceOptions {
    */
   fetch?: typeof fetch;
   /** What the host must tell the user from the start (e.g. the preview's key is not kept). */
-  startupNotices?: ReadonlyArray<Pick<Notice, 'level' | 'message'>>;
+  startupNotices?: readonly CodedNotice[];
 }
 
 /** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
@@ -108,7 +112,7 @@ export interface AvatarWatchService extends ServiceCommands {
    */
   readonly settingsLoaded: Promise<void>;
   /** The host's own message for the window (e.g. no tray icons on this desktop), shown until dismissed. */
-  addHostNotice(notice: Pick<Notice, 'level' | 'message' | 'code'>): void;
+  addHostNotice(notice: CodedNotice): void;
   /**
    * Whether JoggAI sent this exact link as a watched photo's result: "open image" opens only
    * those, so a compromised or confused window cannot make the app open any https page.
@@ -334,8 +338,9 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   }
 
   let noticeCount = 0;
-  function addNotice(level: Notice['level'], message: string, code?: Notice['code'], params?: Notice['params']): Notice {
-    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, ...(code ? { code } : {}), ...(params ? { params } : {}) };
+  // A code is required: the window words a notice from it; `message` is the log's English only.
+  function addNotice(level: Notice['level'], message: string, code: NoticeCode, params?: Notice['params']): Notice {
+    const notice: Notice = { id: `notice-${++noticeCount}`, level, message, code, ...(params ? { params } : {}) };
     notices.push(notice);
     batcher.set({ notices: [...notices] });
     return notice;
@@ -480,7 +485,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     async start() {
       if (started) return;
       started = true;
-      for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message);
+      for (const notice of options.startupNotices ?? []) addNotice(notice.level, notice.message, notice.code);
       await makeFolderPrivate(options.dataDir);
       const settingsLoad = await settings.load();
       settingsRead();
@@ -671,7 +676,7 @@ function positionOf(text: string, id: string): number {
 
 /** Items or image links the loaded file held that the app will not use. */
 /** A notice about loading, as the window's code with its parameters and the log's English line. */
-type LoadNotice = Pick<Notice, 'level' | 'message' | 'code' | 'params'>;
+type LoadNotice = CodedNotice & Pick<Notice, 'params'>;
 
 function describeDropped(loaded: LoadResult): LoadNotice | null {
   if (loaded.kind !== 'loaded' && loaded.kind !== 'restored') return null;

@@ -14,7 +14,7 @@ import { installAppMenu } from './menu';
 import { followThemeSetting } from './native-theme';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
-import { createTranslator } from './text';
+import { createMainText } from './text';
 import { APP_ICON_PATH } from './tray';
 import { applySessionPolicy, createMainWindow, showSettings, showWindow, type RendererLocation } from './window';
 import { DATA_FILES_DIR, handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -102,12 +102,27 @@ function chooseSecretStore(): SecretStore {
   return createMemorySecretStore();
 }
 
+/**
+ * Main's language, for the menu, tray, notifications and dialogs: the OS's until Settings says
+ * otherwise (`mainText.setLanguage(settings.language)` re-words all of them).
+ */
+function systemLanguages(): string[] {
+  const preferred = app.getPreferredSystemLanguages();
+  return preferred.length > 0 ? preferred : [app.getLocale()];
+}
+let mainText: ReturnType<typeof createMainText> | null = null;
+function text(): ReturnType<typeof createMainText> {
+  mainText ??= createMainText(systemLanguages());
+  return mainText;
+}
+
 async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession, renderer);
 
   const secretStore = chooseSecretStore();
   installAppMenu({
     log: logger,
+    text: text(),
     // Where the key is kept (never the key): the recorded place, or the store in use.
     keyStore: () => `${service?.settings.get().key?.location ?? 'no saved key recorded'} (${secretStore.description})`,
     trayStatus: () => (presence?.closeBehaviour() === 'minimize' ? 'no tray icons here: closing minimizes' : 'tray icon: closing hides to it'),
@@ -121,7 +136,8 @@ async function start(): Promise<void> {
   // The built renderer, and the app's own files (never the whole data folder: see app-protocol.ts).
   handleAppProtocol({ renderer: join(__dirname, '../renderer'), data: join(dataDir, DATA_FILES_DIR) });
   const desktop = createPresence({
-    translate: createTranslator(app.getLocale()),
+    translate: text().t,
+    onLanguageChange: (listener) => text().onChange(listener),
     logger,
     isPackaged: app.isPackaged,
     iconPath: APP_ICON_PATH,
@@ -215,7 +231,7 @@ async function flushService(): Promise<void> {
 
 function failToStart(error: unknown): void {
   logger.error(`Could not start: ${errorText(error)}`);
-  const t = createTranslator(app.getLocale());
+  const { t } = text();
   const reason = errorText(error);
   dialog.showErrorBox(
     t('app.startFailedTitle'),

@@ -12,7 +12,7 @@ import type { Logger } from '../core/ports';
 import { buildDiagnostics, DIAGNOSTICS_LOG_LINES } from './diagnostics';
 import { editMenuItems, windowEditActions, type EditActions } from './edit-menu';
 import type { AppLog } from './log';
-import { createTranslator, type Translate } from './text';
+import type { MainText, Translate } from './text';
 import { createElectronUpdateFlow, describeRoute, type UpdateFlow } from './updates';
 
 /** JoggAI's documentation site (the docs pages this app is built from live there). */
@@ -164,6 +164,8 @@ export function openHttpsLink(url: string, logger: Logger): void {
 
 export interface AppMenuOptions {
   log: AppLog;
+  /** Main's language: the menu is built in it and rebuilt when it changes. */
+  text: MainText;
   /** Where the API key is kept, by kind ("system keychain", "memory"): asked at the moment of copying. */
   keyStore: () => string;
   /** Whether the tray icon is there, for diagnostics. */
@@ -179,7 +181,7 @@ export interface AppMenuOptions {
 /** Builds the menu with its Help actions and makes it the application menu. */
 export function installAppMenu(options: AppMenuOptions): void {
   const { log } = options;
-  const t = createTranslator(app.getLocale());
+  const { t } = options.text;
   const homepage = readHomepage(app.getAppPath());
   const downloadPage = downloadPageUrl(homepage);
   const parentWindow = (): BrowserWindow | null => {
@@ -248,17 +250,21 @@ export function installAppMenu(options: AppMenuOptions): void {
     },
   };
 
-  const template = buildMenuTemplate({
-    t,
-    platform: process.platform,
-    appName: app.getName(),
-    isPackaged: app.isPackaged,
-    homepage,
-    actions,
-    ...(options.openSettings ? { openSettings: options.openSettings } : {}),
-    edit: windowEditActions(options.getWindow),
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  const build = (): void => {
+    const template = buildMenuTemplate({
+      t,
+      platform: process.platform,
+      appName: app.getName(),
+      isPackaged: app.isPackaged,
+      homepage,
+      actions,
+      ...(options.openSettings ? { openSettings: options.openSettings } : {}),
+      edit: windowEditActions(options.getWindow),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  build();
+  options.text.onChange(build);
 }
 
 function showMessage(

@@ -14,7 +14,10 @@ import { detectTraySupport } from './tray-support';
 import { showItem, showItems, showWindow } from './window';
 
 export interface PresenceOptions {
+  /** Speaks the current language at every call (text.ts `MainText.t`). */
   translate: Translate;
+  /** Subscribes to language changes (text.ts `MainText.onChange`): the tray is worded again. */
+  onLanguageChange?: (listener: () => void) => void;
   logger: Logger;
   platform?: NodeJS.Platform;
   /** `process.env` and `app.isPackaged`, for the test hooks. */
@@ -147,7 +150,7 @@ export function createPresence(options: PresenceOptions): Presence {
         if (trayVisible || options.isQuitting?.() || toldNoTray || !service) return;
         // Once per run, when it first matters: the window just went to the taskbar, not away.
         toldNoTray = true;
-        const notice: Pick<Notice, 'level' | 'message' | 'code'> = { level: 'info', message: NO_TRAY_MESSAGE, code: 'no-tray' };
+        const notice = { level: 'info', message: NO_TRAY_MESSAGE, code: 'no-tray' } as const satisfies Pick<Notice, 'level' | 'message' | 'code'>;
         service.addHostNotice(notice);
       });
     },
@@ -164,6 +167,7 @@ export function createPresence(options: PresenceOptions): Presence {
         onQuit: options.quit,
       });
       tray = appTray;
+      options.onLanguageChange?.(() => appTray.reword());
       created.onStateChanged((patch) => appTray.apply(patch));
       return appTray;
     },

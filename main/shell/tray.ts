@@ -30,6 +30,8 @@ export interface AppTray {
   apply(patch: StatePatch): void;
   /** The window was shown at `at`: what finished before has been seen. */
   markSeen(at: number | null): void;
+  /** The language changed: the tooltip and menu are worded again. */
+  reword(): void;
   destroy(): void;
 }
 
@@ -163,6 +165,11 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     },
     markSeen(at) {
       model.markSeen(at);
+      refresh();
+    },
+    reword() {
+      shownTooltip = '';
+      shownMenu = '';
       refresh();
     },
     destroy() {

@@ -82,11 +82,12 @@ async function main(): Promise<void> {
   if (!baseUrl.ok) fail(`--api-base-url: ${baseUrl.error.message}`);
 
   let secretStore: SecretStore;
-  const startupNotices: Array<{ level: 'warning'; message: string }> = [];
+  const startupNotices: Array<{ level: 'warning'; message: string; code: 'key-memory-only' }> = [];
   if (options.secretStore === 'memory') {
     const warning = 'This preview keeps your API key in memory only: it is forgotten when the preview stops, and you will have to paste it again.';
     console.warn(`\n  WARNING: --secret-store memory: ${warning}\n`);
-    startupNotices.push({ level: 'warning', message: warning });
+    // The window words it from the catalogue; `message` is the log's English.
+    startupNotices.push({ level: 'warning', message: warning, code: 'key-memory-only' });
     secretStore = createMemorySecretStore();
   } else {
     secretStore = createKeychainSecretStore();

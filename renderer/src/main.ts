@@ -2,10 +2,11 @@
 // preview nothing has, so the WebSocket bridge takes its place before anything asks for it.
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
+import { watch } from 'vue';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { browserImageParts, createPageImages } from './bridge/page-images';
-import { createAppI18n } from './i18n';
+import { createAppI18n, setLanguage } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
@@ -42,7 +43,21 @@ app.use(pinia);
 // The socket's state is the preview's own business, kept out of the contract.
 if (webBridge !== null) useTransportStore(pinia).follow(webBridge);
 app.use(i18n);
-app.mount('#app');
-void useWatchlistStore(pinia).start();
-void useSettingsStore(pinia).start();
-useViewStore(pinia).followNotifications(window.avatarWatch);
+// The OS's language until Settings says otherwise; mounted once its catalogue is in, so a Chinese
+// window never flashes English. A chunk that fails to load leaves the window in English.
+void setLanguage('system')
+  .catch(() => 'en')
+  .finally(() => {
+    app.mount('#app');
+    void useWatchlistStore(pinia).start();
+    const settings = useSettingsStore(pinia);
+    void settings.start();
+    // The Settings page's language choice, once read and whenever it changes.
+    watch(
+      () => settings.current?.language,
+      (language) => {
+        if (language) void setLanguage(language).catch(() => undefined);
+      },
+    );
+    useViewStore(pinia).followNotifications(window.avatarWatch);
+  });

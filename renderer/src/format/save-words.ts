@@ -44,6 +44,7 @@ const NOTICE_KEYS = {
   'list-unreadable': 'saving.unreadable',
   'list-too-new': 'saving.tooNew',
   'list-dropped': 'saving.dropped',
+  'key-memory-only': 'preview.keyMemoryOnly',
 } as const satisfies Record<NonNullable<Notice['code']>, string>;
 
 export { count };

@@ -1,5 +1,6 @@
 // Relative time as parts a translator turns into words ("20 s", "3 min", "1 h 5 min").
-// Pure: no clock, no locale; callers pass `now` so one shared ticker drives every row.
+// Pure: no clock; callers pass `now` so one shared ticker drives every row.
+import { formatLocale } from './locale';
 
 export type DurationParts =
   | { unit: 'now' }
@@ -36,8 +37,8 @@ export function sinceParts(then: number, now: number): DurationParts {
  * every "checking again at …", badge and banner alike: two styles on one screen read as two clocks.
  * Made once per locale; a formatter is costly to build and 10,000 rows may ask.
  */
-export function clockTime(at: number, locale?: string): string {
-  const key = locale ?? '';
+export function clockTime(at: number, locale: string = formatLocale()): string {
+  const key = locale;
   let format = CLOCK_FORMATS.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });

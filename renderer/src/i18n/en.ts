@@ -379,6 +379,8 @@ const en = {
   preview: {
     reconnecting: 'Lost the connection to the preview. Reconnecting…',
     gone: 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.',
+    // A notice from the preview host started with --secret-store memory.
+    keyMemoryOnly: 'This preview keeps your API key in memory only: it is forgotten when the preview stops, and you will have to paste it again.',
   },
   notice: {
     dismiss: 'Dismiss',
@@ -408,9 +410,9 @@ const en = {
     'server-error': 'JoggAI had a problem on its side. This is usually temporary: try again in a few minutes.',
     'bad-request': 'JoggAI said the request was not valid.',
     'insufficient-credit': 'Your JoggAI account is out of credits. Top up in your JoggAI dashboard.',
-    'unknown-code': 'JoggAI answered with code {code}, which this app does not know.',
-    'http-error': 'JoggAI answered with an error this app did not expect (HTTP {status}).',
-    'http-error-no-status': 'JoggAI answered with an error this app did not expect.',
+    // The raw code and HTTP status are facts for Details, not words for the sentence.
+    'unknown-code': 'JoggAI answered with an error this app does not know.',
+    'http-error': 'JoggAI answered with an error this app did not expect.',
     'malformed-response': 'JoggAI sent an answer this app could not understand. Try again later; if it keeps happening, the service may have changed.',
     network: 'Can’t reach JoggAI. Check your internet connection, then try again.',
     timeout: 'JoggAI took too long to answer. Check your connection and try again.',

@@ -1,21 +1,79 @@
-// The app's vue-i18n instance and the two translators every part needs: an AppError in plain
-// words (chosen by its kind, never by matching message text) and a duration in words.
+// The app's vue-i18n instance, the language switch, and the two translators every part needs: an
+// AppError in plain words (chosen by its kind, never by matching message text) and a duration in
+// words. English is bundled (it is the fallback); every other catalogue is its own chunk, loaded
+// only for a user who reads it, so the first load stays inside the bundle budget.
 import { createI18n, useI18n } from 'vue-i18n';
 import type { AppError } from '../../../preload/api';
+import { setFormatLocale } from '../format/locale';
+import { count } from '../format/numbers';
 import type { DurationParts } from '../format/time';
+import { resolveLocale, type Catalogue, type LanguagePreference, type Locale } from './catalogue';
 import en from './en';
 
+export { pickLocale, resolveLocale, LOCALES, type LanguagePreference, type Locale } from './catalogue';
+
 export function createAppI18n() {
-  return createI18n({
+  const i18n = createI18n({
     legacy: false,
     locale: 'en',
     fallbackLocale: 'en',
-    messages: { en },
+    messages: { en } as Record<Locale, Catalogue>,
     // Text from JoggAI or main is interpolated, never compiled as a message, so no escaping
     // worries; and a missing key should be loud in tests, not silently English-ish.
     missingWarn: true,
     fallbackWarn: false,
   });
+  active = i18n;
+  return i18n;
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>;
+
+/** The instance the window runs on (the last one created), for setLanguage's callers. */
+let active: AppI18n | null = null;
+
+/** The catalogues that are not bundled: each a dynamic import, so Vite makes it a chunk. */
+const LAZY_CATALOGUES: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalogue }>> = {
+  'zh-CN': () => import('./zh-CN'),
+};
+
+/** Bumped by every switch, so a slow chunk load never overrides a later choice. */
+let switches = 0;
+
+export interface SetLanguageOptions {
+  i18n?: AppI18n;
+  /** The system's languages, most preferred first; the browser's (or Electron's, from the OS) by default. */
+  systemLanguages?: readonly string[];
+  /** The document whose `lang` follows, so screen readers pronounce the right language. */
+  document?: { documentElement: { lang: string } };
+}
+
+/** The page's globals, looked up so this module also loads in main's and the tests' Node. */
+const page = globalThis as { navigator?: { languages?: readonly string[] }; document?: { documentElement: { lang: string } } };
+
+/**
+ * Switches the window's language without a reload: loads the catalogue's chunk if needed, sets
+ * vue-i18n's locale (every `t` re-renders), the number and clock locale, and `<html lang>`.
+ * Settings' `language` wires here in one line: `void setLanguage(settings.language)`.
+ * Resolves to the locale now shown.
+ */
+export async function setLanguage(preference: LanguagePreference, options: SetLanguageOptions = {}): Promise<Locale> {
+  const i18n = options.i18n ?? active;
+  if (i18n === null) throw new Error('setLanguage called before createAppI18n');
+  const systemLanguages = options.systemLanguages ?? page.navigator?.languages ?? [];
+  const locale = resolveLocale(preference, systemLanguages);
+  const turn = ++switches;
+  if (locale !== 'en' && !i18n.global.availableLocales.includes(locale)) {
+    const messages = (await LAZY_CATALOGUES[locale]()).default;
+    i18n.global.setLocaleMessage(locale, messages);
+  }
+  if (turn !== switches) return i18n.global.locale.value as Locale;
+  // Numbers first: the re-render that the locale change triggers must already group them anew.
+  setFormatLocale(locale, systemLanguages);
+  i18n.global.locale.value = locale;
+  const doc = options.document ?? page.document;
+  if (doc !== undefined) doc.documentElement.lang = locale;
+  return locale;
 }
 
 /** The slice of vue-i18n's `t` these helpers need, so any composer's `t` fits. */
@@ -34,18 +92,15 @@ export function explainError(t: Translate, error: AppError): string {
       return error.retryAfterS !== undefined && error.retryAfterS > 0
         ? t('errors.rate-limited-wait', { seconds: Math.ceil(error.retryAfterS) })
         : t('errors.rate-limited');
-    case 'unknown-code':
-      return t('errors.unknown-code', { code: error.code ?? '?' });
-    case 'http-error': {
-      const status = error.detail?.httpStatus;
-      return status === undefined ? t('errors.http-error-no-status') : t('errors.http-error', { status });
-    }
     case 'invalid-input':
       // Main's own refusals come as codes; the message is the fallback for a caller that has none.
       return error.input ? t(`inputProblem.${error.input.code}`, { ...error.input }) : t('errors.invalid-input', { message });
     case 'keychain-unavailable':
     case 'key-file-unreadable':
       return t(`errors.${error.kind}`, { message });
+    // The raw code and HTTP status are facts for Details (errorFacts), not words of the sentence.
+    case 'unknown-code':
+    case 'http-error':
     case 'bad-request':
     case 'network':
     case 'timeout':
@@ -68,22 +123,37 @@ export function explainError(t: Translate, error: AppError): string {
   }
 }
 
+/**
+ * The facts a sentence leaves out, as one line for "Details: …" where a form has no room for the
+ * full list: JoggAI's code and the HTTP status. Null when there are none.
+ */
+export function errorFacts(t: Translate, error: AppError): string | null {
+  const facts: string[] = [];
+  if (error.code !== undefined) facts.push(`${t('detailFacts.code')} ${error.code}`);
+  if (error.detail?.httpStatus !== undefined) facts.push(`${t('detailFacts.httpStatus')} ${error.detail.httpStatus}`);
+  return facts.length === 0 ? null : t('errors.details', { message: facts.join(' · ') });
+}
+
+/**
+ * A duration in words. The units are the catalogue's (translators choose "3 min" or "3 分钟");
+ * the numbers go through Intl like every count, so a long one is grouped ("1,204 d").
+ */
 export function durationText(t: Translate, parts: DurationParts): string {
   switch (parts.unit) {
     case 'now':
       return t('time.now');
     case 'seconds':
-      return t('time.seconds', { n: parts.seconds });
+      return t('time.seconds', { n: count(parts.seconds) });
     case 'minutes':
-      return t('time.minutes', { n: parts.minutes });
+      return t('time.minutes', { n: count(parts.minutes) });
     case 'hours':
       return parts.minutes === 0
-        ? t('time.hoursExact', { h: parts.hours })
-        : t('time.hours', { h: parts.hours, m: parts.minutes });
+        ? t('time.hoursExact', { h: count(parts.hours) })
+        : t('time.hours', { h: count(parts.hours), m: count(parts.minutes) });
     case 'days':
       return parts.hours === 0
-        ? t('time.daysExact', { d: parts.days })
-        : t('time.days', { d: parts.days, h: parts.hours });
+        ? t('time.daysExact', { d: count(parts.days) })
+        : t('time.days', { d: count(parts.days), h: count(parts.hours) });
   }
 }
 
@@ -93,6 +163,7 @@ export function useAppText() {
   return {
     t,
     explain: (error: AppError) => explainError(t, error),
+    facts: (error: AppError) => errorFacts(t, error),
     duration: (parts: DurationParts) => durationText(t, parts),
   };
 }

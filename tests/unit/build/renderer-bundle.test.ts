@@ -21,6 +21,18 @@ describe('renderer bundle', () => {
     expect(size.gzipBytes).toBeLessThanOrEqual(RENDERER_JS_BUDGET_GZIP);
   });
 
+  it('loads the Chinese catalogue only on demand, as its own precompiled chunk', async () => {
+    expect(size.locales.map((chunk) => chunk.locale)).toEqual(['zh-CN']);
+    const chunk = size.files.find((file) => file.name.startsWith('zh-CN-'))!;
+    expect(chunk.firstLoad).toBe(false);
+    const code = await readFile(join(outDir, 'assets', chunk.name), 'utf8');
+    expect(code).toContain('连接你的 JoggAI 账户');
+    expect(code).not.toContain('Connect your JoggAI account');
+    for (const file of size.files.filter((f) => f.firstLoad)) {
+      expect(await readFile(join(outDir, 'assets', file.name), 'utf8'), file.name).not.toContain('连接你的 JoggAI 账户');
+    }
+  });
+
   it('ships no message compiler and never evaluates strings as code', () => {
     expect(size.compilerMarkers).toEqual([]);
     expect(size.evaluatesStrings).toBe(false);
@@ -36,7 +48,7 @@ describe('renderer bundle', () => {
   });
 
   it('still shows the catalogue’s words, now as precompiled messages', async () => {
-    const [name] = (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'));
+    const name = size.files.find((file) => file.firstLoad && !file.name.startsWith('zh-CN-'))?.name;
     const code = await readFile(join(outDir, 'assets', name!), 'utf8');
     expect(code).toContain('Connect your JoggAI account');
     // vue-i18n's AST for a plain message: {t: Resource, b: {t: Plural?…, s: static text}}.

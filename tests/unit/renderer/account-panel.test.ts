@@ -73,7 +73,7 @@ describe('account panel', () => {
     [{ kind: 'network', message: 'getaddrinfo ENOTFOUND api.jogg.ai' }, 'Can’t reach JoggAI. Check your internet connection'],
     [{ kind: 'timeout', message: 'no answer in 15 s' }, 'took too long'],
     [{ kind: 'keychain-unavailable', message: 'Element not found' }, 'keychain did not work (Element not found). Sign out and back in'],
-    [{ kind: 'unknown-code', message: 'Something odd', code: 31337 }, 'JoggAI answered with code 31337, which this app does not know.'],
+    [{ kind: 'unknown-code', message: 'Something odd', code: 31337 }, 'JoggAI answered with an error this app does not know. Details: JoggAI code 31337'],
     [{ kind: 'rate-limited', message: 'Too many', retryAfterS: 30 }, 'Try again in 30 s'],
     [{ kind: 'server-error', message: 'System error', code: 50000 }, 'JoggAI had a problem on its side'],
   ] as const)('explains %o in words', async (error, words) => {

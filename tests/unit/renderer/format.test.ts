@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../../preload/api';
 import { countdownParts, durationParts, sinceParts } from '../../../renderer/src/format/time';
-import { createAppI18n, durationText, explainError, type Translate } from '../../../renderer/src/i18n';
+import { createAppI18n, durationText, errorFacts, explainError, type Translate } from '../../../renderer/src/i18n';
 
 const i18n = createAppI18n();
 const t: Translate = i18n.global.t;
@@ -71,10 +71,10 @@ describe('error explanations', () => {
     expect(text.length).toBeGreaterThan(5);
   });
 
-  it('words an unknown code once, without quoting main’s line (which says the code again)', () => {
-    expect(explainError(t, { kind: 'unknown-code', message: 'JoggAI answered code 77001: Odd thing', code: 77001, detail: { excerpt: 'Odd thing' } })).toBe(
-      'JoggAI answered with code 77001, which this app does not know.',
-    );
+  it('words an unknown code without the raw code, which goes to Details', () => {
+    const error = { kind: 'unknown-code' as const, message: 'JoggAI answered code 77001: Odd thing', code: 77001, detail: { excerpt: 'Odd thing' } };
+    expect(explainError(t, error)).toBe('JoggAI answered with an error this app does not know.');
+    expect(errorFacts(t, error)).toBe('Details: JoggAI code 77001');
   });
 
   it('words what main refused from its code and parameters, not from main’s English line', () => {
@@ -88,6 +88,7 @@ describe('error explanations', () => {
 
   it('words an HTTP error by its status, not by main’s line', () => {
     const error = { kind: 'http-error' as const, message: 'JoggAI answered HTTP 404 Not Found: <html>', detail: { httpStatus: 404, excerpt: '<html>' } };
-    expect(explainError(t, error)).toBe('JoggAI answered with an error this app did not expect (HTTP 404).');
+    expect(explainError(t, error)).toBe('JoggAI answered with an error this app did not expect.');
+    expect(errorFacts(t, error)).toBe('Details: HTTP status 404');
   });
 });

@@ -369,6 +369,11 @@ class FakeApp extends EventEmitter {
   getLocale(): string {
     return this.locale;
   }
+  /** The OS's languages, most preferred first (Electron's own list; empty where the OS gives none). */
+  preferredSystemLanguages: string[] = ['en-US'];
+  getPreferredSystemLanguages(): string[] {
+    return this.preferredSystemLanguages;
+  }
   getAppPath(): string {
     return this.appPath;
   }

@@ -7,7 +7,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../../renderer/src/i18n/en';
 import { createAppLog, setSecretsToScrub, type AppLog } from '../../../main/shell/log';
-import { createTranslator } from '../../../main/shell/text';
+import { createMainText, createTranslator } from '../../../main/shell/text';
 import { EVENT_CHANNELS } from '../../../preload/api';
 import { BrowserWindow, Menu, app, clipboard, dialog, resetElectronFakes, shell } from './fake-electron';
 
@@ -172,6 +172,7 @@ describe('the installed menu', () => {
   function installed(label: string, window: BrowserWindow | null = null): MenuItemConstructorOptions[] {
     installAppMenu({
       log,
+      text: createMainText(['en-US']),
       keyStore: () => 'system keychain',
       trayStatus: () => 'tray icon shown',
       getWindow: () => window as unknown as Electron.BrowserWindow | null,

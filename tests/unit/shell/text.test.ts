@@ -11,7 +11,7 @@ describe('main process text', () => {
   });
 
   it('falls back to English for a language it has no catalogue for', () => {
-    expect(pickLocale('xx-YY')).toBe('en');
+    expect(pickLocale(['xx-YY'])).toBe('en');
     expect(createTranslator('xx')('key.save')).toBe(en.key.save);
   });
 });
