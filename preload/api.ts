@@ -138,6 +138,14 @@ export interface WatchItem {
    * status, as its spec allows): the photo keeps its status and is checked again at nextCheckAt.
    */
   noNews?: boolean;
+  // timeleft
+  /**
+   * What the app saw of JoggAI's work (it never sees its start): when a check first found the
+   * photo in progress, and the last check that found it unfinished. Absent on items saved by
+   * older versions and on photos never seen unfinished (ready at the first check).
+   */
+  firstSeenInProgressAt?: number | null;
+  lastSeenUnfinishedAt?: number | null;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
@@ -261,6 +269,9 @@ export interface Snapshot {
   connection: ConnectionState;
   account: AccountState;
   notices: Notice[];
+  // timeleft
+  /** How long photos took, as learned; null until enough have finished to say. */
+  durations?: LearnedDurations | null;
 }
 
 /** Only what changed since the last patch; every field optional. */
@@ -276,7 +287,28 @@ export interface StatePatch {
   /** When true, `upserted` is the whole list and anything else the mirror holds is gone
    *  (sent after a transport reconnects). */
   replaceAll?: boolean;
+  // timeleft
+  /** Present when what the app learned of durations changed. */
+  durations?: LearnedDurations | null;
 }
+
+// timeleft
+/**
+ * How long photos take from being added to being finished, as the app learned it (ms, quantiles
+ * of its belief), and how many finished photos it rests on. The window words estimates from it.
+ */
+export interface LearnedDurations {
+  p25Ms: number;
+  p50Ms: number;
+  p90Ms: number;
+  samples: number;
+}
+/**
+ * A photo whose first sighting in progress came this soon after it was added is taken to have
+ * started about when it was added: its time "took about" counts from then, and the schedule
+ * learns from it. Later first sightings give only a lower bound ("at least").
+ */
+export const START_SEEN_WITHIN_MS = 60_000;
 
 /**
  * A photo finished: what a notification says, as data. Main speaks in codes; the shell (Electron)

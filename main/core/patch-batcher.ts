@@ -3,7 +3,7 @@
 import type { StatePatch, WatchItem } from '../../preload/api';
 import type { Clock } from './ports';
 
-type Fields = Pick<StatePatch, 'pause' | 'checkingPaused' | 'connection' | 'account' | 'notices'>;
+type Fields = Pick<StatePatch, 'pause' | 'checkingPaused' | 'connection' | 'account' | 'notices' | 'durations'>;
 
 export class PatchBatcher {
   private upserted = new Map<string, WatchItem>();

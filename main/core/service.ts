@@ -202,7 +202,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         if (items.some(changesWhatIsKept)) saver.request();
         else saver.requestLazy();
       },
-      finished: (item) => notifications.finished(finishedNotification(item, imagePolicy)),
+      finished: (item) => {
+        notifications.finished(finishedNotification(item, imagePolicy));
+        sendDurations();
+      },
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
       connectionChanged: (connection) => batcher.set({ connection }),
@@ -223,6 +226,16 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       if (answer.ok && key === used) verification.nudge();
       if (key === used || answer.ok || (answer.error.kind !== 'invalid-key' && answer.error.kind !== 'no-permission')) return answer;
     }
+  }
+
+  // timeleft: the learned durations reach the window as data when they change (a finish may move them).
+  let sentDurations = '';
+  function sendDurations(): void {
+    const durations = schedule.durations?.() ?? null;
+    const key = JSON.stringify(durations);
+    if (key === sentDurations) return;
+    sentDurations = key;
+    batcher.set({ durations });
   }
 
   /** Per photo, what was last seen of its kept part: tells "finished" from "checked again". */
@@ -458,6 +471,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         connection: tracker.connectionState(),
         account,
         notices: [...notices],
+        durations: schedule.durations?.() ?? null,
       };
     },
 

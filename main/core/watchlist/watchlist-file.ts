@@ -201,6 +201,9 @@ const savedItem = z.object({
   lateness: z.enum(LATENESS),
   // Checked on its own (savedAttention): a bad one costs that problem, never the list.
   attention: z.unknown().optional(),
+  // timeleft: what the app saw of JoggAI's work; absent in older files (then "took" is a bound).
+  firstSeenInProgressAt: z.number().nullable().optional(),
+  lastSeenUnfinishedAt: z.number().nullable().optional(),
 });
 
 /**
@@ -564,6 +567,9 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
       problem: attentionOf(saved),
       lateness: saved.lateness,
     });
+    // Only when saved: older files, and photos never seen unfinished, have none.
+    if (saved.firstSeenInProgressAt != null) items.at(-1)!.firstSeenInProgressAt = saved.firstSeenInProgressAt;
+    if (saved.lastSeenUnfinishedAt != null) items.at(-1)!.lastSeenUnfinishedAt = saved.lastSeenUnfinishedAt;
   }
   return {
     status: 'good',
@@ -605,6 +611,8 @@ function serialize(state: SavedState, savedAt: number): string {
       rawStatus: item.rawStatus,
       lateness: item.lateness,
     };
+    if (isTime(item.firstSeenInProgressAt)) items[i]!.firstSeenInProgressAt = item.firstSeenInProgressAt;
+    if (isTime(item.lastSeenUnfinishedAt)) items[i]!.lastSeenUnfinishedAt = item.lastSeenUnfinishedAt;
     const problem = item.problem;
     if (problem !== null && !FINISHED_STATUSES.includes(item.status) && isLastingProblem(problem)) {
       const { httpStatus, excerpt, rid } = problem.detail ?? {};
@@ -628,4 +636,9 @@ function unwritableField(item: WatchItem): 'photoId' | 'addedAt' | 'lastCheckedA
   if (item.finishedAt !== null && !Number.isFinite(item.finishedAt)) return 'finishedAt';
   if (!Number.isSafeInteger(item.checks) || item.checks < 0) return 'checks';
   return null;
+}
+
+/** A sighting time worth writing (JSON would turn NaN into null, which load reads as "not seen" anyway). */
+function isTime(time: number | null | undefined): time is number {
+  return time != null && Number.isFinite(time);
 }

@@ -203,7 +203,6 @@ const en = {
     inLineAbout: '{position} in line, about {time}',
     // The row's accessible name: the photo and its state.
     rowLabel: '{id} — {state}',
-    took: 'took {time}',
     failedSaid: 'JoggAI said: {message}',
     failedNoReason: 'JoggAI did not say why.',
     // Several photos finished within a few seconds: one banner for them all.
@@ -577,6 +576,20 @@ const en = {
         other: 'Check that your system (and, in the web preview, your browser) allows notifications from Avatar Watch, and that Do not disturb is off.',
       },
     },
+  },
+  // timeleft: how long a photo usually takes, and what the app can honestly say it took.
+  timeleft: {
+    noEstimate: 'No estimate yet: too few photos have finished.',
+    usually: 'Usually ready in about {time}',
+    soon: 'Most are ready within {time} more',
+    longer: 'Taking longer than most (usually {low} to {high})',
+    progressLabel: 'Time so far, against how long photos usually take',
+    progressValue: '{elapsed} so far; usually {low} to {high}',
+    // "Took" counts from when the photo was added; the app never sees JoggAI start it.
+    tookAbout: 'took about {time}',
+    tookAtLeast: 'took at least {time}',
+    foundReady: 'found ready {time} after you added it',
+    foundFailed: 'found failed {time} after you added it',
   },
 } as const;
 

@@ -3,7 +3,7 @@
 // costs O(changed) plus at most one O(n) pass, so one update into 10,000 rows stays cheap.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
+import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type LearnedDurations, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
 import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
@@ -47,6 +47,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
    */
   const focusRequest = ref<{ photoId: string; seq: number } | null>(null);
   let focusSeq = 0;
+  /** How long photos usually take, as main learned it (null: not enough finished yet). */
+  const durations = shallowRef<LearnedDurations | null>(null);
 
   // Not reactive on purpose: the array above is what views watch.
   let byId = new Map<string, WatchItem>();
@@ -75,6 +77,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     checkingPaused.value = snapshot.checkingPaused ?? false;
     connection.value = snapshot.connection ?? ONLINE;
     notices.value = snapshot.notices;
+    durations.value = snapshot.durations ?? null;
     useAccountStore().apply(snapshot.account);
     loaded.value = true;
     loadError.value = null;
@@ -92,6 +95,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     else if (patch.replaceAll) connection.value = ONLINE;
     if (patch.notices !== undefined) notices.value = patch.notices;
     if (patch.account !== undefined) useAccountStore().apply(patch.account);
+    if (patch.durations !== undefined) durations.value = patch.durations;
 
     if (patch.replaceAll) {
       replaceAll(patch.upserted ?? []);
@@ -265,6 +269,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     loadError,
     focusRequest,
     focusHandled,
+    durations,
     rowContext,
     counts,
     waitingCount,
