@@ -590,6 +590,28 @@ const en = {
     tookAtLeast: 'took at least {time}',
     foundReady: 'found ready {time} after you added it',
     foundFailed: 'found failed {time} after you added it',
+    // The first run: a welcome, not a pause.
+    welcome: {
+      heading: 'Welcome to Avatar Watch',
+      what: 'Avatar Watch keeps an eye on the photo avatars you create with JoggAI and tells you the moment each one is ready, with its images.',
+      keyTitle: 'Add your JoggAI API key.',
+      keyWhere: 'Sign in to JoggAI and copy the key from the API section of your dashboard:',
+      keyLink: 'open jogg.ai',
+      idTitle: 'Paste photo IDs.',
+      idWhat: 'A photo ID is what JoggAI answers when you create a photo avatar (photo_id). Paste one or many, one per line or separated by commas.',
+      waitTitle: 'Get on with your day.',
+      waitWhat: 'Each photo is checked on a schedule, and a notification tells you when it is ready or failed.',
+      addKey: 'Add your API key',
+    },
+    // Under 800 px wide the list comes first; these open what folded away.
+    fold: {
+      addPhotos: 'Add photos',
+      account: 'Account',
+      more: 'Help and settings',
+    },
+    // The account panel while JoggAI refuses the saved key: never "Connected".
+    keyRejected: 'Not connected: JoggAI refuses this key.',
+    keyNoPermission: 'Not connected: this key’s JoggAI plan has no API access.',
   },
 } as const;
 

@@ -2,6 +2,7 @@
 // (main/shell/notifier.ts, through main/shell/text.ts) and by the web preview's page, so both
 // hosts say the same thing in the user's language while the core sends only data.
 import type { FinishedNotification } from '../../../preload/api';
+import { count } from '../format/numbers';
 
 type NotificationKey =
   | 'notifications.readyTitle'
@@ -50,7 +51,7 @@ export function wordTestNotification(t: NotificationTranslate): NotificationWord
 
 /** "5 photo avatars are ready · 1 failed"; a side with none is left out. */
 function summaryBody(t: NotificationTranslate, ready: number, failed: number): string {
-  if (ready === 0) return t('notifications.summaryFailed', { n: failed }, failed);
-  const readyWords = t('notifications.summaryReady', { n: ready }, ready);
-  return failed === 0 ? readyWords : t('notifications.summaryBoth', { ready: readyWords, n: failed }, failed);
+  if (ready === 0) return t('notifications.summaryFailed', { n: count(failed) }, failed);
+  const readyWords = t('notifications.summaryReady', { n: count(ready) }, ready);
+  return failed === 0 ? readyWords : t('notifications.summaryBoth', { ready: readyWords, n: count(failed) }, failed);
 }
