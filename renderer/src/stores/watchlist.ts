@@ -6,7 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type LearnedDurations, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
-import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
+import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext, type WaitingLine } from './row-state';
 
 export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
@@ -159,12 +159,25 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   const line = computed(() => waitingLine(items.value, rowContext.value));
   const waitingCount = computed(() => line.value.size);
 
+  /**
+   * Places already counted in the current line: a row asks on every clock tick, and counting is a
+   * pass over the whole line, so each place is counted once per line (a new line, a new count).
+   */
+  let places: { line: WaitingLine; byId: Map<string, number> } | null = null;
+
   /** A waiting photo's 1-based place in line; null when it is not waiting. */
   function linePlaceOf(photoId: string): number | null {
     const item = byId.get(photoId);
     const at = position.get(photoId);
     if (item === undefined || at === undefined || displayState(item, rowContext.value) !== 'waiting') return null;
-    return placeInLine(line.value, item, at);
+    const current = line.value;
+    if (places?.line !== current) places = { line: current, byId: new Map() };
+    let place = places.byId.get(photoId);
+    if (place === undefined) {
+      place = placeInLine(current, item, at);
+      places.byId.set(photoId, place);
+    }
+    return place;
   }
 
   const total = computed(() => items.value.length);
