@@ -157,6 +157,14 @@ export interface WatchItem {
   // results
   /** Local copies of a ready photo's images (main/core/results/); absent before it is ready. */
   localCopies?: LocalCopies;
+  // timeleft
+  /**
+   * What the app saw of JoggAI's work (it never sees its start): when a check first found the
+   * photo in progress, and the last check that found it unfinished. Absent on items saved by
+   * older versions and on photos never seen unfinished (ready at the first check).
+   */
+  firstSeenInProgressAt?: number | null;
+  lastSeenUnfinishedAt?: number | null;
 }
 
 export type Lateness = 'usual' | 'taking-long' | 'stale';
@@ -288,6 +296,9 @@ export interface Snapshot {
   // results
   /** How much the local copies of results take on disk, against the cap the user can see. */
   localCopies?: LocalCopiesUsage;
+  // timeleft
+  /** How long photos took, as learned; null until enough have finished to say. */
+  durations?: LearnedDurations | null;
 }
 
 /** Only what changed since the last patch; every field optional. */
@@ -308,7 +319,28 @@ export interface StatePatch {
   settings?: AppSettings;
   // results
   localCopies?: LocalCopiesUsage;
+  // timeleft
+  /** Present when what the app learned of durations changed. */
+  durations?: LearnedDurations | null;
 }
+
+// timeleft
+/**
+ * How long photos take from being added to being finished, as the app learned it (ms, quantiles
+ * of its belief), and how many finished photos it rests on. The window words estimates from it.
+ */
+export interface LearnedDurations {
+  p25Ms: number;
+  p50Ms: number;
+  p90Ms: number;
+  samples: number;
+}
+/**
+ * A photo whose first sighting in progress came this soon after it was added is taken to have
+ * started about when it was added: its time "took about" counts from then, and the schedule
+ * learns from it. Later first sightings give only a lower bound ("at least").
+ */
+export const START_SEEN_WITHIN_MS = 60_000;
 
 /**
  * A photo finished: what a notification says, as data. Main speaks in codes; the shell (Electron)

@@ -228,6 +228,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       // A kind the user turned off is never told, not even later when it is turned on again.
       finished: (item) => {
         if (userSettings.notifies(item.status)) notifications.finished(finishedNotification(item, imagePolicy));
+        sendDurations();
       },
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
@@ -270,6 +271,15 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     upsert: (items) => batcher.upsert(items),
     usageChanged: (localCopies) => batcher.set({ localCopies }),
   });
+  // timeleft: the learned durations reach the window as data when they change (a finish may move them).
+  let sentDurations = '';
+  function sendDurations(): void {
+    const durations = schedule.durations?.() ?? null;
+    const key = JSON.stringify(durations);
+    if (key === sentDurations) return;
+    sentDurations = key;
+    batcher.set({ durations });
+  }
 
   /** Per photo, what was last seen of its kept part: tells "finished" from "checked again". */
   const kept = new Map<string, string>();
@@ -549,6 +559,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
         notices: [...notices],
         settings: userSettings.current(),
         localCopies: results.usage(),
+        durations: schedule.durations?.() ?? null,
       };
     },
 

@@ -1,8 +1,7 @@
 // Renderer entry. In Electron the preload has already set window.avatarWatch; in the web
 // preview nothing has, so the WebSocket bridge takes its place before anything asks for it.
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
-import { watch } from 'vue';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { browserImageParts, createPageImages } from './bridge/page-images';

@@ -101,3 +101,20 @@ describe('learnedSchedule on a first day', () => {
     expect(informed.model.cdf(200)).toBeLessThan(fresh.model.cdf(200) / 2);
   });
 });
+
+// timeleft
+describe('what the model tells the window', () => {
+  it('says nothing before three photos finished, then the learned range', () => {
+    const record = (s: number, at: number) => ({ lowMs: (s - 5) * 1000, highMs: s * 1000, at });
+    const model = new CompletionModel({}, [record(100, 1), record(110, 2)]);
+    expect(model.durations()).toBeNull();
+    for (let i = 0; i < 30; i++) model.observe(record(100 + (i % 5) * 10, 3 + i));
+    const durations = model.durations()!;
+    expect(durations.samples).toBe(32);
+    expect(durations.p25Ms).toBeLessThan(durations.p50Ms);
+    expect(durations.p50Ms).toBeLessThan(durations.p90Ms);
+    // Learned (95–150 s), not the docs' 2–5 minutes.
+    expect(durations.p50Ms).toBeGreaterThan(90_000);
+    expect(durations.p50Ms).toBeLessThan(150_000);
+  });
+});

@@ -687,3 +687,35 @@ describe('Tracker: the request budget changed in Settings', () => {
     expect(t.calls.length - slowFrom).toBeLessThanOrEqual(2);
   });
 });
+
+// timeleft
+describe('what the tracker saw of a photo run (for an honest "took")', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => {
+    t = setup();
+  });
+  const garbled = error({ kind: 'malformed-response', message: 'not json', detail: { reason: 'not-json' } });
+
+  it('records the first and last sighting unfinished, and learns from a photo seen running from the start', async () => {
+    const addedAt = t.clock.now();
+    t.scripts.set('p', [inProgress('p'), inProgress('p'), success('p')]);
+    t.tracker.add(['p']);
+    await t.clock.advance(5 * 60_000);
+    const done = t.finished[0]!;
+    expect(done.firstSeenInProgressAt).toBe(addedAt);
+    expect(done.lastSeenUnfinishedAt).toBe(addedAt + 10_000);
+    expect(done.finishedAt).toBe(addedAt + 20_000);
+    expect(learnedNothing).toEqual([{ lowMs: 10_000, highMs: 20_000, at: addedAt + 20_000 }]);
+  });
+
+  it('does not learn from a photo first seen running long after it was added (its start is unknown)', async () => {
+    const addedAt = t.clock.now();
+    // Unreadable answers for over a minute (backing off 10 s, 20 s, 40 s), then running, then ready.
+    t.scripts.set('p', [garbled, garbled, garbled, inProgress('p'), inProgress('p'), success('p')]);
+    t.tracker.add(['p']);
+    await t.clock.advance(10 * 60_000);
+    const done = t.finished[0]!;
+    expect(done.firstSeenInProgressAt! - addedAt).toBeGreaterThan(60_000);
+    expect(learnedNothing).toEqual([]);
+  });
+});

@@ -19,6 +19,10 @@
 // checks and a slow day calmer ones, without a fixed number of seconds tuned to one workload.
 import type { CompletionRecord } from './completion-record';
 import { HISTORY_LIMIT } from './completion-record';
+import type { LearnedDurations } from '../../../preload/api';
+
+/** Fewer finished photos than this and the window says "no estimate yet". */
+export const MIN_ESTIMATE_SAMPLES = 3;
 
 export interface CompletionModelOptions {
   /** How many completions the prior is worth; small, so real history wins quickly. */
@@ -153,6 +157,18 @@ export class CompletionModel {
     // Ahead of the dense region: the first check worth making is one target gap into it.
     if (dense > age) gap = Math.min(gap, dense - age + target);
     return Math.max(MIN_GAP_S, gap);
+  }
+
+  /**
+   * What the window words estimates from: quantiles of the belief (ms from adding), or null
+   * while fewer than MIN_ESTIMATE_SAMPLES photos finished (the belief would be mostly the prior).
+   */
+  durations(): LearnedDurations | null {
+    if (this.records.length < MIN_ESTIMATE_SAMPLES) return null;
+    if (this.dirty) this.rebuild();
+    const held = this.cumulative[MODEL_HORIZON_S]!;
+    const at = (q: number) => this.quantile(q * held) * 1000;
+    return { p25Ms: at(0.25), p50Ms: at(0.5), p90Ms: at(0.9), samples: this.records.length };
   }
 
   /** The age (s) past which a running photo is "taking longer than usual". */

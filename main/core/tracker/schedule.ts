@@ -1,7 +1,7 @@
 // When to look at a photo. The tracker asks its Schedule when an item is added and after every
 // "still running" answer, so strategies (ours, and the baselines the benchmark compares it with)
 // change without touching the tracker's bookkeeping.
-import type { WatchItem } from '../../../preload/api';
+import type { LearnedDurations, WatchItem } from '../../../preload/api';
 import { CompletionModel, type CompletionModelOptions } from './completion-model';
 import type { CompletionRecord } from './completion-record';
 
@@ -19,6 +19,8 @@ export interface Schedule {
    * slowly (see slowCheckGapMs). Without it the tracker's fixed default applies.
    */
   takingLongAfterMs?(): number;
+  /** What a learning strategy can tell the window about durations (null: not enough yet). */
+  durations?(): LearnedDurations | null;
 }
 
 /** JoggAI never wants one task polled faster than this. */
@@ -50,6 +52,7 @@ export function learnedSchedule(history: readonly CompletionRecord[] = [], optio
     },
     history: () => model.history(),
     takingLongAfterMs: () => Math.round(model.takingLongAfterS() * 1000),
+    durations: () => model.durations(),
   };
 }
 

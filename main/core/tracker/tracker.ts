@@ -5,7 +5,7 @@
 // clock and requests from an injected `check`, so the same code runs for real, in tests and in
 // the benchmark.
 import type { AppError, ConnectionState, PauseReason, PhotoStatus, Result, WatchItem } from '../../../preload/api';
-import { FINISHED_STATUSES } from '../../../preload/api';
+import { FINISHED_STATUSES, START_SEEN_WITHIN_MS } from '../../../preload/api';
 import type { PhotoAnswer } from '../jogg/client';
 import type { Clock } from '../ports';
 import { AccountLane } from './account-lane';
@@ -601,6 +601,9 @@ export class Tracker {
       item.failureMessage = answer.failureMessage;
     } else {
       item.status = answer.status === 'in_progress' ? 'in_progress' : 'unknown';
+      // What "took" can honestly claim later: from the first sighting in progress to the last unfinished one.
+      if (item.status === 'in_progress') item.firstSeenInProgressAt ??= now;
+      item.lastSeenUnfinishedAt = now;
     }
     if (isFinished(item.status)) {
       item.finishedAt ??= now;
@@ -623,10 +626,15 @@ export class Tracker {
     }
   }
 
-  /** A photo seen running, then finished: it finished between those two answers (failed attempts between them say nothing). */
+  /**
+   * A photo seen running, then finished: it finished between those two answers (failed attempts
+   * between them say nothing). Only photos seen running soon after they were added count: the
+   * schedule measures from adding, and a photo added long after it started would teach it that
+   * photos are quicker than they are.
+   */
   private learn(entry: Entry, after: WatchItem, now: number): void {
     const justFinished = after.status === 'ready' || after.status === 'failed';
-    if (entry.lastSeenRunningAt === null || !justFinished) return;
+    if (entry.lastSeenRunningAt === null || !justFinished || !startSeen(after)) return;
     this.options.schedule.observe?.({ lowMs: entry.lastSeenRunningAt - after.addedAt, highMs: now - after.addedAt, at: now });
   }
 
@@ -667,4 +675,9 @@ export class Tracker {
     // Coming back from offline: a catch-up round, once this answer is applied.
     if (restored) this.catchUpPending = true;
   }
+}
+
+/** Whether the photo was seen in progress soon enough after adding to date its start by it. */
+function startSeen(item: WatchItem): boolean {
+  return item.firstSeenInProgressAt != null && item.firstSeenInProgressAt - item.addedAt <= START_SEEN_WITHIN_MS;
 }

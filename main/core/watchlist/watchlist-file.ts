@@ -208,6 +208,9 @@ const savedItem = z.object({
   // labels: checked on their own (keptLabel): a bad one costs that field, never the item.
   label: z.unknown().optional(),
   note: z.unknown().optional(),
+  // timeleft: what the app saw of JoggAI's work; absent in older files (then "took" is a bound).
+  firstSeenInProgressAt: z.number().nullable().optional(),
+  lastSeenUnfinishedAt: z.number().nullable().optional(),
 });
 
 /**
@@ -577,6 +580,9 @@ function parse(text: string, imagePolicy: ImageUrlPolicy): FileRead {
     if (note !== undefined) items[items.length - 1]!.note = note;
     const badLabels = Number(label === undefined && isSet(saved.label)) + Number(note === undefined && isSet(saved.note));
     if (badLabels > 0) dropped.labels = (dropped.labels ?? 0) + badLabels;
+    // Only when saved: older files, and photos never seen unfinished, have none.
+    if (saved.firstSeenInProgressAt != null) items.at(-1)!.firstSeenInProgressAt = saved.firstSeenInProgressAt;
+    if (saved.lastSeenUnfinishedAt != null) items.at(-1)!.lastSeenUnfinishedAt = saved.lastSeenUnfinishedAt;
   }
   return {
     status: 'good',
@@ -620,6 +626,8 @@ function serialize(state: SavedState, savedAt: number): string {
     };
     if (item.label !== undefined) items[i]!.label = item.label;
     if (item.note !== undefined) items[i]!.note = item.note;
+    if (isTime(item.firstSeenInProgressAt)) items[i]!.firstSeenInProgressAt = item.firstSeenInProgressAt;
+    if (isTime(item.lastSeenUnfinishedAt)) items[i]!.lastSeenUnfinishedAt = item.lastSeenUnfinishedAt;
     const problem = item.problem;
     if (problem !== null && !FINISHED_STATUSES.includes(item.status) && isLastingProblem(problem)) {
       const { httpStatus, excerpt, rid } = problem.detail ?? {};
@@ -643,4 +651,9 @@ function unwritableField(item: WatchItem): 'photoId' | 'addedAt' | 'lastCheckedA
   if (item.finishedAt !== null && !Number.isFinite(item.finishedAt)) return 'finishedAt';
   if (!Number.isSafeInteger(item.checks) || item.checks < 0) return 'checks';
   return null;
+}
+
+/** A sighting time worth writing (JSON would turn NaN into null, which load reads as "not seen" anyway). */
+function isTime(time: number | null | undefined): time is number {
+  return time != null && Number.isFinite(time);
 }

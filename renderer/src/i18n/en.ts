@@ -205,7 +205,6 @@ const en = {
     inLineAbout: '{position} in line, about {time}',
     // The row's accessible name: the photo and its state.
     rowLabel: '{id} — {state}',
-    took: 'took {time}',
     failedSaid: 'JoggAI said: {message}',
     failedNoReason: 'JoggAI did not say why.',
     // Several photos finished within a few seconds: one banner for them all.
@@ -761,6 +760,42 @@ const en = {
       unlisted: '{bytes} of them belong to photos no longer in the list.',
       full: 'The space for local copies is full: new results are not downloaded.',
     },
+  },
+  // timeleft: how long a photo usually takes, and what the app can honestly say it took.
+  timeleft: {
+    noEstimate: 'No estimate yet: too few photos have finished.',
+    usually: 'Usually ready in about {time}',
+    soon: 'Most are ready within {time} more',
+    longer: 'Taking longer than most (usually {low} to {high})',
+    progressLabel: 'Time so far, against how long photos usually take',
+    progressValue: '{elapsed} so far; usually {low} to {high}',
+    // "Took" counts from when the photo was added; the app never sees JoggAI start it.
+    tookAbout: 'took about {time}',
+    tookAtLeast: 'took at least {time}',
+    foundReady: 'found ready {time} after you added it',
+    foundFailed: 'found failed {time} after you added it',
+    // The first run: a welcome, not a pause.
+    welcome: {
+      heading: 'Welcome to Avatar Watch',
+      what: 'Avatar Watch keeps an eye on the photo avatars you create with JoggAI and tells you the moment each one is ready, with its images.',
+      keyTitle: 'Add your JoggAI API key.',
+      keyWhere: 'Sign in to JoggAI and copy the key from the API section of your dashboard:',
+      keyLink: 'open jogg.ai',
+      idTitle: 'Paste photo IDs.',
+      idWhat: 'A photo ID is what JoggAI answers when you create a photo avatar (photo_id). Paste one or many, one per line or separated by commas.',
+      waitTitle: 'Get on with your day.',
+      waitWhat: 'Each photo is checked on a schedule, and a notification tells you when it is ready or failed.',
+      addKey: 'Add your API key',
+    },
+    // Under 800 px wide the list comes first; these open what folded away.
+    fold: {
+      addPhotos: 'Add photos',
+      account: 'Account',
+      more: 'Help and settings',
+    },
+    // The account panel while JoggAI refuses the saved key: never "Connected".
+    keyRejected: 'Not connected: JoggAI refuses this key.',
+    keyNoPermission: 'Not connected: this key’s JoggAI plan has no API access.',
   },
 } as const;
 

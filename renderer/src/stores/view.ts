@@ -10,6 +10,16 @@ import { useWatchlistStore } from './watchlist';
 export const VIEW_STORAGE_KEY = 'avatar-watch.list-view';
 /** Longer than any photo ID; a stored search beyond this is not one the user typed here. */
 const MAX_STORED_QUERY = 200;
+/** A search is kept this long after the last keystroke. */
+const SAVE_QUERY_AFTER_MS = 400;
+/** One pending write for the page: any later write replaces it (there is one view to keep). */
+let pendingSave: { timer: ReturnType<typeof setTimeout>; write: () => void } | null = null;
+function dropPendingSave() {
+  if (pendingSave !== null) clearTimeout(pendingSave.timer);
+  pendingSave = null;
+}
+// The window goes away mid-typing: what was typed is kept now.
+globalThis.addEventListener?.('pagehide', () => pendingSave?.write());
 
 interface StoredView {
   states: DisplayState[];
@@ -118,13 +128,21 @@ export const useViewStore = defineStore('view', () => {
     return api.onFocusItems((photoIds) => showOnly(photoIds));
   }
 
-  watch([states, query, sort], () => {
+  function save() {
+    dropPendingSave();
     const view: StoredView = { states: [...states.value], query: query.value.slice(0, MAX_STORED_QUERY), sort: sort.value };
     try {
       browserStorage()?.setItem(VIEW_STORAGE_KEY, JSON.stringify(view));
     } catch {
       // Storage full or off: the choice holds for this session only.
     }
+  }
+  // A chip or an order is one click: kept at once. A search is typed: kept once typing pauses
+  // (localStorage writes block the page), and at once when the window goes away.
+  watch([states, sort], save);
+  watch(query, () => {
+    dropPendingSave();
+    pendingSave = { timer: setTimeout(save, SAVE_QUERY_AFTER_MS), write: save };
   });
 
   return { states, query, sort, filtering, shown, indexOf, isOn, toggle, setQuery, setSort, clearFilters, fromNotification, showOnly, showAllFromNotification, followNotifications };

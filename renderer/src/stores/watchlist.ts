@@ -3,11 +3,10 @@
 // costs O(changed) plus at most one O(n) pass, so one update into 10,000 rows stays cheap.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
-import type { LocalCopiesUsage } from '../../../preload/api';
+import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type LearnedDurations, type LocalCopiesUsage, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
-import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext } from './row-state';
+import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext, type WaitingLine } from './row-state';
 
 export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
@@ -50,6 +49,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
    */
   const focusRequest = ref<{ photoId: string; seq: number } | null>(null);
   let focusSeq = 0;
+  /** How long photos usually take, as main learned it (null: not enough finished yet). */
+  const durations = shallowRef<LearnedDurations | null>(null);
 
   // Not reactive on purpose: the array above is what views watch.
   let byId = new Map<string, WatchItem>();
@@ -79,6 +80,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     connection.value = snapshot.connection ?? ONLINE;
     notices.value = snapshot.notices;
     localCopies.value = snapshot.localCopies ?? null;
+    durations.value = snapshot.durations ?? null;
     useAccountStore().apply(snapshot.account);
     loaded.value = true;
     loadError.value = null;
@@ -97,6 +99,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     if (patch.notices !== undefined) notices.value = patch.notices;
     if (patch.account !== undefined) useAccountStore().apply(patch.account);
     if (patch.localCopies !== undefined) localCopies.value = patch.localCopies;
+    if (patch.durations !== undefined) durations.value = patch.durations;
 
     if (patch.replaceAll) {
       replaceAll(patch.upserted ?? []);
@@ -160,12 +163,25 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   const line = computed(() => waitingLine(items.value, rowContext.value));
   const waitingCount = computed(() => line.value.size);
 
+  /**
+   * Places already counted in the current line: a row asks on every clock tick, and counting is a
+   * pass over the whole line, so each place is counted once per line (a new line, a new count).
+   */
+  let places: { line: WaitingLine; byId: Map<string, number> } | null = null;
+
   /** A waiting photo's 1-based place in line; null when it is not waiting. */
   function linePlaceOf(photoId: string): number | null {
     const item = byId.get(photoId);
     const at = position.get(photoId);
     if (item === undefined || at === undefined || displayState(item, rowContext.value) !== 'waiting') return null;
-    return placeInLine(line.value, item, at);
+    const current = line.value;
+    if (places?.line !== current) places = { line: current, byId: new Map() };
+    let place = places.byId.get(photoId);
+    if (place === undefined) {
+      place = placeInLine(current, item, at);
+      places.byId.set(photoId, place);
+    }
+    return place;
   }
 
   const total = computed(() => items.value.length);
@@ -271,6 +287,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
     loadError,
     focusRequest,
     focusHandled,
+    durations,
     rowContext,
     counts,
     waitingCount,

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountState, Result } from '../../../preload/api';
 import AccountPanel from '../../../renderer/src/components/AccountPanel.vue';
 import { useAccountStore } from '../../../renderer/src/stores/account';
-import { CONNECTED, NO_KEY, createFakeApi, freshPinia, installApi, mountWithApp, settle } from './fake-api';
+import { CONNECTED, NO_KEY, createFakeApi, freshPinia, installApi, mountWithApp, settle, snapshotOf } from './fake-api';
+import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 
 function keyInput(wrapper: ReturnType<typeof mountWithApp>) {
   const label = wrapper.findAll('label').find((l) => l.text() === 'API key');
@@ -147,5 +148,34 @@ describe('account panel', () => {
     await settle();
     expect(api.refreshAccount).toHaveBeenCalledOnce();
     expect(wrapper.text()).toContain('Connected as Mia Novak');
+  });
+});
+
+// timeleft
+describe('account panel with a rejected key', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('never says "Connected" while JoggAI refuses the key at a photo check (checking paused for it)', async () => {
+    installApi(createFakeApi());
+    const pinia = freshPinia();
+    useAccountStore().apply(CONNECTED);
+    useWatchlistStore().applySnapshot(snapshotOf({ account: CONNECTED, pause: { kind: 'invalid-key', message: '' } }));
+    const wrapper = mountWithApp(AccountPanel, { pinia });
+    expect(wrapper.text()).not.toContain('Connected');
+    expect(wrapper.text()).toContain('Not connected: JoggAI refuses this key.');
+  });
+
+  it('never says "Connected" when the account check itself was refused', () => {
+    installApi(createFakeApi());
+    const wrapper = mountPanel({ ...CONNECTED, error: { kind: 'no-permission', code: 18025, message: '' } });
+    expect(wrapper.text()).not.toContain('Connected');
+    expect(wrapper.text()).toContain('Not connected: this key’s JoggAI plan has no API access.');
+  });
+
+  it('says "Connected" again once the key is accepted', () => {
+    installApi(createFakeApi());
+    expect(mountPanel(CONNECTED).text()).toContain('Connected as');
   });
 });
