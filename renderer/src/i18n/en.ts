@@ -217,7 +217,7 @@ const en = {
     noNews: 'JoggAI has no news about this photo yet.',
     noNewsUntil: 'JoggAI has no news about this photo yet; checking again at {time}.',
     checkNow: 'Check now',
-    checkNowLabel: 'Check {id} now',
+    checkNowLabel: 'Check now {id}',
     checkRequested: 'Checking…',
     remove: 'Remove',
     removeLabel: 'Remove {id}',
@@ -577,6 +577,15 @@ const en = {
         other: 'Check that your system (and, in the web preview, your browser) allows notifications from Avatar Watch, and that Do not disturb is off.',
       },
     },
+  },
+  // a11y: what a screen reader hears and the names of controls whose visible text changes.
+  a11y: {
+    // The polite live region, when one photo finishes (several at once use notifications.summary*).
+    photoReady: 'Photo {id} is ready',
+    photoFailed: 'Photo {id} failed',
+    // A control's accessible name starts with its visible text, then says which photo it is for.
+    checkRequestedLabel: 'Checking… {id}',
+    copiedLabel: 'Copied {id}',
   },
 } as const;
 
