@@ -130,7 +130,7 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
     await open(context);
     await connect(context.page);
     await watch(context.page, 'photo-limited');
-    await expect(context.page.getByText('JoggAI asked us to slow down.')).toBeVisible(FIRST_ANSWER);
+    await expect(context.page.getByRole('status').getByText('JoggAI asked us to slow down.')).toBeVisible(FIRST_ANSWER);
   },
   'JoggAI unreachable': async (context) => {
     test.setTimeout(150_000);
@@ -162,14 +162,43 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
     await context.page.getByRole('button', { name: 'Send a test notification' }).click();
     await expect(context.page.getByText(/Did it appear/)).toBeVisible();
   },
+  'remove-key question open': async (context) => {
+    await open(context);
+    await connect(context.page);
+    await context.page.getByRole('button', { name: 'Remove key', exact: true }).click();
+    await expect(context.page.getByRole('button', { name: 'Yes, remove key' })).toBeVisible();
+  },
+  'notification advice shown': async (context) => {
+    await open(context);
+    await context.page.getByRole('button', { name: 'Send a test notification' }).click();
+    await context.page.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(context.page.getByRole('heading', { name: 'What to check' })).toBeVisible();
+  },
+  'Check now pressed, ID copied': async (context) => {
+    await smallList(context);
+    await context.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await row(context.page, 'shop-ready').getByRole('button', { name: 'Check now shop-ready' }).click();
+    await row(context.page, 'shop-ready').getByRole('button', { name: 'Copy shop-ready' }).click();
+    await expect(row(context.page, 'shop-ready').getByRole('button', { name: 'Checking… shop-ready' })).toBeVisible();
+    await expect(row(context.page, 'shop-ready').getByRole('button', { name: 'Copied shop-ready' })).toBeVisible();
+  },
+  'narrow window': async (context) => {
+    await context.page.setViewportSize({ width: 700, height: 900 });
+    await smallList(context);
+  },
 };
+
+const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 for (const [name, reach] of Object.entries(STATES)) {
   test(`axe: ${name}, light and dark`, async ({ page, fake, dataDir, startHost }) => {
     await reach({ page, fake, dataDir, startHost });
     await page.emulateMedia({ colorScheme: 'light' });
     await expectNoAxeViolations(page, `${name} (light)`);
+    const light = await pageBackground(page);
     await page.emulateMedia({ colorScheme: 'dark' });
+    // The dark pass is a real one: the window follows the system's theme.
+    expect(await pageBackground(page)).not.toBe(light);
     await expectNoAxeViolations(page, `${name} (dark)`);
   });
 }
