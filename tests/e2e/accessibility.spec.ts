@@ -165,7 +165,9 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
   'remove-key question open': async (context) => {
     await open(context);
     await connect(context.page);
-    await context.page.getByRole('button', { name: 'Remove key', exact: true }).click();
+    // By keyboard: a click right after connecting can land where the fading pause banner moved things.
+    await context.page.getByRole('button', { name: 'Remove key', exact: true }).focus();
+    await context.page.keyboard.press('Enter');
     await expect(context.page.getByRole('button', { name: 'Yes, remove key' })).toBeVisible();
   },
   'notification advice shown': async (context) => {

@@ -74,4 +74,11 @@ test('Dismiss moves focus to the next notice, then to the list; Check now keeps 
   await expect(busy).toHaveAttribute('aria-disabled', 'true');
   await expect(busy).toBeFocused();
   expect(await focusedTag(page)).toBe('BUTTON');
+
+  // Pause checking goes away once paused, Resume checking once resumed: each hands focus to the other.
+  await page.getByRole('button', { name: 'Pause checking' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Resume checking' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Pause checking' })).toBeFocused();
 });

@@ -36,8 +36,20 @@ export function describeViolations(stateName: string, violations: AxeViolationRe
   return `${stateName}: ${violations.length} axe violation(s)\n${lines.join('\n')}`;
 }
 
+/**
+ * Waits (at most 3 s) for finite CSS transitions and animations to end: right after a theme
+ * switch a row's background is still fading, and axe would judge a colour nobody sees for long.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  });
+}
+
 /** Fails the test with a readable list when axe finds anything in the page in this state. */
 export async function expectNoAxeViolations(page: Page, stateName: string): Promise<void> {
+  await settleAnimations(page);
   const violations = await axeViolations(page);
   expect(violations, describeViolations(stateName, violations)).toEqual([]);
 }

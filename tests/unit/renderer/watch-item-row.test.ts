@@ -154,6 +154,9 @@ describe('watch item row', () => {
     expect(checkNow.attributes('aria-label')).toBe('Checking… ph_42');
     await checkNow.trigger('click');
     expect(api.checkNow).toHaveBeenCalledTimes(1);
+    // A patch that does not report the check (a new plan, say) leaves it asked for.
+    await wrapper.setProps({ item: makeItem('ph_42', { nextCheckAt: NOW + 5_000 }) });
+    expect(checkNow.text()).toBe('Checking…');
     await wrapper.setProps({ item: makeItem('ph_42', { checks: 2 }) });
     expect(checkNow.text()).toBe('Check now');
 
