@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FakeJogg } from '../fake-jogg/server';
 import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
-import type { PreviewHost } from './preview-host';
+import { startPreviewHost, type PreviewHost } from './preview-host';
 import { expectNoAxeViolations } from './support/axe';
 
 interface StateContext {
@@ -14,6 +14,8 @@ interface StateContext {
   fake: FakeJogg;
   dataDir: string;
   startHost: () => Promise<PreviewHost>;
+  /** Run when the test ends, for what a state starts itself. */
+  cleanups: (() => Promise<unknown>)[];
 }
 
 /** Opens the preview on a fresh host: the first-run screen. */
@@ -162,6 +164,20 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
     await context.page.getByRole('button', { name: 'Send a test notification' }).click();
     await expect(context.page.getByText(/Did it appear/)).toBeVisible();
   },
+  'no keychain: where to keep the key': async (context) => {
+    // The real keychain store with a D-Bus address that leads nowhere: no Secret Service.
+    const host = await startPreviewHost(
+      ['--data-dir', context.dataDir, '--api-base-url', context.fake.url, '--secret-store', 'keychain'],
+      30_000,
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/avatar-watch-bus' },
+    );
+    context.cleanups.push(() => host.stop());
+    await context.page.goto(host.url);
+    await expect(context.page.getByRole('note').filter({ hasText: 'This computer has no keychain service' })).toBeVisible({ timeout: 30_000 });
+    await context.page.getByLabel('API key', { exact: true }).fill('good-key');
+    await context.page.getByRole('button', { name: 'Save key' }).click();
+    await expect(context.page.getByRole('group', { name: 'Where should Avatar Watch keep this key?' })).toBeVisible();
+  },
   'remove-key question open': async (context) => {
     await open(context);
     await connect(context.page);
@@ -194,13 +210,22 @@ const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(docu
 
 for (const [name, reach] of Object.entries(STATES)) {
   test(`axe: ${name}, light and dark`, async ({ page, fake, dataDir, startHost }) => {
-    await reach({ page, fake, dataDir, startHost });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await expectNoAxeViolations(page, `${name} (light)`);
-    const light = await pageBackground(page);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    // The dark pass is a real one: the window follows the system's theme.
-    expect(await pageBackground(page)).not.toBe(light);
-    await expectNoAxeViolations(page, `${name} (dark)`);
+    const cleanups: StateContext['cleanups'] = [];
+    try {
+      await reach({ page, fake, dataDir, startHost, cleanups });
+      await expectNoAxeViolationsInBothThemes(page, name);
+    } finally {
+      for (const cleanup of cleanups) await cleanup();
+    }
   });
+}
+
+async function expectNoAxeViolationsInBothThemes(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoAxeViolations(page, `${name} (light)`);
+  const light = await pageBackground(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // The dark pass is a real one: the window follows the system's theme.
+  expect(await pageBackground(page)).not.toBe(light);
+  await expectNoAxeViolations(page, `${name} (dark)`);
 }

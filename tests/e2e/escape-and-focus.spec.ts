@@ -46,7 +46,8 @@ test('Escape closes the replace-key form, the remove-key question and the notifi
   await expect(send).toBeFocused();
 });
 
-test('Dismiss moves focus to the next notice, then to the list; Check now keeps focus while busy', async ({ page, startHost, dataDir }) => {
+test('Dismiss moves focus to the next notice, then to the list; Check now keeps focus while busy; Escape folds Details', async ({ page, fake, startHost, dataDir }) => {
+  fake.setPhoto('photo-refused', { kind: 'code', code: 40000, msg: 'photo_id invalid' });
   // A damaged saved list gives a second notice next to the preview's memory-only warning.
   writeFileSync(join(dataDir, 'watchlist.json'), '{ this is not json');
   const host = await startHost();
@@ -63,7 +64,7 @@ test('Dismiss moves focus to the next notice, then to the list; Check now keeps 
   await expect(page.getByRole('heading', { name: 'Watchlist' })).toBeFocused();
 
   await connect(page);
-  await watch(page, 'photo-busy');
+  await watch(page, 'photo-busy photo-refused');
   const photo = row(page, 'photo-busy');
   await expect(photo).toContainText('In progress', FIRST_ANSWER);
   const checkNow = photo.getByRole('button', { name: 'Check now photo-busy' });
@@ -74,6 +75,19 @@ test('Dismiss moves focus to the next notice, then to the list; Check now keeps 
   await expect(busy).toHaveAttribute('aria-disabled', 'true');
   await expect(busy).toBeFocused();
   expect(await focusedTag(page)).toBe('BUTTON');
+
+  // Details opens with Enter; Escape from inside folds it and puts focus back on "Details".
+  const refused = row(page, 'photo-refused');
+  await expect(refused).toContainText('Needs attention', FIRST_ANSWER);
+  const details = refused.getByText('Details', { exact: true });
+  await details.focus();
+  await page.keyboard.press('Enter');
+  const copyDetails = refused.getByRole('button', { name: 'Copy details for support' });
+  await expect(copyDetails).toBeVisible();
+  await copyDetails.focus();
+  await page.keyboard.press('Escape');
+  await expect(copyDetails).toBeHidden();
+  await expect(details).toBeFocused();
 
   // Pause checking goes away once paused, Resume checking once resumed: each hands focus to the other.
   await page.getByRole('button', { name: 'Pause checking' }).focus();
