@@ -52,7 +52,7 @@ test('a 40000 photo needs attention: plain words, no re-checks, Details, Copy de
 
   // The user fixed things at JoggAI: Check now asks again, and the new answer clears the problem.
   fake.setPhoto('photo-bad', { kind: 'ready', afterChecks: 0 });
-  await bad.getByRole('button', { name: 'Check photo-bad now' }).click();
+  await bad.getByRole('button', { name: 'Check now photo-bad' }).click();
   await expect(bad).toHaveAccessibleName('photo-bad — Ready', { timeout: 15_000 });
   await expect(bad.locator('.problem')).toHaveCount(0);
 });

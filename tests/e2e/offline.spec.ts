@@ -22,7 +22,7 @@ test('the preview with the fake server going down and up again shows the offline
   // The person wonders and presses Check now: the first failure happens now instead of whenever
   // the schedule looks next (it can be a minute or more out). From there it is all automatic:
   // the item backs off (~10 s, ~20 s) and the third failure in a row takes the connection down.
-  await row.getByRole('button', { name: 'Check photo-offline now' }).click();
+  await row.getByRole('button', { name: 'Check now photo-offline' }).click();
   const banner = page.getByRole('status').filter({ hasText: 'Can’t reach JoggAI' });
   await expect(banner).toBeVisible({ timeout: 50_000 });
   await expect(banner).toContainText(/Checking again (in \d+ s|any moment)\./);

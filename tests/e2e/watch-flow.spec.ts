@@ -37,7 +37,7 @@ test('a wrong key, a right key, three photos to their end, notifications, and a 
   await expect(row(page, 'photo-ready')).toContainText('In progress', FIRST_ANSWER);
   // The schedule would look again in about a minute (2–5 min is usual); "Check now" asks at once
   // (at the earliest 5 s after the last look).
-  await row(page, 'photo-ready').getByRole('button', { name: 'Check photo-ready now' }).click();
+  await row(page, 'photo-ready').getByRole('button', { name: 'Check now photo-ready' }).click();
   await expect(row(page, 'photo-ready')).toContainText('Ready', { timeout: 15_000 });
   const thumbnails = row(page, 'photo-ready').locator('img');
   await expect(thumbnails).toHaveCount(4);

@@ -218,7 +218,7 @@ const en = {
     noNews: 'JoggAI has no news about this photo yet.',
     noNewsUntil: 'JoggAI has no news about this photo yet; checking again at {time}.',
     checkNow: 'Check now',
-    checkNowLabel: 'Check {id} now',
+    checkNowLabel: 'Check now {id}',
     checkRequested: 'Checking…',
     remove: 'Remove',
     removeLabel: 'Remove {id}',
@@ -796,6 +796,15 @@ const en = {
     // The account panel while JoggAI refuses the saved key: never "Connected".
     keyRejected: 'Not connected: JoggAI refuses this key.',
     keyNoPermission: 'Not connected: this key’s JoggAI plan has no API access.',
+  },
+  // a11y: what a screen reader hears and the names of controls whose visible text changes.
+  a11y: {
+    // The polite live region, when one photo finishes (several at once use notifications.summary*).
+    photoReady: 'Photo {id} is ready',
+    photoFailed: 'Photo {id} failed',
+    // A control's accessible name starts with its visible text, then says which photo it is for.
+    checkRequestedLabel: 'Checking… {id}',
+    copiedLabel: 'Copied {id}',
   },
 } as const;
 

@@ -60,6 +60,8 @@ export const useAccountStore = defineStore('account', () => {
   }
 
   async function refresh(): Promise<void> {
+    // Its buttons stay focusable while busy (aria-disabled), so a second press must ask nothing more.
+    if (refreshing.value) return;
     refreshing.value = true;
     try {
       apply(await window.avatarWatch.refreshAccount());

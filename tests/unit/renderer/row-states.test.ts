@@ -69,7 +69,7 @@ describe('badges: one meaning each, readable without colour', () => {
 
   it('needs attention puts Check now forward', () => {
     const wrapper = mountRow(problemItem({ kind: 'insufficient-credit', message: 'x', code: 18020 }, { nextCheckAt: null }));
-    expect(wrapper.find('button[aria-label="Check ph_1 now"]').classes()).toContain('primary');
+    expect(wrapper.find('button[aria-label="Check now ph_1"]').classes()).toContain('primary');
     expect(wrapper.find('.problem .next').text()).toBe('Not checked again on its own: top up in your JoggAI dashboard, then press Check now.');
   });
 

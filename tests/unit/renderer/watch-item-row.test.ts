@@ -81,7 +81,7 @@ describe('watch item row', () => {
     const wrapper = mountRow(makeItem('a', { lateness: 'taking-long', addedAt: NOW - 20 * 60_000 }));
     expect(wrapper.find('.late').text()).toContain('Taking longer than usual — still checking every few minutes');
     expect(wrapper.find('.badge .label').text()).toBe('In progress');
-    expect(wrapper.find('button[aria-label="Check a now"]').classes()).not.toContain('primary');
+    expect(wrapper.find('button[aria-label="Check now a"]').classes()).not.toContain('primary');
   });
 
   it('does not claim to be still checking while checks are paused', () => {
@@ -98,7 +98,7 @@ describe('watch item row', () => {
     expect(wrapper.find('.late').exists()).toBe(false);
     expect(wrapper.find('.badge .label').text()).toBe('In progress');
     expect(wrapper.text()).not.toContain('next check');
-    const checkNow = wrapper.find('button[aria-label="Check ph_old now"]');
+    const checkNow = wrapper.find('button[aria-label="Check now ph_old"]');
     expect(checkNow.classes()).toContain('primary');
     await checkNow.trigger('click');
     expect(api.checkNow).toHaveBeenCalledWith('ph_old');
@@ -139,13 +139,23 @@ describe('watch item row', () => {
   it('"Check now" and "Remove" name the photo and call the API with its ID', async () => {
     const api = createFakeApi();
     const wrapper = mountRow(makeItem('ph_42'), { api });
-    const checkNow = wrapper.find('button[aria-label="Check ph_42 now"]');
+    const checkNow = wrapper.find('button[aria-label="Check now ph_42"]');
     const remove = wrapper.find('button[aria-label="Remove ph_42"]');
     expect(checkNow.text()).toBe('Check now');
     expect(remove.text()).toBe('Remove');
 
     await checkNow.trigger('click');
     expect(api.checkNow).toHaveBeenCalledWith('ph_42');
+    expect(checkNow.text()).toBe('Checking…');
+    // Busy, yet still focusable (a disabled button would drop keyboard focus to the page); its
+    // name starts with what it shows; a second press asks nothing more.
+    expect(checkNow.attributes('disabled')).toBeUndefined();
+    expect(checkNow.attributes('aria-disabled')).toBe('true');
+    expect(checkNow.attributes('aria-label')).toBe('Checking… ph_42');
+    await checkNow.trigger('click');
+    expect(api.checkNow).toHaveBeenCalledTimes(1);
+    // A patch that does not report the check (a new plan, say) leaves it asked for.
+    await wrapper.setProps({ item: makeItem('ph_42', { nextCheckAt: NOW + 5_000 }) });
     expect(checkNow.text()).toBe('Checking…');
     await wrapper.setProps({ item: makeItem('ph_42', { checks: 2 }) });
     expect(checkNow.text()).toBe('Check now');

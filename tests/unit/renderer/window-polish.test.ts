@@ -73,7 +73,7 @@ describe('rows during a rate-limit hold', () => {
     const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(until);
     expect(row.find('.next-check').text()).toBe(`next check after JoggAI’s pause, at ${time}`);
     expect(row.text()).not.toContain('any moment');
-    await row.find('button[aria-label="Check held now"]').trigger('click');
+    await row.find('button[aria-label="Check now held"]').trigger('click');
     await settle();
     expect(api.checkNow).toHaveBeenCalledWith('held');
     const note = row.find('.hold-note');
@@ -90,7 +90,7 @@ describe('rows while JoggAI cannot be reached', () => {
     useWatchlistStore().applyPatch({ connection: { state: 'offline', retryAt: until, error: { kind: 'network', message: 'refused' } } });
     const row = mountWithApp(WatchItemRow, { pinia, props: { item: makeItem('away', { nextCheckAt: NOW + 2_000 }), paused: false, now: NOW } });
     expect(row.find('.next-check').text()).toBe('next check once JoggAI can be reached');
-    await row.find('button[aria-label="Check away now"]').trigger('click');
+    await row.find('button[aria-label="Check now away"]').trigger('click');
     await settle();
     const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(until);
     expect(row.find('.hold-note').text()).toBe(`Will check as soon as JoggAI can be reached (next try at ${time}).`);

@@ -1,0 +1,231 @@
+// axe-core over every state of the window a person can reach today, in the preview against the
+// fake JoggAI, in the light and the dark theme: 0 violations each. One test per state, so a
+// failure names it. A new state is one entry in STATES: a name and how to get there.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { FakeJogg } from '../fake-jogg/server';
+import { FIRST_ANSWER, connect, expect, row, test, watch } from './fixtures';
+import { startPreviewHost, type PreviewHost } from './preview-host';
+import { expectNoAxeViolations } from './support/axe';
+
+interface StateContext {
+  page: Page;
+  fake: FakeJogg;
+  dataDir: string;
+  startHost: () => Promise<PreviewHost>;
+  /** Run when the test ends, for what a state starts itself. */
+  cleanups: (() => Promise<unknown>)[];
+}
+
+/** Opens the preview on a fresh host: the first-run screen. */
+async function open({ page, startHost }: StateContext): Promise<PreviewHost> {
+  const host = await startHost();
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Watchlist' })).toBeVisible();
+  return host;
+}
+
+/** One photo per row state JoggAI's answers can lead to (waiting is added last, and stays so for 10 s). */
+const EVERY_STATUS: Record<string, { scenario: Parameters<FakeJogg['setPhoto']>[1]; shows: string }> = {
+  'photo-ready': { scenario: { kind: 'ready', afterChecks: 0 }, shows: 'Ready' },
+  'photo-failed': { scenario: { kind: 'fail', afterChecks: 0, message: 'Face not detected in the source image' }, shows: 'Failed' },
+  'photo-missing': { scenario: { kind: 'not-found' }, shows: 'Not found' },
+  'photo-running': { scenario: { kind: 'ready', afterChecks: 50 }, shows: 'In progress' },
+  'photo-garbled': { scenario: { kind: 'malformed', body: 'not json' }, shows: 'Problem' },
+  'photo-refused': { scenario: { kind: 'code', code: 40000, msg: 'photo_id invalid' }, shows: 'Needs attention' },
+  'photo-quiet': { scenario: { kind: 'no-news', missing: 'data' }, shows: 'No news yet' },
+  'photo-odd': { scenario: { kind: 'status', status: 'queued' }, shows: 'Unknown status' },
+  'photo-slow-answer': { scenario: { kind: 'slow', delayMs: 60_000, then: { kind: 'ready', afterChecks: 0 } }, shows: 'Checking' },
+};
+
+/** Connected, with a row in every state. */
+async function everyStatus(context: StateContext): Promise<void> {
+  const { page, fake } = context;
+  for (const [id, { scenario }] of Object.entries(EVERY_STATUS)) fake.setPhoto(id, scenario);
+  // Tall enough that the virtualized list renders every row, so axe sees every state at once.
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await open(context);
+  await connect(page);
+  await watch(page, Object.keys(EVERY_STATUS).join('\n'));
+  for (const [id, { shows }] of Object.entries(EVERY_STATUS)) await expect(row(page, id)).toContainText(shows, FIRST_ANSWER);
+  await expect(row(page, 'photo-ready').getByRole('img').first()).toBeVisible();
+  await watch(page, 'photo-waiting');
+  await expect(row(page, 'photo-waiting')).toContainText('Waiting for first check');
+}
+
+/** Connected, two photos answered, so filters have something to act on. */
+async function smallList(context: StateContext): Promise<void> {
+  const { page, fake } = context;
+  fake.setPhoto('shop-ready', { kind: 'ready', afterChecks: 0 });
+  fake.setPhoto('shop-failed', { kind: 'fail', afterChecks: 0, message: 'Face not detected in the source image' });
+  await open(context);
+  await connect(page);
+  await watch(page, 'shop-ready shop-failed');
+  await expect(row(page, 'shop-failed')).toContainText('Failed', FIRST_ANSWER);
+  await expect(row(page, 'shop-ready')).toContainText('Ready', FIRST_ANSWER);
+}
+
+async function wrongKey(context: StateContext): Promise<void> {
+  const { page } = context;
+  await open(context);
+  await page.getByLabel('API key', { exact: true }).fill('wrong-key');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('The key was not saved.')).toBeVisible();
+}
+
+const STATES: Record<string, (context: StateContext) => Promise<void>> = {
+  'first run (no key)': async (context) => {
+    await open(context);
+    await expect(context.page.getByLabel('API key', { exact: true })).toBeVisible();
+  },
+  'wrong key': wrongKey,
+  'key without permission': async (context) => {
+    context.fake.setKeyState('no-perm-key', 'no-permission');
+    await open(context);
+    await context.page.getByLabel('API key', { exact: true }).fill('no-perm-key');
+    await context.page.getByRole('button', { name: 'Save key' }).click();
+    await expect(context.page.getByText('The key was not saved.')).toBeVisible();
+  },
+  'key saved, not verified yet': async (context) => {
+    context.fake.setAccountFault('whoami', 'server-error');
+    await open(context);
+    await context.page.getByLabel('API key', { exact: true }).fill('good-key');
+    await context.page.getByRole('button', { name: 'Save key' }).click();
+    await expect(context.page.getByText('Key saved; not verified yet')).toBeVisible();
+  },
+  'connected, empty list': async (context) => {
+    await open(context);
+    await connect(context.page);
+  },
+  'list with every status': everyStatus,
+  'details expanded': async (context) => {
+    await everyStatus(context);
+    await row(context.page, 'photo-refused').getByText('Details', { exact: true }).click();
+    await expect(row(context.page, 'photo-refused').locator('dl')).toBeVisible();
+  },
+  'status filter on': async (context) => {
+    await smallList(context);
+    await context.page.getByRole('button', { name: '1 failed' }).click();
+    await expect(context.page.getByRole('article')).toHaveCount(1);
+  },
+  'search with no match': async (context) => {
+    await smallList(context);
+    await context.page.getByLabel('Search').fill('no-such-photo');
+    await expect(context.page.getByText('No photos match your filters.')).toBeVisible();
+  },
+  'add report with rejected lines': async (context) => {
+    await open(context);
+    await connect(context.page);
+    await watch(context.page, `photo-one\n${'x'.repeat(300)}\nphoto-one`);
+    await expect(context.page.getByText(/not added/)).toBeVisible();
+  },
+  'paused by the user': async (context) => {
+    await open(context);
+    await connect(context.page);
+    await watch(context.page, 'photo-held');
+    await context.page.getByRole('button', { name: 'Pause checking' }).click();
+    await expect(context.page.getByText('You paused checking.')).toBeVisible();
+  },
+  'JoggAI asks to slow down': async (context) => {
+    context.fake.setPhoto('photo-limited', { kind: 'rate-limit', retryAfterS: 600 });
+    await open(context);
+    await connect(context.page);
+    await watch(context.page, 'photo-limited');
+    await expect(context.page.getByRole('status').getByText('JoggAI asked us to slow down.')).toBeVisible(FIRST_ANSWER);
+  },
+  'JoggAI unreachable': async (context) => {
+    test.setTimeout(150_000);
+    await open(context);
+    await connect(context.page);
+    context.fake.setDown(true);
+    await watch(context.page, 'photo-offline');
+    await expect(context.page.getByRole('status').filter({ hasText: 'Can’t reach JoggAI' })).toBeVisible({ timeout: 90_000 });
+  },
+  'preview lost its host': async (context) => {
+    const host = await open(context);
+    await connect(context.page);
+    await host.stop();
+    await expect(context.page.locator('.app').getByText(/preview/i).first()).toBeVisible({ timeout: 20_000 });
+  },
+  'damaged watchlist notice': async (context) => {
+    writeFileSync(join(context.dataDir, 'watchlist.json'), '{ this is not json');
+    await open(context);
+    await expect(context.page.getByText(/saved watchlist was damaged/)).toBeVisible();
+  },
+  'replace-key form open': async (context) => {
+    await open(context);
+    await connect(context.page);
+    await context.page.getByRole('button', { name: 'Replace key' }).click();
+    await expect(context.page.getByLabel('API key', { exact: true })).toBeVisible();
+  },
+  'test notification answered': async (context) => {
+    await open(context);
+    await context.page.getByRole('button', { name: 'Send a test notification' }).click();
+    await expect(context.page.getByText(/Did it appear/)).toBeVisible();
+  },
+  'no keychain: where to keep the key': async (context) => {
+    // The real keychain store with a D-Bus address that leads nowhere: no Secret Service.
+    const host = await startPreviewHost(
+      ['--data-dir', context.dataDir, '--api-base-url', context.fake.url, '--secret-store', 'keychain'],
+      30_000,
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/avatar-watch-bus' },
+    );
+    context.cleanups.push(() => host.stop());
+    await context.page.goto(host.url);
+    await expect(context.page.getByRole('note').filter({ hasText: 'This computer has no keychain service' })).toBeVisible({ timeout: 30_000 });
+    await context.page.getByLabel('API key', { exact: true }).fill('good-key');
+    await context.page.getByRole('button', { name: 'Save key' }).click();
+    await expect(context.page.getByRole('group', { name: 'Where should Avatar Watch keep this key?' })).toBeVisible();
+  },
+  'remove-key question open': async (context) => {
+    await open(context);
+    await connect(context.page);
+    // By keyboard: a click right after connecting can land where the fading pause banner moved things.
+    await context.page.getByRole('button', { name: 'Remove key', exact: true }).focus();
+    await context.page.keyboard.press('Enter');
+    await expect(context.page.getByRole('button', { name: 'Yes, remove key' })).toBeVisible();
+  },
+  'notification advice shown': async (context) => {
+    await open(context);
+    await context.page.getByRole('button', { name: 'Send a test notification' }).click();
+    await context.page.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(context.page.getByRole('heading', { name: 'What to check' })).toBeVisible();
+  },
+  'Check now pressed, ID copied': async (context) => {
+    await smallList(context);
+    await context.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await row(context.page, 'shop-ready').getByRole('button', { name: 'Check now shop-ready' }).click();
+    await row(context.page, 'shop-ready').getByRole('button', { name: 'Copy shop-ready' }).click();
+    await expect(row(context.page, 'shop-ready').getByRole('button', { name: 'Checking… shop-ready' })).toBeVisible();
+    await expect(row(context.page, 'shop-ready').getByRole('button', { name: 'Copied shop-ready' })).toBeVisible();
+  },
+  'narrow window': async (context) => {
+    await context.page.setViewportSize({ width: 700, height: 900 });
+    await smallList(context);
+  },
+};
+
+const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+for (const [name, reach] of Object.entries(STATES)) {
+  test(`axe: ${name}, light and dark`, async ({ page, fake, dataDir, startHost }) => {
+    const cleanups: StateContext['cleanups'] = [];
+    try {
+      await reach({ page, fake, dataDir, startHost, cleanups });
+      await expectNoAxeViolationsInBothThemes(page, name);
+    } finally {
+      for (const cleanup of cleanups) await cleanup();
+    }
+  });
+}
+
+async function expectNoAxeViolationsInBothThemes(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoAxeViolations(page, `${name} (light)`);
+  const light = await pageBackground(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // The dark pass is a real one: the window follows the system's theme.
+  expect(await pageBackground(page)).not.toBe(light);
+  await expectNoAxeViolations(page, `${name} (dark)`);
+}
