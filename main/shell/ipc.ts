@@ -40,7 +40,6 @@ export interface IpcOptions {
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
 const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings', 'updateSettings']);
-const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings']);
 // labels
 ANSWERS_WITH_RESULT.add('setLabel').add('saveExport');
 

@@ -42,10 +42,10 @@ const LABEL_PAGE_COMMANDS = ['saveExport'] as const satisfies readonly CommandNa
  * Opening images and the test notification are done by the page itself (window.open, the
  * browser's Notification); everything else goes to the core.
  */
-const PAGE_COMMANDS = ['openImage', 'sendTestNotification', ...LABEL_PAGE_COMMANDS] as const satisfies readonly CommandName[];
 const PAGE_COMMANDS = [
   'openImage',
   'sendTestNotification',
+  ...LABEL_PAGE_COMMANDS,
   // results
   'copyImage',
   'saveImage',

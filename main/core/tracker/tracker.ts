@@ -235,6 +235,8 @@ export class Tracker {
       this.dispatch();
     }
     return restored;
+  }
+
   /** The user's own words on a photo (label, note) changed: the item is replaced, as on every change. */
   relabel(photoId: string, change: (item: WatchItem) => WatchItem): WatchItem | undefined {
     const entry = this.entries.get(photoId);

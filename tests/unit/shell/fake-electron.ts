@@ -440,7 +440,6 @@ export const dialog = {
   /** Cancelled unless a test scripts a path; called as (options) or (window, options). */
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
   // results
-  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
   showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
 };
 
@@ -494,8 +493,6 @@ export function resetElectronFakes(): void {
   dialog.showErrorBox.mockClear();
   dialog.showMessageBox.mockReset();
   dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
-  dialog.showSaveDialog.mockReset();
-  dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true }));
   powerMonitor.removeAllListeners();
   net.online = true;
   net.isOnline.mockClear();
