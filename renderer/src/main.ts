@@ -8,7 +8,6 @@ import { createAppI18n } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useTransportStore } from './stores/transport';
 import { useWatchlistStore } from './stores/watchlist';
-import { downloadText } from './labels/download';
 import './styles/base.css';
 
 const i18n = createAppI18n();
@@ -25,7 +24,8 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     gestureTarget: window,
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
-    download: (fileName, content) => downloadText(fileName, content),
+    // Loaded with the exporter (already there when an export asks for it).
+    download: (fileName, content) => void import('./labels/files').then(({ downloadText }) => downloadText(fileName, content)),
   });
   window.avatarWatch = webBridge;
 }

@@ -20,7 +20,7 @@ export function noticeParams(t: Translate, notice: Notice): Record<string, strin
       items > 0 ? t('saving.droppedItems', { n: items, maxLength }) : null,
       imageUrls > 0 ? t('saving.droppedImages', { n: imageUrls }) : null,
       // labels
-      Number(notice.params?.labels ?? 0) > 0 ? t('labels.dropped', { n: count(Number(notice.params?.labels)) }, Number(notice.params?.labels)) : null,
+      Number(notice.params?.labels ?? 0) > 0 ? t('labels.dropped', { n: Number(notice.params?.labels) }) : null,
     ].filter((part): part is string => part !== null);
     words.what = parts.join('; ');
   }

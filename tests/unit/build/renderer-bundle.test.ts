@@ -29,15 +29,17 @@ describe('renderer bundle', () => {
   it('is minified: a few long lines, not one statement a line', async () => {
     for (const name of (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'))) {
       const code = await readFile(join(outDir, 'assets', name), 'utf8');
-      // Unminified, this bundle is some 14,000 lines of about 36 characters; minified, a handful.
+      // Unminified, this bundle is some 14,000 lines of about 36 characters; minified, a handful
+      // (a small chunk's text with line breaks, such as the CSV writer's, counts a few more).
       const lines = code.split('\n').length;
-      expect(code.length / lines, name).toBeGreaterThan(1000);
+      expect(code.length / lines, name).toBeGreaterThan(code.length > 50_000 ? 1000 : 300);
     }
   });
 
   it('still shows the catalogue’s words, now as precompiled messages', async () => {
-    const [name] = (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'));
-    const code = await readFile(join(outDir, 'assets', name!), 'utf8');
+    // The entry chunk (index-…), not a chunk loaded on first use.
+    const entry = size.files.find((file) => file.name.startsWith('index-'));
+    const code = await readFile(join(outDir, 'assets', entry!.name), 'utf8');
     expect(code).toContain('Connect your JoggAI account');
     // vue-i18n's AST for a plain message: {t: Resource, b: {t: Plural?…, s: static text}}.
     expect(code).toMatch(/\{t:0,b:\{t:2,i:\[\{t:3\}\],s:`Connect your JoggAI account`\}\}/);
