@@ -5,9 +5,11 @@
 // bundle evaluates strings as code, which the page's CSP (no 'unsafe-eval') would block.
 // `npm run size` (bench/size.ts) prints it; tests/unit/build/renderer-bundle.test.ts holds it;
 // bench/run.ts can add `targets.push(...rendererTargets(await measureBuiltRenderer()))`.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
@@ -15,7 +17,11 @@ import { LOCALES } from '../renderer/src/i18n/catalogue';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Issue 8's target for the renderer's JavaScript, gzipped. */
+/**
+ * Issue 8's target for the renderer's JavaScript, gzipped: what the window loads before its first
+ * paint (the entry and what index.html loads or preloads). Code behind a dynamic import (the
+ * importer and exporter, the zh-CN catalogue) comes on first use: listed in `files`, not in the budget.
+ */
 export const RENDERER_JS_BUDGET_GZIP = 80 * 1024;
 
 /**
@@ -39,8 +45,20 @@ export interface RendererSize {
   evaluatesStrings: boolean;
 }
 
-/** Builds the renderer as `npm run build` would, into `outDir`. */
+/**
+ * Builds the renderer as `npm run build` would, into `outDir`. Under the test runner (NODE_ENV
+ * `test`) the build runs in a child process with NODE_ENV `production`: in the runner's own
+ * process Vue's template compiler comes up in its development form and keeps every template
+ * comment and v-if placeholder, which would measure a bundle nobody ships.
+ */
 export async function buildRenderer(outDir: string, configFile?: string): Promise<void> {
+  if (process.env.NODE_ENV === undefined || process.env.NODE_ENV === 'production') return buildHere(outDir, configFile);
+  const args = ['--import', 'tsx', join(ROOT, 'bench', 'build-renderer.ts'), outDir, ...(configFile ? [configFile] : [])];
+  await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, timeout: 120_000 });
+}
+
+/** The build itself, in this process. */
+export async function buildHere(outDir: string, configFile?: string): Promise<void> {
   const resolved = await resolveConfig(
     { root: ROOT, configFile, logLevel: 'silent', mode: 'production' },
     'build',

@@ -11,7 +11,6 @@ import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
 import { useViewStore } from './stores/view';
 import { useWatchlistStore } from './stores/watchlist';
-import { downloadText } from './labels/download';
 import './styles/base.css';
 
 const i18n = createAppI18n();
@@ -29,7 +28,8 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
     hasFocus: () => document.hasFocus(),
-    download: (fileName, content) => downloadText(fileName, content),
+    // Loaded with the exporter (already there when an export asks for it).
+    download: (fileName, content) => void import('./labels/files').then(({ downloadText }) => downloadText(fileName, content)),
     // results
     pageImages: createPageImages(browserImageParts()),
   });

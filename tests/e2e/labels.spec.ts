@@ -60,9 +60,9 @@ test('add a label inline, find it by search, export CSV, import a CSV with label
   await expect(report).toContainText('Line 4');
   await expect(report).toContainText('No photo ID in this row');
   await expect(report).toContainText('Line 5');
-  await expect(report).toContainText('Already on your list with its own label or note, which it keeps');
+  await expect(report).toContainText('Already on your list; it keeps its own label and note');
   await expect(report).toContainText('Line 6');
-  await expect(report).toContainText('Already on your list; the file’s label or note was added to it');
+  await expect(report).toContainText('Already on your list; the file’s label or note was added');
 
   await expect(row(page, 'new-1').getByRole('button', { name: 'Edit label: Beta' })).toBeVisible();
   await row(page, 'new-1').getByText('Note', { exact: true }).click();

@@ -16,8 +16,8 @@ describe('renderer bundle', () => {
   }, 120_000);
   afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-  it('keeps its JavaScript within the gzipped budget', () => {
-    expect(size.files.length).toBeGreaterThan(0);
+  it('keeps the JavaScript of its first load within the gzipped budget', () => {
+    expect(size.files.filter((file) => file.firstLoad).length).toBeGreaterThan(0);
     expect(size.gzipBytes).toBeLessThanOrEqual(RENDERER_JS_BUDGET_GZIP);
   });
 
@@ -41,9 +41,10 @@ describe('renderer bundle', () => {
   it('is minified: a few long lines, not one statement a line', async () => {
     for (const name of (await readdir(join(outDir, 'assets'))).filter((file) => file.endsWith('.js'))) {
       const code = await readFile(join(outDir, 'assets', name), 'utf8');
-      // Unminified, this bundle is some 14,000 lines of about 36 characters; minified, a handful.
+      // Unminified, this bundle is some 14,000 lines of about 36 characters; minified, a handful
+      // (a small chunk's text with line breaks, such as the CSV writer's, counts a few more).
       const lines = code.split('\n').length;
-      expect(code.length / lines, name).toBeGreaterThan(1000);
+      expect(code.length / lines, name).toBeGreaterThan(code.length > 50_000 ? 1000 : 300);
     }
   });
 

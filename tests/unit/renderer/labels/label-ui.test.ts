@@ -77,7 +77,7 @@ describe('the label editor in a row', () => {
     await settle();
     const input = wrapper.get('input[type="text"]');
     await input.setValue('x'.repeat(MAX_LABEL_CHARS + 1));
-    expect(wrapper.text()).toContain('81 of 80 characters: 1 too many.');
+    expect(wrapper.text()).toContain('1 character too many (at most 80).');
     expect(input.attributes('aria-invalid')).toBe('true');
     expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeDefined();
 
@@ -146,8 +146,8 @@ describe('importing a file', () => {
     expect(text).toContain('Line 3');
     expect(text).toContain('No photo ID in this row');
     expect(text).toContain('Line 4');
-    expect(text).toContain('Already on your list with its own label or note, which it keeps; the file’s was not used');
-    expect(wrapper.get('[data-test="to-fix"]').text()).toBe('Fix it in the file and import the file again; photos already added are skipped then.');
+    expect(text).toContain('Already on your list; it keeps its own label and note');
+    expect(wrapper.get('[data-test="to-fix"]').text()).toBe('Fix the file and import it again; photos already added are skipped.');
   });
 
   it('adds a plain text file as a paste', async () => {
@@ -164,14 +164,14 @@ describe('importing a file', () => {
     const wrapper = mountWithApp(PhotoIdInput);
     await chooseFile(wrapper, 'contacts.csv', 'name,email\nMia,mia@example.com\n');
     expect(wrapper.get('[role="alert"]').text()).toBe(
-      'The file contacts.csv has no photo ID column (its first row names: name, email). Name the column with the IDs photo_id; label and note columns are optional.',
+      'The file contacts.csv has no photo ID column (first row: name, email). Name it photo_id; label and note columns are optional.',
     );
     expect(api.importPhotos).not.toHaveBeenCalled();
   });
 });
 
 describe('exporting the list', () => {
-  it('builds the CSV in the window and hands it to the host to save; with a filter on, only what is shown', async () => {
+  it('builds the CSV in the window and hands it to the host to save: what the list shows, all or filtered', async () => {
     const items = [makeItem('ph_1', { label: 'Acme' }), makeItem('ph_2', { status: 'ready', finishedAt: NOW })];
     const api = createFakeApi(snapshotOf({ items }));
     installApi(api);
@@ -192,7 +192,6 @@ describe('exporting the list', () => {
 
     useViewStore().setQuery('acme');
     await settle();
-    expect(wrapper.get('label').text()).toBe('Only the 1 shown');
     await wrapper.findAll('button')[1]!.trigger('click');
     await vi.waitFor(() => expect(api.saveExport).toHaveBeenCalledTimes(2));
     const json = JSON.parse((api.saveExport.mock.calls[1] as [string, string])[1]) as { photos: { photoId: string }[] };
@@ -204,6 +203,6 @@ describe('labels left out of the saved list', () => {
   it('are said in the load notice, counted', () => {
     const t = createAppI18n().global.t as unknown as Parameters<typeof noticeParams>[0];
     const words = noticeParams(t, { id: 'n', level: 'warning', message: '', code: 'list-dropped', params: { items: 0, imageUrls: 0, maxLength: 128, labels: 2 } });
-    expect(words.what).toBe('2 labels or notes that were too long or held control characters (the photos are kept without them)');
+    expect(words.what).toBe('2 labels or notes that were too long or held control characters');
   });
 });
