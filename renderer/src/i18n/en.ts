@@ -594,7 +594,6 @@ const en = {
     restored: 'Brought back {n} photo | Brought back {n} photos',
     noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
     expired: 'That removal can no longer be undone.',
-    failed: 'That did not work: {reason}',
   },
 } as const;
 
