@@ -34,6 +34,10 @@ test('Shift-click selects three rows, Remove takes them out, and Undo brings the
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: 'Removed 3 photos' })).toBeVisible();
   expect(await focusedTag(page)).not.toBe('BODY');
+  // The toast stays past its 10 s while the pointer is on it.
+  await page.getByRole('button', { name: 'Undo' }).hover();
+  await page.waitForTimeout(11_000);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rows).toHaveCount(5);

@@ -18,13 +18,24 @@ const KEY = 'good-key-0123456789';
 const suite = virtualCoreSuite(KEY);
 
 let dataDir: string;
+let running: VirtualService | null = null;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'aw-removal-'));
 });
 afterEach(async () => {
-  // Result images may still be landing in the data folder (the results room downloads on its own).
+  // The core writes its list as it stops: stop it before its folder goes. Result images may still
+  // be landing there (the results room downloads on its own).
+  await running?.close();
+  running = null;
   await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
+
+/** A core on this test's data folder, started. */
+async function start(options: Parameters<typeof suite.core>[0] = { key: KEY }): Promise<VirtualService> {
+  running = await suite.core({ dataDir, ...options });
+  await running.service.start();
+  return running;
+}
 
 function onDisk(): WatchItem[] {
   return (JSON.parse(readFileSync(join(dataDir, 'watchlist.json'), 'utf8')) as { items: WatchItem[] }).items;
@@ -44,8 +55,7 @@ function record(item: WatchItem | undefined) {
 describe('removePhotos and restorePhotos', () => {
   it('restores ready, failed and running photos exactly as they were, asks nothing again and tells nothing again', async () => {
     const told: FinishedNotification[] = [];
-    const v = await suite.core({ key: KEY, dataDir, notifier: { notify: (n) => told.push(n) } });
-    await v.service.start();
+    const v = await start({ key: KEY, notifier: { notify: (n) => told.push(n) } });
     await v.service.addPhotos('done-1 fail-2 slow-3 keep-4');
     await v.advanceUntil(async () => (await items(v)).filter((i) => i.status === 'ready' || i.status === 'failed').length === 3, 120_000);
     await v.advance(10_000);
@@ -80,32 +90,27 @@ describe('removePhotos and restorePhotos', () => {
 
   it('keeps photos pasted again meanwhile as they are now, and a restart forgets every undo', async () => {
     const clock = new VirtualClock();
-    let v = await suite.core({ key: KEY, dataDir, clock });
-    await v.service.start();
+    let v = await start({ key: KEY, clock });
     await v.service.addPhotos('a-1 b-2');
     const { undo } = await v.service.removePhotos(['a-1', 'b-2']);
     await v.service.addPhotos('a-1');
     expect(await v.service.restorePhotos(undo!)).toMatchObject({ restored: ['b-2'], alreadyWatched: 1, noRoom: 0 });
 
     const second = await v.service.removePhotos(['b-2']);
-    v = await suite.core({ key: KEY, dataDir, clock });
-    await v.service.start();
+    v = await start({ key: KEY, clock });
     expect((await items(v)).map((i) => i.photoId)).toEqual(['a-1']);
     expect(await v.service.restorePhotos(second.undo!)).toMatchObject({ restored: [], expired: true });
-    await v.close();
   }, 30_000);
 
   it('removePhoto is a one-photo removal of the same path, on disk at once', async () => {
-    const v = await suite.core({ key: KEY, dataDir });
-    await v.service.start();
+    const v = await start();
     await v.service.addPhotos('one-1 two-2');
     await v.service.removePhoto('one-1');
     expect(onDisk().map((i) => i.photoId)).toEqual(['two-2']);
   });
 
   it('checkPhotos asks about each named photo at once, ahead of the schedule', async () => {
-    const v = await suite.core({ key: KEY, dataDir });
-    await v.service.start();
+    const v = await start();
     await v.service.addPhotos('slow-1 slow-2 slow-3');
     await v.advance(6_000);
     const counts = () => ['slow-1', 'slow-2', 'slow-3'].map((id) => suite.fake.countChecks(id));

@@ -649,7 +649,6 @@ const en = {
     restored: 'Brought back {n} photo | Brought back {n} photos',
     noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
     expired: 'That removal can no longer be undone.',
-    failed: 'That did not work: {reason}',
   },
   // labels: a photo's label and note, exporting the list and importing photo IDs from a file.
   labels: {

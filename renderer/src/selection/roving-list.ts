@@ -83,28 +83,23 @@ export function useRovingList(options: RovingListOptions) {
     }
   }
 
-  let pointer = false;
-  function onPointerDown() {
-    pointer = true;
-    setTimeout(() => (pointer = false), 0);
-  }
-
   /**
-   * Focus arriving from outside the list (Shift+Tab from below) into a row that is not the active
-   * one goes to the active row, as one Tab stop should; a click makes its row the active one.
+   * Keyboard focus arriving from outside the list (Shift+Tab from below) into a row that is not the
+   * active one goes to the active row, as one Tab stop should; a click (focus that is not
+   * focus-visible) makes its row the active one.
    */
   function onFocusIn(event: FocusEvent) {
     const slot = slotOf(event.target);
     if (slot === null) return;
     const photoId = slot.dataset.photoId ?? null;
-    const list = options.scroller.value;
-    const fromOutside = !(event.relatedTarget instanceof Node && list?.contains(event.relatedTarget));
-    if (!pointer && fromOutside && photoId !== activeId.value && activeId.value !== null) {
+    const byKeyboard = (event.target as HTMLElement).matches(':focus-visible');
+    const fromOutside = !(event.relatedTarget instanceof Node && options.scroller.value?.contains(event.relatedTarget));
+    if (byKeyboard && fromOutside && photoId !== activeId.value && activeId.value !== null) {
       void options.focusRow(activeId.value);
       return;
     }
     selection.active = photoId;
   }
 
-  return { activeId, onKeydown, onPointerDown, onFocusIn };
+  return { activeId, onKeydown, onFocusIn };
 }

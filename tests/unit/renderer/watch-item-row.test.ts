@@ -160,7 +160,8 @@ describe('watch item row', () => {
     await wrapper.setProps({ item: makeItem('ph_42', { checks: 2 }) });
     expect(checkNow.text()).toBe('Check now');
 
+    // The list removes it (undoable, focus kept): the row only asks.
     await remove.trigger('click');
-    expect(api.removePhotos).toHaveBeenCalledWith(['ph_42']);
+    expect(wrapper.emitted('remove')).toEqual([[['ph_42']]]);
   });
 });
