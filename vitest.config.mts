@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15_000,
+    // English registered up front: the window loads every catalogue as a chunk (i18n/index.ts).
+    setupFiles: ['tests/support/i18n-setup.ts'],
   },
 });

@@ -34,10 +34,15 @@ const COMPILER_MARKERS = ['function __msg__', 'message.intl'];
 export interface RendererSize {
   /** `firstLoad`: the page loads it at once (index.html names it); otherwise a lazy chunk. */
   files: { name: string; bytes: number; gzipBytes: number; firstLoad: boolean }[];
-  /** What the page loads before it shows anything: the budget applies to this. */
+  /** What the page's HTML loads (the code, no words). */
   bytes: number;
   gzipBytes: number;
-  /** Each lazily loaded catalogue (zh-CN…), which only a user reading that language fetches. */
+  /**
+   * What a user loads before the window shows: the first load and their catalogue, the largest
+   * one taken (gzipped). The budget applies to this.
+   */
+  startGzipBytes: number;
+  /** Each lazily loaded catalogue (en, zh-CN), which only a user reading that language fetches. */
   locales: { locale: string; bytes: number; gzipBytes: number }[];
   /** Which compiler markers the bundle holds; empty when no message compiler ships. */
   compilerMarkers: string[];
@@ -96,6 +101,7 @@ export async function measureRenderer(outDir: string): Promise<RendererSize> {
     bytes: first.reduce((sum, file) => sum + file.bytes, 0),
     gzipBytes: first.reduce((sum, file) => sum + file.gzipBytes, 0),
     locales,
+    startGzipBytes: first.reduce((sum, file) => sum + file.gzipBytes, 0) + Math.max(0, ...locales.map((chunk) => chunk.gzipBytes)),
     compilerMarkers: [...markers],
     evaluatesStrings,
   };
@@ -112,8 +118,8 @@ export async function measureBuiltRenderer(): Promise<RendererSize> {
   }
 }
 
-/** The catalogues loaded on demand (renderer/src/i18n/index.ts); Vite names each chunk after its file. */
-const LAZY_LOCALES = LOCALES.filter((locale) => locale !== 'en');
+/** The catalogues, each loaded on demand (renderer/src/i18n/index.ts); Vite names each chunk after its file. */
+const LAZY_LOCALES = LOCALES;
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -121,16 +127,12 @@ export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export function rendererTargets(size: RendererSize): { target: string; reached: boolean; figure: string }[] {
   return [
     {
-      target: `renderer JS <= ${kb(RENDERER_JS_BUDGET_GZIP)} gzipped (first load)`,
-      reached: size.gzipBytes <= RENDERER_JS_BUDGET_GZIP,
-      figure: `${kb(size.gzipBytes)} gzipped (${kb(size.bytes)} raw)`,
+      target: `renderer JS <= ${kb(RENDERER_JS_BUDGET_GZIP)} gzipped (first load + the user's catalogue)`,
+      reached: size.startGzipBytes <= RENDERER_JS_BUDGET_GZIP,
+      figure: `${kb(size.startGzipBytes)} gzipped at most: first load ${kb(size.gzipBytes)} (${kb(size.bytes)} raw) + ${size.locales
+        .map((chunk) => `${chunk.locale} ${kb(chunk.gzipBytes)}`)
+        .join(' or ')}`,
     },
-    // Reported, not held to the budget: only a user reading that language fetches it, after the page.
-    ...size.locales.map((chunk) => ({
-      target: `${chunk.locale} catalogue, loaded on demand`,
-      reached: true,
-      figure: `${kb(chunk.gzipBytes)} gzipped (${kb(chunk.bytes)} raw); first load + it: ${kb(size.gzipBytes + chunk.gzipBytes)}`,
-    })),
     {
       target: 'no message compiler in the renderer',
       reached: size.compilerMarkers.length === 0,

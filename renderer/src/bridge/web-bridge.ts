@@ -107,6 +107,27 @@ export const CALL_TOO_LARGE = 'This request is too large to send to the preview.
 /** Arguments JSON cannot carry (a cycle, a BigInt): no frame can be made of them. */
 export const CALL_NOT_SENDABLE = 'This request could not be sent to the preview.';
 
+/** Why a call failed in the bridge itself, as a code the window words (i18n/failure-words.ts). */
+export type BridgeFailure = 'lost-connection' | 'preview-gone' | 'not-connected-in-time' | 'closed' | 'too-large' | 'not-sendable';
+const FAILURE_CODES: Readonly<Record<string, BridgeFailure>> = {
+  [LOST_CONNECTION]: 'lost-connection',
+  [PREVIEW_GONE]: 'preview-gone',
+  [NOT_CONNECTED_IN_TIME]: 'not-connected-in-time',
+  [BRIDGE_CLOSED]: 'closed',
+  [CALL_TOO_LARGE]: 'too-large',
+  [CALL_NOT_SENDABLE]: 'not-sendable',
+};
+
+/** A call the bridge could not complete; `message` is the English for logs and tests. */
+export class BridgeError extends Error {
+  readonly code: BridgeFailure;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BridgeError';
+    this.code = FAILURE_CODES[message] ?? 'closed';
+  }
+}
+
 const OPEN = 1;
 
 /** Commands whose answer is a Result: a lost connection becomes an error value, not a throw. */
@@ -272,7 +293,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       const error: AppError = { kind: 'network', message: reason };
       call.resolve({ ok: false, error } satisfies Result<never>);
     } else {
-      call.reject(new Error(reason));
+      call.reject(new BridgeError(reason));
     }
   }
 
@@ -431,7 +452,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       parsed = null;
     }
     if (parsed === null || parsed.protocol !== 'https:') {
-      return { ok: false, error: { kind: 'invalid-input', message: 'Only https links can be opened' } };
+      const input = parsed === null ? ({ code: 'link-invalid' } as const) : ({ code: 'link-not-https', scheme: parsed.protocol.replace(/:$/, '') } as const);
+      return { ok: false, error: { kind: 'invalid-input', message: 'Only https links can be opened', input } };
     }
     options.openWindow?.(parsed.href, '_blank', 'noopener,noreferrer');
     return { ok: true, value: null };

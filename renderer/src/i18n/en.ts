@@ -801,6 +801,18 @@ const en = {
     checkRequestedLabel: 'Checking… {id}',
     copiedLabel: 'Copied {id}',
   },
+  // i18n: why a call from the window failed, as the window says it (i18n/failure-words.ts). The
+  // preview bridge's own failures by code; anything else main or the host threw is `other`: its
+  // English stays in the log.
+  callFailed: {
+    'lost-connection': 'The connection to the preview was lost; it is reconnecting. Try again in a moment.',
+    'preview-gone': 'This preview has stopped or restarted. Open the new Preview URL printed in the terminal.',
+    'not-connected-in-time': 'The preview could not be reached in time; it is still trying to reconnect.',
+    closed: 'The connection to the preview is closed. Reload the page.',
+    'too-large': 'This request is too large to send to the preview.',
+    'not-sendable': 'This request could not be sent to the preview.',
+    other: 'Avatar Watch could not finish this; the details are in its log.',
+  },
 } as const;
 
 export default en;

@@ -1,23 +1,47 @@
 // The app's vue-i18n instance, the language switch, and the two translators every part needs: an
 // AppError in plain words (chosen by its kind, never by matching message text) and a duration in
-// words. English is bundled (it is the fallback); every other catalogue is its own chunk, loaded
-// only for a user who reads it, so the first load stays inside the bundle budget.
+// words. Every catalogue, English too, is its own chunk and only the user's is loaded: each is
+// complete (catalogue-parity.test.ts), so none needs another as a fallback, and the page's first
+// load carries no words at all (npm run size reports each chunk).
 import { createI18n, useI18n } from 'vue-i18n';
 import type { AppError } from '../../../preload/api';
 import { setFormatLocale } from '../format/locale';
 import { count } from '../format/numbers';
 import type { DurationParts } from '../format/time';
 import { resolveLocale, type Catalogue, type LanguagePreference, type Locale } from './catalogue';
-import en from './en';
-
 export { pickLocale, resolveLocale, LOCALES, type LanguagePreference, type Locale } from './catalogue';
+
+/**
+ * Catalogues already in memory. The page fills it through setLanguage; Node-side callers (the
+ * unit tests: tests/support/i18n-setup.ts) register English up front, so createAppI18n() is
+ * ready to use at once there.
+ */
+const loaded = new Map<Locale, Catalogue>();
+
+export function registerCatalogue(locale: Locale, messages: Catalogue): void {
+  loaded.set(locale, messages);
+}
+
+/** Each catalogue a dynamic import, so Vite makes it a chunk of its own. */
+const CATALOGUE_CHUNKS: Record<Locale, () => Promise<{ default: Catalogue }>> = {
+  en: () => import('./en'),
+  'zh-CN': () => import('./zh-CN'),
+};
+
+async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  const known = loaded.get(locale);
+  if (known !== undefined) return known;
+  const messages = (await CATALOGUE_CHUNKS[locale]()).default;
+  loaded.set(locale, messages);
+  return messages;
+}
 
 export function createAppI18n() {
   const i18n = createI18n({
     legacy: false,
     locale: 'en',
     fallbackLocale: 'en',
-    messages: { en } as Record<Locale, Catalogue>,
+    messages: Object.fromEntries(loaded) as Record<Locale, Catalogue>,
     // Text from JoggAI or main is interpolated, never compiled as a message, so no escaping
     // worries; and a missing key should be loud in tests, not silently English-ish.
     missingWarn: true,
@@ -31,11 +55,6 @@ export type AppI18n = ReturnType<typeof createAppI18n>;
 
 /** The instance the window runs on (the last one created), for setLanguage's callers. */
 let active: AppI18n | null = null;
-
-/** The catalogues that are not bundled: each a dynamic import, so Vite makes it a chunk. */
-const LAZY_CATALOGUES: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalogue }>> = {
-  'zh-CN': () => import('./zh-CN'),
-};
 
 /** Bumped by every switch, so a slow chunk load never overrides a later choice. */
 let switches = 0;
@@ -63,10 +82,7 @@ export async function setLanguage(preference: LanguagePreference, options: SetLa
   const systemLanguages = options.systemLanguages ?? page.navigator?.languages ?? [];
   const locale = resolveLocale(preference, systemLanguages);
   const turn = ++switches;
-  if (locale !== 'en' && !i18n.global.availableLocales.includes(locale)) {
-    const messages = (await LAZY_CATALOGUES[locale]()).default;
-    i18n.global.setLocaleMessage(locale, messages);
-  }
+  if (!i18n.global.availableLocales.includes(locale)) i18n.global.setLocaleMessage(locale, await loadCatalogue(locale));
   if (turn !== switches) return i18n.global.locale.value as Locale;
   // Numbers first: the re-render that the locale change triggers must already group them anew.
   setFormatLocale(locale, systemLanguages);

@@ -555,6 +555,15 @@ const zhCN: Catalogue = {
       },
     },
   },
+  callFailed: {
+    'lost-connection': '与预览的连接已断开，正在重新连接。请稍后再试。',
+    'preview-gone': '此预览已停止或已重启。请打开终端中打印的新预览网址（Preview URL）。',
+    'not-connected-in-time': '未能及时连接到预览；仍在尝试重新连接。',
+    closed: '与预览的连接已关闭。请重新载入页面。',
+    'too-large': '此请求太大，无法发送到预览。',
+    'not-sendable': '此请求无法发送到预览。',
+    other: 'Avatar Watch 未能完成此操作；详细信息见其日志。',
+  },
 };
 
 export default zhCN;

@@ -41,7 +41,8 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   // results
   const localCopies = ref<LocalCopiesUsage | null>(null);
   const loaded = ref(false);
-  const loadError = ref<string | null>(null);
+  /** Why the first snapshot could not be had; App.vue words it (i18n/failure-words.ts). */
+  const loadError = ref<{ cause: unknown } | null>(null);
   /**
    * The item a notification click asked to bring into view, until the list has shown it (it may
    * come before the list is mounted or loaded). `seq` grows with every request, so the same ID
@@ -233,7 +234,7 @@ export const useWatchlistStore = defineStore('watchlist', () => {
         early = null;
         for (const patch of held) applyPatch(patch, true);
       } catch (cause) {
-        loadError.value = cause instanceof Error ? cause.message : String(cause);
+        loadError.value = { cause };
         stop();
       }
     })();

@@ -15,6 +15,7 @@ import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { precompiledMessages } from '../../../scripts/locale-modules';
 import en from '../../../renderer/src/i18n/en';
+import zhCN from '../../../renderer/src/i18n/zh-CN';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -54,15 +55,18 @@ const astOnly: MessageCompiler = (message, context) => {
   return compile(message, context);
 };
 
-describe('precompiled messages', () => {
+describe.each([
+  ['en', 'renderer/src/i18n/en.ts', en],
+  ['zh-CN', 'renderer/src/i18n/zh-CN.ts', zhCN],
+] as const)('precompiled messages (%s)', (locale, file, catalogue) => {
   let built: unknown;
   beforeAll(async () => {
     registerMessageResolver(resolveValue);
-    built = await buildCatalogue('renderer/src/i18n/en.ts');
+    built = await buildCatalogue(file);
   }, 60_000);
 
   it('turns every message of the catalogue into an AST, none left as source text', () => {
-    const all = leaves(en as unknown as Tree);
+    const all = leaves(catalogue as unknown as Tree);
     expect(all.length).toBeGreaterThan(100);
     const uncompiled = all.filter(([key]) => typeof lookup(built, key) !== 'object').map(([key]) => key);
     expect(uncompiled).toEqual([]);
@@ -70,11 +74,11 @@ describe('precompiled messages', () => {
 
   it('renders every message without a compiler exactly as the compiler renders its source', () => {
     const context = (messages: unknown, messageCompiler: MessageCompiler) =>
-      createCoreContext({ locale: 'en', messages: { en: messages } as never, messageCompiler, missingWarn: false });
-    const source = context(en, compile);
+      createCoreContext({ locale, messages: { [locale]: messages } as never, messageCompiler, missingWarn: false });
+    const source = context(catalogue, compile);
     const shipped = context(built, astOnly);
     let plurals = 0;
-    for (const [key, text] of leaves(en as unknown as Tree)) {
+    for (const [key, text] of leaves(catalogue as unknown as Tree)) {
       // Every placeholder gets a value that shows where it landed.
       const named = Object.fromEntries([...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, `«${name}»`]));
       const counts = text.includes('|') ? [0, 1, 3] : [undefined];

@@ -5,7 +5,9 @@ import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.vue';
 import NoticeBanner from '../../../renderer/src/components/NoticeBanner.vue';
-import { createAppI18n, setLanguage } from '../../../renderer/src/i18n';
+import { BridgeError, LOST_CONNECTION, PREVIEW_GONE } from '../../../renderer/src/bridge/web-bridge';
+import { createAppI18n, setLanguage, type Translate } from '../../../renderer/src/i18n';
+import { failureText } from '../../../renderer/src/i18n/failure-words';
 import { useWatchlistStore } from '../../../renderer/src/stores/watchlist';
 import { CONNECTED, createFakeApi, fakeLayout, freshPinia, installApi, makeItem, settle, snapshotOf } from './fake-api';
 
@@ -71,5 +73,14 @@ describe('switching the language', () => {
     });
     expect(wrapper.text()).toContain('此预览只在内存中保留你的 API 密钥');
     expect(wrapper.text()).not.toContain('memory only');
+  });
+
+  it('words a failed call by the bridge’s code, and never shows what main or the host threw', async () => {
+    const i18n = createAppI18n();
+    await setLanguage('zh-CN', { i18n });
+    const t = i18n.global.t as Translate;
+    expect(failureText(t, new BridgeError(LOST_CONNECTION))).toBe('与预览的连接已断开，正在重新连接。请稍后再试。');
+    expect(failureText(t, new BridgeError(PREVIEW_GONE))).toContain('此预览已停止或已重启');
+    expect(failureText(t, new Error('Avatar Watch could not finish "addPhotos". See the log for details.'))).toBe('Avatar Watch 未能完成此操作；详细信息见其日志。');
   });
 });

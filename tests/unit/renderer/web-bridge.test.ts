@@ -357,10 +357,11 @@ describe('web bridge', () => {
     bridge = makeBridge({ openWindow });
     await expect(bridge.openImage('http://cdn.jogg.ai/1.png')).resolves.toEqual({
       ok: false,
-      error: { kind: 'invalid-input', message: 'Only https links can be opened' },
+      // A code the window words in the user's language; the message is the log's.
+      error: { kind: 'invalid-input', message: 'Only https links can be opened', input: { code: 'link-not-https', scheme: 'http' } },
     });
     await expect(bridge.openImage('javascript:alert(1)')).resolves.toMatchObject({ ok: false });
-    await expect(bridge.openImage('not a url')).resolves.toMatchObject({ ok: false });
+    await expect(bridge.openImage('not a url')).resolves.toMatchObject({ ok: false, error: { input: { code: 'link-invalid' } } });
     expect(openWindow).not.toHaveBeenCalled();
 
     await expect(bridge.openImage('https://cdn.jogg.ai/1.png')).resolves.toEqual({ ok: true, value: null });
