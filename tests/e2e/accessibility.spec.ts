@@ -74,6 +74,22 @@ async function wrongKey(context: StateContext): Promise<void> {
   await expect(page.getByText('The key was not saved.')).toBeVisible();
 }
 
+/** The real keychain store with a D-Bus address that leads nowhere: no Secret Service at all. */
+async function openWithoutKeychain(context: StateContext): Promise<void> {
+  const host = await startPreviewHost(
+    ['--data-dir', context.dataDir, '--api-base-url', context.fake.url, '--secret-store', 'keychain'],
+    30_000,
+    { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/avatar-watch-bus' },
+  );
+  context.cleanups.push(() => host.stop());
+  await context.page.goto(host.url);
+}
+
+/** settings.json as an earlier run left it (where the key was put, never the key). */
+function saveSettings({ dataDir }: StateContext, settings: Record<string, unknown>): void {
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 1, ...settings }));
+}
+
 const STATES: Record<string, (context: StateContext) => Promise<void>> = {
   'first run (no key)': async (context) => {
     await open(context);
@@ -165,18 +181,21 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
     await expect(context.page.getByText(/Did it appear/)).toBeVisible();
   },
   'no keychain: where to keep the key': async (context) => {
-    // The real keychain store with a D-Bus address that leads nowhere: no Secret Service.
-    const host = await startPreviewHost(
-      ['--data-dir', context.dataDir, '--api-base-url', context.fake.url, '--secret-store', 'keychain'],
-      30_000,
-      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/avatar-watch-bus' },
-    );
-    context.cleanups.push(() => host.stop());
-    await context.page.goto(host.url);
+    await openWithoutKeychain(context);
     await expect(context.page.getByRole('note').filter({ hasText: 'This computer has no keychain service' })).toBeVisible({ timeout: 30_000 });
     await context.page.getByLabel('API key', { exact: true }).fill('good-key');
     await context.page.getByRole('button', { name: 'Save key' }).click();
     await expect(context.page.getByRole('group', { name: 'Where should Avatar Watch keep this key?' })).toBeVisible();
+  },
+  'saved key cannot be read (no keychain now)': async (context) => {
+    saveSettings(context, { key: { location: 'keychain', hint: '-key', savedAt: Date.UTC(2026, 10, 1) } });
+    await openWithoutKeychain(context);
+    await expect(context.page.getByRole('button', { name: 'Paste the key again' })).toBeVisible({ timeout: 30_000 });
+  },
+  'session key forgotten after a restart': async (context) => {
+    saveSettings(context, { key: { location: 'session', hint: '-key', savedAt: Date.UTC(2026, 10, 1) } });
+    await open(context);
+    await expect(context.page.getByRole('note').filter({ hasText: 'for that session only' })).toBeVisible();
   },
   'remove-key question open': async (context) => {
     await open(context);

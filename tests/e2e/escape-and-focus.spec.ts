@@ -44,6 +44,13 @@ test('Escape closes the replace-key form, the remove-key question and the notifi
   await page.keyboard.press('Escape');
   await expect(page.getByText('A test notification was sent. Did it appear?')).toHaveCount(0);
   await expect(send).toBeFocused();
+
+  // Removing the key for real: the question goes with it, and focus goes on to the key field.
+  await removeKey.focus();
+  await page.keyboard.press('Enter');
+  await yes.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('API key', { exact: true })).toBeFocused();
 });
 
 test('Dismiss moves focus to the next notice, then to the list; Check now keeps focus while busy; Escape folds Details', async ({ page, fake, startHost, dataDir }) => {

@@ -121,6 +121,8 @@ describe('account panel', () => {
     await settle();
     expect(api.removeApiKey).toHaveBeenCalledOnce();
     expect(wrapper.text()).toContain('Connect your JoggAI account');
+    // Focus went on to the key field rather than falling to the page with the question.
+    expect(document.activeElement).toBe(keyInput(wrapper).element);
   });
 
   it('"Replace key" opens the form; a failure keeps the old account shown', async () => {
