@@ -422,6 +422,11 @@ export interface AvatarWatchCommands {
   deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
   /** Turns the local copies of results on or off (kept in the settings). */
   setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
+  /**
+   * "Delete files of removed photos": the kept files of every photo no longer in the list, except
+   * those removed in the last minute (their removal may still be undone). Answers what went.
+   */
+  deleteUnlistedResultFiles(): Promise<ResultFilesSize>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -459,6 +464,7 @@ export const COMMAND_CHANNELS = {
   resultFilesOf: 'avatar-watch:result-files-of',
   deleteResultFiles: 'avatar-watch:delete-result-files',
   setLocalCopies: 'avatar-watch:set-local-copies',
+  deleteUnlistedResultFiles: 'avatar-watch:delete-unlisted-result-files',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */

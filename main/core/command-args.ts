@@ -48,6 +48,7 @@ const SPECS: Record<CommandName, ArgSpec> = {
   resultFilesOf: [{ name: 'photo IDs', kind: 'photo-ids' }],
   deleteResultFiles: [{ name: 'photo IDs', kind: 'photo-ids' }],
   setLocalCopies: [{ name: 'local copies switch', kind: 'boolean' }],
+  deleteUnlistedResultFiles: [],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {

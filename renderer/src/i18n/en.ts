@@ -631,6 +631,8 @@ const en = {
       usage: 'Local copies: {used} of {cap}',
       unlisted: '{bytes} of them belong to photos no longer in the list.',
       full: 'The space for local copies is full: new results are not downloaded.',
+      deleteUnlisted: 'Delete files of removed photos',
+      deleted: 'Deleted {files} files ({bytes}). Photos removed in the last minute keep theirs until then.',
     },
   },
 } as const;

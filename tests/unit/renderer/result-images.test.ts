@@ -101,6 +101,23 @@ describe('local copies setting', () => {
     expect((wrapper.get('input[name="localCopies"]').element as HTMLInputElement).checked).toBe(false);
   });
 
+  it('deletes the files of removed photos on request, says what went, and keeps focus in the section', async () => {
+    const usage = { enabled: true, usedBytes: 8192, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 4096 };
+    const api = createFakeApi(snapshotOf({ localCopies: usage }));
+    installApi(api);
+    const wrapper = mountWithApp(LocalCopiesSettings, { attachTo: document.body });
+    await useWatchlistStore().start();
+    await settle();
+    expect(wrapper.text()).toContain('4 kB of them belong to photos no longer in the list.');
+    await wrapper.get('button').trigger('click');
+    api.emitState({ localCopies: { ...usage, usedBytes: 4096, unlistedBytes: 0 } });
+    await settle();
+    expect(api.deleteUnlistedResultFiles).toHaveBeenCalledOnce();
+    expect(wrapper.get('[role="status"]').text()).toContain('Deleted 4 files (4 kB).');
+    expect(wrapper.find('button').exists()).toBe(false);
+    expect(document.activeElement?.id).toBe('local-copies-heading');
+  });
+
   it('writes sizes as people read them', () => {
     expect([formatBytes(640 * 1024), formatBytes(1.5 * 1024 ** 3), formatBytes(12)]).toEqual(['640 kB', '1.5 GB', '12 bytes']);
   });

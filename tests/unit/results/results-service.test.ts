@@ -146,6 +146,23 @@ describe('kept across a restart', () => {
 });
 
 describe('removing a photo', () => {
+  it('files of a photo removed before a restart are counted, then deleted by "Delete files of removed photos"', async () => {
+    fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
+    const first = await startHost();
+    await first.service.addPhotos('p1');
+    const kept = (await readyAndKept(first.service, 'p1')).items[0]!.localCopies!;
+    await first.service.removePhoto('p1');
+    // Within the minute an undo may still bring it back: nothing goes.
+    expect(await first.service.deleteUnlistedResultFiles()).toEqual({ files: 0, bytes: 0 });
+    await stopHost();
+
+    const second = await startHost();
+    await second.service.results.idle();
+    expect((await second.service.getSnapshot()).localCopies).toMatchObject({ usedBytes: kept.bytes, unlistedBytes: kept.bytes });
+    expect(await second.service.deleteUnlistedResultFiles()).toEqual({ files: 4, bytes: kept.bytes });
+    expect((await second.service.getSnapshot()).localCopies).toMatchObject({ usedBytes: 0, unlistedBytes: 0 });
+  });
+
   it('keeps its files while it could come back; deletes them when asked, over the preview socket too', async () => {
     fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
     const { service, server } = await startHost();

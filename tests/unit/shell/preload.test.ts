@@ -36,6 +36,7 @@ const ARGS: Record<CommandName, unknown[]> = {
   resultFilesOf: [['p1', 'p2']],
   deleteResultFiles: [['p1']],
   setLocalCopies: [false],
+  deleteUnlistedResultFiles: [],
 };
 
 describe('the preload', () => {
