@@ -578,7 +578,14 @@ export type ImageActionProblem =
 
 /** `saved`: how many files were written (0 for a copy); `cancelled`: the user closed the dialog. */
 export type ImageActionResult =
-  | { ok: true; saved: number; cancelled?: boolean; where?: string }
+  | {
+      ok: true;
+      saved: number;
+      cancelled?: boolean;
+      where?: string;
+      /** The preview host's answer: the kept files the page fetches (copy) or downloads (save) itself. */
+      downloads?: { path: string; name: string }[];
+    }
   | { ok: false; problem: ImageActionProblem; detail?: string };
 
 /** The largest result image the app keeps or copies (JoggAI's are a few MB at most). */

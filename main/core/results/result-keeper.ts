@@ -39,6 +39,9 @@ export interface ResultKeeperOptions {
   isWatched?(photoId: string): boolean;
 }
 
+/** A ready photo's result link with its kept file: absolute (`file`) and below `files/` (`path`). */
+export type KeptImage = { url: string; file: string; path: string } | { url: string; file: null; path: null };
+
 /** One result image's bytes for copying or saving, or why there are none. */
 export type ReadImage = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; problem: ImageActionProblem; detail?: string };
 
@@ -174,12 +177,12 @@ export class ResultKeeper {
   }
 
   /** A ready photo's result links with their kept files (absolute paths, null when not on disk). */
-  imagesOf(photoId: string): { url: string; file: string | null }[] {
+  imagesOf(photoId: string): KeptImage[] {
     const record = this.photos.get(photoId);
     if (!record) return [];
     return record.urls.map((url, i) => {
       const file = record.files[i];
-      return { url, file: file ? this.folder.absolutePath(file.path) : null };
+      return file ? { url, file: this.folder.absolutePath(file.path), path: file.path } : { url, file: null, path: null };
     });
   }
 

@@ -6,7 +6,7 @@ import type { LocalCopiesUsage, ResultFilesSize, WatchItem } from '../../../prel
 import type { Clock, Logger } from '../ports';
 import type { ImageUrlPolicy } from '../safe-url';
 import type { SettingsFile } from '../settings/settings-file';
-import { ResultKeeper, type ReadImage } from './result-keeper';
+import { ResultKeeper, type KeptImage, type ReadImage } from './result-keeper';
 
 /** The folder below the data folder that the hosts serve (app://data/, the preview's /data/). */
 export const DATA_FILES_DIR = 'files';
@@ -41,7 +41,7 @@ export interface ResultsRoom {
   /** The kept file of one result link of a watched photo, or null. */
   localFileOf(photoId: string, url: string): string | null;
   /** A ready photo's result links with their kept files; empty for any other photo. */
-  imagesOf(photoId: string): { url: string; file: string | null }[];
+  imagesOf(photoId: string): KeptImage[];
   /** One result image's bytes (kept, else fetched now), for the host's copy and save. */
   readImage(photoId: string, url: string): Promise<ReadImage>;
   resultFilesOf(photoIds: string[]): Promise<ResultFilesSize>;

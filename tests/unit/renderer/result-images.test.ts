@@ -40,7 +40,7 @@ describe('result images', () => {
 
   it('says why copies could not be kept', () => {
     const { wrapper } = mountImages({ state: 'failed', files: [null, null, null, null], bytes: 0, problem: 'http-error' });
-    expect(wrapper.text()).toContain('Could not keep copies: the image server refused (the link may have expired).');
+    expect(wrapper.text()).toContain('Could not keep copies: the server refused (the link may have expired).');
   });
 
   it('every action button’s visible text is part of its accessible name', () => {
@@ -108,7 +108,7 @@ describe('local copies setting', () => {
     const wrapper = mountWithApp(LocalCopiesSettings, { attachTo: document.body });
     await useWatchlistStore().start();
     await settle();
-    expect(wrapper.text()).toContain('4 kB of them belong to photos no longer in the list.');
+    expect(wrapper.text()).toContain('4 kB of them belong to removed photos.');
     await wrapper.get('button').trigger('click');
     api.emitState({ localCopies: { ...usage, usedBytes: 4096, unlistedBytes: 0 } });
     await settle();
