@@ -517,6 +517,11 @@ export interface AvatarWatchCommands {
   deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
   /** Turns the local copies of results on or off (kept in the settings). */
   setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
+  /**
+   * "Delete files of removed photos": the kept files of every photo no longer in the list, except
+   * those removed in the last minute (their removal may still be undone). Answers what went.
+   */
+  deleteUnlistedResultFiles(): Promise<ResultFilesSize>;
 }
 
 /** Everything main tells the renderer. Each `on…` returns an unsubscribe function. */
@@ -578,6 +583,7 @@ export const COMMAND_CHANNELS = {
   resultFilesOf: 'avatar-watch:result-files-of',
   deleteResultFiles: 'avatar-watch:delete-result-files',
   setLocalCopies: 'avatar-watch:set-local-copies',
+  deleteUnlistedResultFiles: 'avatar-watch:delete-unlisted-result-files',
 } as const satisfies Record<CommandName, string>;
 
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
@@ -743,7 +749,14 @@ export type ImageActionProblem =
 
 /** `saved`: how many files were written (0 for a copy); `cancelled`: the user closed the dialog. */
 export type ImageActionResult =
-  | { ok: true; saved: number; cancelled?: boolean; where?: string }
+  | {
+      ok: true;
+      saved: number;
+      cancelled?: boolean;
+      where?: string;
+      /** The preview host's answer: the kept files the page fetches (copy) or downloads (save) itself. */
+      downloads?: { path: string; name: string }[];
+    }
   | { ok: false; problem: ImageActionProblem; detail?: string };
 
 /** The largest result image the app keeps or copies (JoggAI's are a few MB at most). */

@@ -71,6 +71,7 @@ const SPECS: Record<CommandName, ArgSpec> = {
   resultFilesOf: [{ name: 'photo IDs', kind: 'ids' }],
   deleteResultFiles: [{ name: 'photo IDs', kind: 'ids' }],
   setLocalCopies: [{ name: 'local copies switch', kind: 'boolean' }],
+  deleteUnlistedResultFiles: [],
 };
 
 export function checkCommandArgs(command: CommandName, args: readonly unknown[]): Result<CheckedArg[]> {

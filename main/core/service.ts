@@ -664,6 +664,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     resultFilesOf: (photoIds) => results.resultFilesOf(photoIds),
     deleteResultFiles: (photoIds) => results.deleteResultFiles(photoIds),
     setLocalCopies: (enabled) => results.setLocalCopies(enabled),
+    deleteUnlistedResultFiles: () => results.deleteUnlistedResultFiles(),
   };
   return service;
 }

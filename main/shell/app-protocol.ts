@@ -8,6 +8,7 @@ import { realpath as realpathCallback, readFile as readFileCallback, stat as sta
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { protocol, type Protocol, type Session } from 'electron';
+import { safePathSegments } from '../core/url-segments';
 
 export const APP_SCHEME = 'app';
 export const RENDERER_HOST = 'avatar-watch';
@@ -67,20 +68,8 @@ export function resolveAppPath(url: string, roots: AppRoots): AppPath | null {
   const root = roots[host];
   const pathname = host === 'renderer' && parsed.pathname === '/' ? '/index.html' : parsed.pathname;
 
-  const segments: string[] = [];
-  for (const raw of pathname.split('/').slice(1)) {
-    // An encoded separator would become one only after the checks below.
-    if (/%(2f|5c|00)/i.test(raw)) return null;
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[\\/:\0]/.test(segment)) return null;
-    segments.push(segment);
-  }
-  if (segments.length === 0) return null;
+  const segments = safePathSegments(pathname.split('/').slice(1));
+  if (segments === null || segments.length === 0) return null;
   const path = join(root, ...segments);
   if (!isInside(root, path)) return null;
   return { host, root, path };

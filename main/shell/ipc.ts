@@ -86,6 +86,7 @@ export function registerIpc(options: IpcOptions): () => void {
     resultFilesOf: (photoIds) => service.resultFilesOf(photoIds),
     deleteResultFiles: (photoIds) => service.deleteResultFiles(photoIds),
     setLocalCopies: (enabled) => service.setLocalCopies(enabled),
+    deleteUnlistedResultFiles: () => service.deleteUnlistedResultFiles(),
   };
 
   const desktopSettings = options.desktopSettings ?? {

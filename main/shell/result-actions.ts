@@ -8,6 +8,7 @@ import type { ImageActionProblem, ImageActionResult } from '../../preload/api';
 import type { ImageKind } from '../core/results/image-kind';
 import { EXTENSIONS } from '../core/results/image-kind';
 import type { ResultsRoom } from '../core/results/results-room';
+import { resultFileName } from '../core/results/file-name';
 
 export interface ResultActions {
   copyImage(photoId: string, url: string): Promise<ImageActionResult>;
@@ -117,10 +118,9 @@ export function createResultActions(
   }
 }
 
-/** `<photo id>-<n>.<ext>`, with characters no file system takes replaced. */
+/** `<photo id>-<n>.<ext>`, named after what the bytes are. */
 export function fileName(photoId: string, index: number, kind: ImageKind): string {
-  const safe = photoId.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 100);
-  return `${safe}-${index + 1}.${EXTENSIONS[kind]}`;
+  return resultFileName(photoId, index, EXTENSIONS[kind]);
 }
 
 function filterFor(kind: ImageKind): { name: string; extensions: string[] } {

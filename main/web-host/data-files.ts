@@ -4,6 +4,7 @@
 // separators, no symlink leading out, nothing else of the data folder (settings, watchlist).
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep, isAbsolute } from 'node:path';
+import { safePathSegments } from '../core/url-segments';
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
 
@@ -14,21 +15,9 @@ export interface DataFile {
 
 /** The file `/data/<path>` names below `root`, or null for anything this route does not serve. */
 export async function readDataFile(root: string, pathname: string): Promise<DataFile | null> {
-  const parts = pathname.split('/').slice(2); // ['', 'data', …]
-  const segments: string[] = [];
-  for (const raw of parts) {
-    if (/%(2f|5c|00)/i.test(raw)) return null;
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[\\/:\0]/.test(segment)) return null;
-    segments.push(segment);
-  }
-  const type = IMAGE_TYPES[extname(segments.at(-1) ?? '').toLowerCase()];
-  if (segments.length === 0 || type === undefined) return null;
+  const segments = safePathSegments(pathname.split('/').slice(2)); // ['', 'data', …]
+  const type = IMAGE_TYPES[extname(segments?.at(-1) ?? '').toLowerCase()];
+  if (segments === null || segments.length === 0 || type === undefined) return null;
   try {
     const [realRoot, realPath] = await Promise.all([realpath(root), realpath(join(root, ...segments))]);
     const rel = relative(realRoot, realPath);

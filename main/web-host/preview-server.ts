@@ -10,11 +10,12 @@ import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch,
 import { COMMAND_NAMES, MAX_FRAME_BYTES } from '../../preload/api';
 import { checkCommandArgs } from '../core/command-args';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
-import type { AvatarWatchService } from '../core/service';
+import type { AvatarWatchService, HostImageCommand } from '../core/service';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
 import { logText } from './log-text';
 import { readStatic } from './static-files';
 import { readDataFile } from './data-files';
+import { PREVIEW_IMAGE_COMMANDS, previewImageAction } from './preview-images';
 
 export interface PreviewServerOptions {
   rendererDir: string;
@@ -42,17 +43,9 @@ const LABEL_PAGE_COMMANDS = ['saveExport'] as const satisfies readonly CommandNa
  * Opening images and the test notification are done by the page itself (window.open, the
  * browser's Notification); everything else goes to the core.
  */
-const PAGE_COMMANDS = [
-  'openImage',
-  'sendTestNotification',
-  ...LABEL_PAGE_COMMANDS,
-  // results
-  'copyImage',
-  'saveImage',
-  'saveAllImages',
-] as const satisfies readonly CommandName[];
+const PAGE_COMMANDS = ['openImage', 'sendTestNotification', ...LABEL_PAGE_COMMANDS] as const satisfies readonly CommandName[];
 /** The preview host answers the desktop switches itself (see previewDesktopSettings). */
-type HostCommand = 'getDesktopSettings' | 'setDesktopSettings';
+type HostCommand = 'getDesktopSettings' | 'setDesktopSettings' | HostImageCommand;
 type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number] | HostCommand>;
 const SERVER_COMMANDS = new Set<CommandName>(COMMAND_NAMES.filter((name) => !(PAGE_COMMANDS as readonly CommandName[]).includes(name)));
 
@@ -286,6 +279,11 @@ async function answer(service: AvatarWatchService, message: ClientMessage, logge
   if (!args.ok && message.method === 'updateSettings') return { type: 'result', id, ok: true, value: args };
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
+    // results
+    if ((PREVIEW_IMAGE_COMMANDS as readonly CommandName[]).includes(message.method)) {
+      const [photoId, url] = args.value as [string, string | undefined];
+      return { type: 'result', id, ok: true, value: previewImageAction(service, message.method as HostImageCommand, photoId, url) };
+    }
     if (message.method === 'getDesktopSettings' || message.method === 'setDesktopSettings') {
       return { type: 'result', id, ok: true, value: await previewDesktopSettings(service, args.value[0] as DesktopSettingsPatch | undefined) };
     }

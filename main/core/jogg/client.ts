@@ -16,6 +16,7 @@ import {
   type Envelope,
   type KnownPhotoStatus,
 } from './schemas';
+import { readBoundedBytes } from '../bounded-body';
 
 export interface JoggClientOptions {
   /** From resolveApiBaseUrl: https, or http to loopback only. */
@@ -376,26 +377,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body as text, or null when it is larger than `maxBytes` (reading stops there). */
 async function readBounded(response: Response, maxBytes: number): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = await readBoundedBytes(response, maxBytes);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 function snippet(body: string): string {

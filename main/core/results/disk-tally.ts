@@ -28,6 +28,11 @@ export class DiskTally {
     this.set(folder, (this.bytes.get(folder) ?? 0) + delta);
   }
 
+  /** Folders on disk that belong to no photo in the list. */
+  unlistedFolders(): string[] {
+    return [...this.bytes.keys()].filter((folder) => !this.listed.has(folder));
+  }
+
   list(folder: string): void {
     if (this.listed.has(folder)) return;
     this.listed.add(folder);

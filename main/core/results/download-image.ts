@@ -5,6 +5,7 @@
 // these are public CDN links, and they are not JoggAI API calls, so they spend no request budget.
 import type { CopyProblem } from '../../../preload/api';
 import { MAX_RESULT_IMAGE_BYTES } from '../../../preload/api';
+import { readBoundedBytes } from '../bounded-body';
 import { isKeepableImageUrl, type ImageUrlPolicy } from '../safe-url';
 import { labelAllows, sniffImage, type ImageKind } from './image-kind';
 
@@ -54,12 +55,7 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
         await response.body?.cancel().catch(() => undefined);
         return failed('not-image', false, response.headers.get('content-type') ?? '');
       }
-      const length = Number(response.headers.get('content-length') ?? NaN);
-      if (length > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        return failed('too-large', false, String(length));
-      }
-      const bytes = await readCapped(response, maxBytes);
+      const bytes = await readBoundedBytes(response, maxBytes);
       if (bytes === null) return failed('too-large', false, `>${maxBytes}`);
       const kind = sniffImage(bytes);
       if (kind === null) return failed('not-image', false, 'bytes');
@@ -71,31 +67,6 @@ export async function downloadImage(url: string, options: DownloadOptions): Prom
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The body, or null as soon as it passes `maxBytes` (the rest is never read). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (response.body === null) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function networkCode(error: unknown): string {

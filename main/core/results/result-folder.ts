@@ -90,10 +90,10 @@ export class ResultFolder {
     return found;
   }
 
-  /** Deletes a photo's folder; answers what it held. */
-  async delete(photoId: string): Promise<{ files: number; bytes: number }> {
-    const files = await this.filesOf(photoId);
-    await rm(join(this.root, photoFolderName(photoId)), { recursive: true, force: true });
+  /** Deletes a photo's folder (by its name, see photoFolderName); answers what it held. */
+  async delete(folder: string): Promise<{ files: number; bytes: number }> {
+    const files = await this.scanFolder(folder);
+    await rm(join(this.root, folder), { recursive: true, force: true });
     return { files: files.length, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
   }
 

@@ -39,6 +39,9 @@ export interface ResultKeeperOptions {
   isWatched?(photoId: string): boolean;
 }
 
+/** A ready photo's result link with its kept file: absolute (`file`) and below `files/` (`path`). */
+export type KeptImage = { url: string; file: string; path: string } | { url: string; file: null; path: null };
+
 /** One result image's bytes for copying or saving, or why there are none. */
 export type ReadImage = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; problem: ImageActionProblem; detail?: string };
 
@@ -140,6 +143,7 @@ export class ResultKeeper {
     if (!record) return;
     this.photos.delete(photoId);
     this.tally.unlist(record.folder);
+    this.forgottenAt.set(record.folder, this.options.clock.now());
     this.options.usageChanged(this.usage());
   }
 
@@ -173,12 +177,12 @@ export class ResultKeeper {
   }
 
   /** A ready photo's result links with their kept files (absolute paths, null when not on disk). */
-  imagesOf(photoId: string): { url: string; file: string | null }[] {
+  imagesOf(photoId: string): KeptImage[] {
     const record = this.photos.get(photoId);
     if (!record) return [];
     return record.urls.map((url, i) => {
       const file = record.files[i];
-      return { url, file: file ? this.folder.absolutePath(file.path) : null };
+      return file ? { url, file: this.folder.absolutePath(file.path), path: file.path } : { url, file: null, path: null };
     });
   }
 
@@ -220,12 +224,27 @@ export class ResultKeeper {
 
   /** Deletes the files of photos that are not in the list (`isWatched` false). */
   async deleteFiles(photoIds: readonly string[], isWatched: (photoId: string) => boolean): Promise<ResultFilesSize> {
+    const folders = [...new Set(photoIds)].filter((id) => !isWatched(id) && !this.photos.has(id)).map(photoFolderName);
+    return this.deleteFolders(folders);
+  }
+
+  /**
+   * Deletes the files of photos no longer in the list ("Delete files of removed photos"), except
+   * those removed within `graceMs`: their removal may still be undone.
+   */
+  async deleteUnlistedFiles(graceMs: number): Promise<ResultFilesSize> {
+    const now = this.options.clock.now();
+    const folders = this.tally.unlistedFolders().filter((folder) => now - (this.forgottenAt.get(folder) ?? -Infinity) >= graceMs);
+    return this.deleteFolders(folders);
+  }
+
+  private async deleteFolders(folders: readonly string[]): Promise<ResultFilesSize> {
     let files = 0;
     let bytes = 0;
-    for (const photoId of new Set(photoIds)) {
-      if (isWatched(photoId) || this.photos.has(photoId)) continue;
-      const deleted = await this.folder.delete(photoId);
-      this.tally.set(photoFolderName(photoId), 0);
+    for (const folder of folders) {
+      const deleted = await this.folder.delete(folder);
+      this.tally.set(folder, 0);
+      this.forgottenAt.delete(folder);
       files += deleted.files;
       bytes += deleted.bytes;
     }
@@ -233,6 +252,9 @@ export class ResultKeeper {
     this.options.usageChanged(this.usage());
     return { files, bytes };
   }
+
+  /** When each photo left the list this session (folder name), for deleteUnlistedFiles' grace. */
+  private readonly forgottenAt = new Map<string, number>();
 
   /** Settles once nothing is queued, downloading or waiting to be retried (tests, shutdown). */
   async idle(): Promise<void> {

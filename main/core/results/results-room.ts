@@ -6,10 +6,12 @@ import type { LocalCopiesUsage, ResultFilesSize, WatchItem } from '../../../prel
 import type { Clock, Logger } from '../ports';
 import type { ImageUrlPolicy } from '../safe-url';
 import type { SettingsFile } from '../settings/settings-file';
-import { ResultKeeper, type ReadImage } from './result-keeper';
+import { ResultKeeper, type KeptImage, type ReadImage } from './result-keeper';
 
 /** The folder below the data folder that the hosts serve (app://data/, the preview's /data/). */
 export const DATA_FILES_DIR = 'files';
+/** Longer than any undo of a removal lasts: files of a photo removed since then are not deleted in bulk. */
+export const REMOVAL_UNDO_GRACE_MS = 60_000;
 
 export interface ResultsRoomOptions {
   dataDir: string;
@@ -39,12 +41,13 @@ export interface ResultsRoom {
   /** The kept file of one result link of a watched photo, or null. */
   localFileOf(photoId: string, url: string): string | null;
   /** A ready photo's result links with their kept files; empty for any other photo. */
-  imagesOf(photoId: string): { url: string; file: string | null }[];
+  imagesOf(photoId: string): KeptImage[];
   /** One result image's bytes (kept, else fetched now), for the host's copy and save. */
   readImage(photoId: string, url: string): Promise<ReadImage>;
   resultFilesOf(photoIds: string[]): Promise<ResultFilesSize>;
   deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
   setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
+  deleteUnlistedResultFiles(): Promise<ResultFilesSize>;
   /** Settles when no download is queued or running (tests). */
   idle(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export function createResultsRoom(options: ResultsRoomOptions): ResultsRoom {
     readImage: (photoId, url) => keeper.readImage(photoId, url),
     resultFilesOf: (photoIds) => keeper.filesOf(photoIds),
     deleteResultFiles: (photoIds) => keeper.deleteFiles(photoIds, options.isWatched),
+    deleteUnlistedResultFiles: () => keeper.deleteUnlistedFiles(REMOVAL_UNDO_GRACE_MS),
     async setLocalCopies(enabled) {
       keeper.setEnabled(enabled);
       // The switch works at once; a settings write that fails only loses it for the next start.

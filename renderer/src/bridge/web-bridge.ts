@@ -76,7 +76,7 @@ export interface WebBridgeOptions {
   /** Saves an export as a browser download (labels/download.ts). */
   download?: (fileName: string, content: string) => void;
   // results
-  /** Copy and save of result images with the browser's clipboard and downloads (page-images.ts). */
+  /** Copies or downloads the kept files the host names, with the browser's clipboard and downloads. */
   pageImages?: PageImages;
 }
 
@@ -192,7 +192,6 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   }
 
   function emitState(patch: StatePatch) {
-    options.pageImages?.follow(patch);
     for (const listener of [...stateListeners]) listener(patch);
   }
   function emitFocus(photoId: string) {
@@ -459,20 +458,16 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     return { ok: true, value: null };
   }
 
-  /** A page without the browser's image parts (tests) says so instead of failing silently. */
-  async function pageImageAction(run: () => Promise<ImageActionResult> | undefined): Promise<ImageActionResult> {
-    return (await run()) ?? { ok: false, problem: 'failed', detail: 'no-page-images' };
+  /** The host names the kept files; the page copies or downloads them (page-images.ts). */
+  async function pageImageAction(answer: Promise<unknown>, copy: boolean): Promise<ImageActionResult> {
+    const result = (await answer) as ImageActionResult;
+    return options.pageImages ? options.pageImages(result, copy) : { ok: false, problem: 'failed', detail: 'no-page-images' };
   }
 
   connect();
 
   return {
-    getSnapshot: async () => {
-      const snapshot = (await call('getSnapshot', [])) as Snapshot;
-      // The page's copy and save need to know which files are kept from the first picture on.
-      options.pageImages?.follow({ replaceAll: true, upserted: snapshot.items });
-      return snapshot;
-    },
+    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
     saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
     removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
     refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
@@ -505,12 +500,13 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       return { ok: true, value: { saved: options.download !== undefined } };
     },
     // results
-    copyImage: (photoId, url) => pageImageAction(() => options.pageImages?.copyImage(photoId, url)),
-    saveImage: (photoId, url) => pageImageAction(() => options.pageImages?.saveImage(photoId, url)),
-    saveAllImages: (photoId) => pageImageAction(() => options.pageImages?.saveAllImages(photoId)),
+    copyImage: (photoId, url) => pageImageAction(call('copyImage', [photoId, url]), true),
+    saveImage: (photoId, url) => pageImageAction(call('saveImage', [photoId, url]), false),
+    saveAllImages: (photoId) => pageImageAction(call('saveAllImages', [photoId]), false),
     resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
     deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
     setLocalCopies: (enabled) => call('setLocalCopies', [enabled]) as ReturnType<AvatarWatchApi['setLocalCopies']>,
+    deleteUnlistedResultFiles: () => call('deleteUnlistedResultFiles', []) as ReturnType<AvatarWatchApi['deleteUnlistedResultFiles']>,
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

@@ -40,7 +40,7 @@ describe('result images', () => {
 
   it('says why copies could not be kept', () => {
     const { wrapper } = mountImages({ state: 'failed', files: [null, null, null, null], bytes: 0, problem: 'http-error' });
-    expect(wrapper.text()).toContain('Could not keep copies: the image server refused (the link may have expired).');
+    expect(wrapper.text()).toContain('Could not keep copies: the server refused (the link may have expired).');
   });
 
   it('every action button’s visible text is part of its accessible name', () => {
@@ -99,6 +99,23 @@ describe('local copies setting', () => {
     await settle();
     expect(api.setLocalCopies).toHaveBeenCalledWith(false);
     expect((wrapper.get('input[name="localCopies"]').element as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('deletes the files of removed photos on request, says what went, and keeps focus in the section', async () => {
+    const usage = { enabled: true, usedBytes: 8192, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 4096 };
+    const api = createFakeApi(snapshotOf({ localCopies: usage }));
+    installApi(api);
+    const wrapper = mountWithApp(LocalCopiesSettings, { attachTo: document.body });
+    await useWatchlistStore().start();
+    await settle();
+    expect(wrapper.text()).toContain('4 kB of them belong to removed photos.');
+    await wrapper.get('button').trigger('click');
+    api.emitState({ localCopies: { ...usage, usedBytes: 4096, unlistedBytes: 0 } });
+    await settle();
+    expect(api.deleteUnlistedResultFiles).toHaveBeenCalledOnce();
+    expect(wrapper.get('[role="status"]').text()).toContain('Deleted 4 files (4 kB).');
+    expect(wrapper.find('button').exists()).toBe(false);
+    expect(document.activeElement?.id).toBe('local-copies-heading');
   });
 
   it('writes sizes as people read them', () => {

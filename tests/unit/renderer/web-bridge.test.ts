@@ -82,19 +82,16 @@ describe('web bridge', () => {
   });
 
   // results
-  it('tells the page’s copy and save which files are kept, from the first snapshot and every patch after', async () => {
-    const follow = vi.fn();
-    const pageImages = { follow, copyImage: vi.fn(), saveImage: vi.fn(), saveAllImages: vi.fn() };
-    bridge = makeBridge({ pageImages });
+  it('asks the host which kept files to copy or save, then lets the page finish the job', async () => {
+    const finish = vi.fn(async () => ({ ok: true as const, saved: 4 }));
+    bridge = makeBridge({ pageImages: finish });
     FakeSocket.last.open();
-    const snapshot = bridge.getSnapshot();
-    const items = [makeItem('a')];
-    FakeSocket.last.answer(snapshotOf({ items }));
-    await snapshot;
-    expect(follow).toHaveBeenLastCalledWith({ replaceAll: true, upserted: items });
-    FakeSocket.last.receive({ type: 'event', name: 'stateChanged', payload: { removed: ['a'] } });
-    expect(follow).toHaveBeenLastCalledWith({ removed: ['a'] });
-    expect(await makeBridge().copyImage('a', 'https://x.example/1.png')).toEqual({ ok: false, problem: 'failed', detail: 'no-page-images' });
+    const saved = bridge.saveAllImages('a');
+    expect(FakeSocket.last.sent.at(-1)).toMatchObject({ method: 'saveAllImages', args: ['a'] });
+    const answer = { ok: true, saved: 4, downloads: [{ path: 'results/a/1.png', name: 'a-1.png' }] };
+    FakeSocket.last.answer(answer);
+    expect(await saved).toEqual({ ok: true, saved: 4 });
+    expect(finish).toHaveBeenCalledWith(answer, false);
   });
 
   it('connects to /ws on this host with the page token', () => {

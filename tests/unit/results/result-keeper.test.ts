@@ -9,6 +9,7 @@ import { systemClock } from '../../../main/core/ports';
 import { ResultKeeper, type ResultKeeperOptions } from '../../../main/core/results/result-keeper';
 import { photoFolderName } from '../../../main/core/results/result-folder';
 import { startFakeJogg, type FakeJogg } from '../../fake-jogg/server';
+import { VirtualClock } from '../../support/virtual-clock';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 let fake: FakeJogg;
@@ -227,6 +228,24 @@ describe('restart and removal', () => {
     k.forget('p1');
     expect(await k.deleteFiles(['p1'], () => false)).toMatchObject({ files: 1 });
     expect(await k.filesOf(['p1'])).toEqual({ files: 0, bytes: 0 });
+  });
+
+  it('"Delete files of removed photos" spares a photo removed within the grace (its removal may be undone)', async () => {
+    const clock = new VirtualClock();
+    const k = keeper({ clock });
+    await k.start([], true);
+    k.track(ready('early', 1));
+    k.track(ready('late', 1));
+    await k.idle();
+    k.forget('early');
+    clock.jump(61_000);
+    k.forget('late');
+    const early = k.copiesOf('early');
+    expect(early).toBeUndefined();
+    const deleted = await k.deleteUnlistedFiles(60_000);
+    expect(deleted.files).toBe(1);
+    expect(await k.filesOf(['early'])).toEqual({ files: 0, bytes: 0 });
+    expect(await k.filesOf(['late'])).toMatchObject({ files: 1 });
   });
 
   it('a photo put back after its removal finds its files again instead of fetching them', async () => {

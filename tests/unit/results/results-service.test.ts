@@ -113,6 +113,30 @@ describe('a photo that becomes ready', () => {
   });
 });
 
+describe('copy and save in the preview', () => {
+  it('the host names the kept files (and their save names); nothing for a link that is not a result or not kept', async () => {
+    fake.setPhoto('p/1', { kind: 'ready', afterChecks: 0 });
+    const { service, server } = await startHost();
+    await service.addPhotos('p/1');
+    const item = (await readyAndKept(service, 'p/1')).items[0]!;
+    const ws = await openSocket(server.url);
+    try {
+      const all = await call(ws, { type: 'call', id: 1, method: 'saveAllImages', args: ['p/1'] });
+      expect(all).toMatchObject({ ok: true, value: { ok: true, saved: 4 } });
+      const downloads = (all as { value: { downloads: { path: string; name: string }[] } }).value.downloads;
+      expect(downloads).toEqual(item.localCopies!.files.map((path, i) => ({ path, name: `p_1-${i + 1}.png` })));
+      expect(await call(ws, { type: 'call', id: 2, method: 'copyImage', args: ['p/1', item.imageUrls[2]] })).toMatchObject({
+        value: { ok: true, saved: 0, downloads: [downloads[2]] },
+      });
+      expect(await call(ws, { type: 'call', id: 3, method: 'saveImage', args: ['p/1', 'https://evil.example/x.png'] })).toMatchObject({
+        value: { ok: false, problem: 'not-result' },
+      });
+    } finally {
+      ws.close();
+    }
+  });
+});
+
 describe('kept across a restart', () => {
   it('still shown from the data folder after JoggAI’s links stop working, without fetching again', async () => {
     fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
@@ -146,6 +170,23 @@ describe('kept across a restart', () => {
 });
 
 describe('removing a photo', () => {
+  it('files of a photo removed before a restart are counted, then deleted by "Delete files of removed photos"', async () => {
+    fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
+    const first = await startHost();
+    await first.service.addPhotos('p1');
+    const kept = (await readyAndKept(first.service, 'p1')).items[0]!.localCopies!;
+    await first.service.removePhoto('p1');
+    // Within the minute an undo may still bring it back: nothing goes.
+    expect(await first.service.deleteUnlistedResultFiles()).toEqual({ files: 0, bytes: 0 });
+    await stopHost();
+
+    const second = await startHost();
+    await second.service.results.idle();
+    expect((await second.service.getSnapshot()).localCopies).toMatchObject({ usedBytes: kept.bytes, unlistedBytes: kept.bytes });
+    expect(await second.service.deleteUnlistedResultFiles()).toEqual({ files: 4, bytes: kept.bytes });
+    expect((await second.service.getSnapshot()).localCopies).toMatchObject({ usedBytes: 0, unlistedBytes: 0 });
+  });
+
   it('keeps its files while it could come back; deletes them when asked, over the preview socket too', async () => {
     fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
     const { service, server } = await startHost();

@@ -45,6 +45,7 @@ const ARGS: Record<CommandName, unknown[]> = {
   resultFilesOf: [['p1', 'p2']],
   deleteResultFiles: [['p1']],
   setLocalCopies: [false],
+  deleteUnlistedResultFiles: [],
 };
 
 describe('the preload', () => {

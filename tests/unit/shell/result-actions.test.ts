@@ -19,7 +19,7 @@ const URLS = [1, 2, 3, 4].map((n) => `https://cdn.example.com/p1/${n}.png`);
 let folder: string;
 let images: Map<string, ReadImage>;
 const results = {
-  imagesOf: (photoId: string) => (photoId === 'p/1' ? URLS.map((url) => ({ url, file: null })) : []),
+  imagesOf: (photoId: string) => (photoId === 'p/1' ? URLS.map((url) => ({ url, file: null, path: null })) : []),
   readImage: vi.fn(async (_photoId: string, url: string): Promise<ReadImage> => images.get(url) ?? { ok: false, problem: 'not-result' }),
 };
 
