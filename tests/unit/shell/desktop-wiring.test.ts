@@ -168,3 +168,23 @@ describe('desktop settings over IPC', () => {
     expect(core.service!.settings.get().startAtLogin).toBe(false);
   });
 });
+
+// i18n
+describe('the OS language', () => {
+  it('a Chinese OS gets the menu and the tray in Chinese; any other language gets English', async () => {
+    const chinese = await launchReady((fakes) => {
+      fakes.app.preferredSystemLanguages = ['zh-CN', 'en-US'];
+    });
+    const labels = () => ((chinese.Menu.applicationMenu?.template ?? []) as Array<{ label?: string }>).map((entry) => entry.label);
+    expect(labels()).toEqual(expect.arrayContaining(['编辑', '帮助']));
+    await vi.waitFor(() => expect(chinese.Tray.instances.at(-1)?.tooltip).toMatch(/^Avatar Watch — /));
+    expect(chinese.Tray.instances.at(-1)!.tooltip).toBe('Avatar Watch — 尚未监视任何照片');
+
+    const german = await launchReady((fakes) => {
+      fakes.app.preferredSystemLanguages = ['de-DE'];
+    });
+    expect(((german.Menu.applicationMenu?.template ?? []) as Array<{ label?: string }>).map((entry) => entry.label)).toEqual(
+      expect.arrayContaining(['Edit', 'Help']),
+    );
+  });
+});
