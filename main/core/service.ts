@@ -204,7 +204,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       },
       finished: (item) => {
         notifications.finished(finishedNotification(item, imagePolicy));
-        sendDurations();
+        // A burst of finishes asks the model once (each answer would rebuild its belief).
+        durationsTimer ??= clock.setTimeout(() => {
+          durationsTimer = null;
+          sendDurations();
+        }, 1_000);
       },
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
@@ -230,6 +234,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
 
   // timeleft: the learned durations reach the window as data when they change (a finish may move them).
   let sentDurations = '';
+  let durationsTimer: unknown = null;
   function sendDurations(): void {
     const durations = schedule.durations?.() ?? null;
     const key = JSON.stringify(durations);
@@ -449,6 +454,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       verification.stop();
       tracker.stop();
       notifications.flush();
+      if (durationsTimer !== null) clock.clearTimeout(durationsTimer);
       batcher.stop();
       await saver.flush();
     },
@@ -533,6 +539,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       }
       tracker.add(parsed.added);
       if (parsed.added.length === 0) return parsed;
+      // The user is waiting to see them: their rows go out now, not at the next patch interval.
+      batcher.flush();
       const notSaved = await saveAdded();
       return notSaved ? { ...parsed, notSaved } : parsed;
     },
