@@ -1,7 +1,9 @@
 // `npm run bench`: the polling simulation (three strategies, seven kinds of day, several seeds
-// each; ours and the docs' against the fake JoggAI over loopback HTTP) and the scale figures at 10,000 items.
+// each; ours and the docs' against the fake JoggAI over loopback HTTP), the scale figures at 10,000 items,
+// the renderer's size, and the window's speed in Chromium (bench/window-perf.ts).
 // Prints per kind the median over seeds (and the worst seed) and every target; writes
 // bench/results/latest.json; a missed target fails the run.
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeJogg } from '../tests/fake-jogg/server';
@@ -27,6 +29,8 @@ interface KindReport {
 interface Report {
   workloads: KindReport[];
   scale: ScaleResult;
+  /** bench/window-perf.ts's figures (its WindowPerf), as it printed them. */
+  window: unknown;
   targets: Target[];
   seconds: number;
 }
@@ -69,7 +73,10 @@ async function main(): Promise<void> {
   // only now: Vite's own modules would otherwise count in the heap figure above.
   const { measureBuiltRenderer, rendererTargets } = await import('./renderer-size');
   targets.push(...rendererTargets(await measureBuiltRenderer()));
-  const report: Report = { workloads, scale, targets, seconds: Math.round((Date.now() - started) / 1000) };
+  // The window in Chromium (bench/window-perf.ts), in a process of its own.
+  const window = await measureWindowInChromium();
+  targets.push(...window.targets);
+  const report: Report = { workloads, scale, window: window.perf, targets, seconds: Math.round((Date.now() - started) / 1000) };
 
   printTable(report);
   await mkdir(join(__dirname, 'results'), { recursive: true });
@@ -80,6 +87,21 @@ async function main(): Promise<void> {
   if (missed.length > 0) {
     console.error(`\n${missed.length} target(s) missed.`);
     process.exitCode = 1;
+  }
+}
+
+/** Runs bench/window-perf.ts (it builds the renderer, starts the preview host and Chromium) and reads its last line. */
+async function measureWindowInChromium(): Promise<{ perf: unknown; targets: Target[] }> {
+  const runs = process.env.BENCH_WINDOW_RUNS ?? '5';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'window-perf.ts'), runs, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((done) => child.once('close', done));
+  const last = out.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(last) as { perf: unknown; targets: Target[] };
+  } catch {
+    return { perf: null, targets: [{ target: 'window figures in Chromium (bench/window-perf.ts)', reached: false, figure: `no figures: ${last.slice(0, 200)}` }] };
   }
 }
 

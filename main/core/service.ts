@@ -228,7 +228,11 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       // A kind the user turned off is never told, not even later when it is turned on again.
       finished: (item) => {
         if (userSettings.notifies(item.status)) notifications.finished(finishedNotification(item, imagePolicy));
-        sendDurations();
+        // A burst of finishes asks the model once (each answer would rebuild its belief).
+        durationsTimer ??= clock.setTimeout(() => {
+          durationsTimer = null;
+          sendDurations();
+        }, 1_000);
       },
       pauseChanged: (pause) => batcher.set({ pause }),
       userPauseChanged: (checkingPaused) => batcher.set({ checkingPaused }),
@@ -273,6 +277,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
   });
   // timeleft: the learned durations reach the window as data when they change (a finish may move them).
   let sentDurations = '';
+  let durationsTimer: unknown = null;
   function sendDurations(): void {
     const durations = schedule.durations?.() ?? null;
     const key = JSON.stringify(durations);
@@ -480,6 +485,8 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     tracker.add(parsed.added);
     beforeSave?.();
     if (parsed.added.length === 0 && !beforeSave) return parsed;
+    // The user is waiting to see them: their rows go out now, not at the next patch interval.
+    batcher.flush();
     const notSaved = await saveAdded();
     return notSaved ? { ...parsed, notSaved } : parsed;
   }
@@ -535,6 +542,7 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
       tracker.stop();
       results.stop();
       notifications.flush();
+      if (durationsTimer !== null) clock.clearTimeout(durationsTimer);
       batcher.stop();
       await saver.flush();
     },

@@ -308,6 +308,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         account: snapshot.account,
         notices: snapshot.notices,
         replaceAll: true,
+        // timeleft: what was learned meanwhile (a host without it sends none)
+        ...(snapshot.durations === undefined ? {} : { durations: snapshot.durations }),
       });
     } catch {
       // The socket dropped again; the next reconnect resyncs.

@@ -94,14 +94,24 @@ export interface WaitingLine {
   index: Uint32Array;
 }
 
-export function waitingLine(items: readonly WatchItem[], context: RowContext): WaitingLine {
+/** Every item's state, as its index in DISPLAY_STATES: one pass per change that the counts and the line share. */
+export function classify(items: readonly WatchItem[], context: RowContext): Uint8Array {
+  const states = new Uint8Array(items.length);
+  for (let i = 0; i < items.length; i++) states[i] = STATE_INDEX.get(displayState(items[i]!, context))!;
+  return states;
+}
+const STATE_INDEX = new Map(DISPLAY_STATES.map((state, i) => [state, i]));
+const WAITING = STATE_INDEX.get('waiting')!;
+
+/** `states`: the items' classification (see classify), so the line costs no second pass of it. */
+export function waitingLine(items: readonly WatchItem[], states: Uint8Array): WaitingLine {
   const due = new Float64Array(items.length);
   const added = new Float64Array(items.length);
   const index = new Uint32Array(items.length);
   let size = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (displayState(item, context) !== 'waiting') continue;
+    if (states[i] !== WAITING) continue;
     due[size] = item.nextCheckAt ?? Infinity;
     added[size] = item.addedAt;
     index[size] = i;

@@ -6,7 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { MAX_PASTE_BYTES, type AddPhotosResult, type ConnectionState, type LearnedDurations, type LocalCopiesUsage, type Notice, type PauseReason, type Snapshot, type StatePatch, type WatchItem } from '../../../preload/api';
 import { isOverBytes, megabytes, utf8Length } from '../format/paste-size';
 import { useAccountStore } from './account';
-import { DISPLAY_STATES, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext, type WaitingLine } from './row-state';
+import { DISPLAY_STATES, classify, displayState, isFinished, placeInLine, waitingLine, type DisplayState, type RowContext, type WaitingLine } from './row-state';
 
 export { DISPLAY_STATES, isFinished, type DisplayState } from './row-state';
 
@@ -153,15 +153,17 @@ export const useWatchlistStore = defineStore('watchlist', () => {
   /** What every row's state depends on besides the item itself. */
   const rowContext = computed<RowContext>(() => ({ held: held.value, offline: connection.value.state === 'offline' }));
 
+  /** Each item's state, classified once per change of the list (the counts and the line share it). */
+  const classified = computed(() => classify(items.value, rowContext.value));
+
   const counts = computed(() => {
-    const result = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<DisplayState, number>;
-    const context = rowContext.value;
-    for (const item of items.value) result[displayState(item, context)] += 1;
-    return result;
+    const tally = new Uint32Array(DISPLAY_STATES.length);
+    for (const state of classified.value) tally[state]! += 1;
+    return Object.fromEntries(DISPLAY_STATES.map((s, i) => [s, tally[i]!])) as Record<DisplayState, number>;
   });
 
   /** The photos waiting for their first check (lazy: built only while a waiting row is shown). */
-  const line = computed(() => waitingLine(items.value, rowContext.value));
+  const line = computed(() => waitingLine(items.value, classified.value));
   const waitingCount = computed(() => line.value.size);
 
   /**
