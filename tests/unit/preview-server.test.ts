@@ -133,6 +133,19 @@ describe('the web preview host', () => {
     await expect.poll(() => events.some((e) => e.type === 'event' && e.name === 'stateChanged' && e.payload.upserted?.some((i) => i.status === 'ready'))).toBe(true);
     ws.close();
   });
+
+  // selection
+  it('removes many photos and takes the removal back over the socket; a malformed list is refused', async () => {
+    const ws = (await openSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`)) as WebSocket;
+    await call(ws, { type: 'call', id: 1, method: 'addPhotos', args: ['undo-a undo-b'] });
+    const removed = await call(ws, { type: 'call', id: 2, method: 'removePhotos', args: [['undo-a', 'undo-b']] });
+    expect(removed).toMatchObject({ ok: true, value: { removed: ['undo-a', 'undo-b'], undo: expect.any(String) } });
+    const undo = (removed as { value: { undo: string } }).value.undo;
+    expect(await call(ws, { type: 'call', id: 3, method: 'restorePhotos', args: [undo] })).toMatchObject({ ok: true, value: { restored: ['undo-a', 'undo-b'], expired: false } });
+    expect(await call(ws, { type: 'call', id: 4, method: 'checkPhotos', args: [['undo-a']] })).toMatchObject({ ok: true });
+    expect(await call(ws, { type: 'call', id: 5, method: 'removePhotos', args: ['undo-a'] })).toMatchObject({ ok: false, error: expect.stringMatching(/list of at most/) });
+    ws.close();
+  });
 });
 
 describe('settings in the preview', () => {

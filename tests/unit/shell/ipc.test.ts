@@ -49,6 +49,10 @@ const SERVICE_CALLS: [CommandName, unknown[]][] = [
   ['setCheckingPaused', [true]],
   ['getSettings', []],
   ['updateSettings', [{ sound: false }]],
+  // selection
+  ['removePhotos', [['p1', 'p2']]],
+  ['restorePhotos', ['undo-1']],
+  ['checkPhotos', [['p1']]],
 ];
 
 beforeEach(() => {
@@ -184,6 +188,14 @@ describe('IPC handlers', () => {
       await expect(call('checkNow', [])).rejects.toThrow();
       expect(service.removePhoto).not.toHaveBeenCalled();
       expect(service.checkNow).not.toHaveBeenCalled();
+    });
+
+    // selection
+    it('a list of photo IDs that is not a list of short texts', async () => {
+      await expect(call('removePhotos', ['p1'])).rejects.toThrow(/list of at most/);
+      await expect(call('checkPhotos', [['p1', { id: 'p2' }]])).rejects.toThrow(/list of at most/);
+      expect(service.removePhotos).not.toHaveBeenCalled();
+      expect(service.checkPhotos).not.toHaveBeenCalled();
     });
 
     it('extra arguments', async () => {
