@@ -515,8 +515,6 @@ export interface AvatarWatchCommands {
    * can still be undone keeps its photo's files). Answers what was deleted.
    */
   deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
-  /** Turns the local copies of results on or off (kept in the settings). */
-  setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
   /**
    * "Delete files of removed photos": the kept files of every photo no longer in the list, except
    * those removed in the last minute (their removal may still be undone). Answers what went.
@@ -582,7 +580,6 @@ export const COMMAND_CHANNELS = {
   saveAllImages: 'avatar-watch:save-all-images',
   resultFilesOf: 'avatar-watch:result-files-of',
   deleteResultFiles: 'avatar-watch:delete-result-files',
-  setLocalCopies: 'avatar-watch:set-local-copies',
   deleteUnlistedResultFiles: 'avatar-watch:delete-unlisted-result-files',
 } as const satisfies Record<CommandName, string>;
 

@@ -37,7 +37,6 @@ const api: AvatarWatchApi = {
   saveAllImages: (photoId) => ipcRenderer.invoke(COMMAND_CHANNELS.saveAllImages, photoId),
   resultFilesOf: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.resultFilesOf, photoIds),
   deleteResultFiles: (photoIds) => ipcRenderer.invoke(COMMAND_CHANNELS.deleteResultFiles, photoIds),
-  setLocalCopies: (enabled) => ipcRenderer.invoke(COMMAND_CHANNELS.setLocalCopies, enabled),
   deleteUnlistedResultFiles: () => ipcRenderer.invoke(COMMAND_CHANNELS.deleteUnlistedResultFiles),
   onStateChanged: (listener) => subscribe(EVENT_CHANNELS.stateChanged, listener),
   onFocusItem: (listener) => subscribe(EVENT_CHANNELS.focusItem, listener),

@@ -70,7 +70,6 @@ const SPECS: Record<CommandName, ArgSpec> = {
   saveAllImages: [{ name: 'photo ID', max: PHOTO_ID_MAX_LENGTH }],
   resultFilesOf: [{ name: 'photo IDs', kind: 'ids' }],
   deleteResultFiles: [{ name: 'photo IDs', kind: 'ids' }],
-  setLocalCopies: [{ name: 'local copies switch', kind: 'boolean' }],
   deleteUnlistedResultFiles: [],
 };
 

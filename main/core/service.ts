@@ -245,7 +245,10 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     file: settings,
     fixedBudget: { ...(options.budget?.ratePerS !== undefined ? { ratePerS: options.budget.ratePerS } : {}), ...(options.budget?.burst !== undefined ? { burst: options.budget.burst } : {}) },
     onBudget: ({ ratePerS, burst }) => tracker.setBudget(ratePerS, burst),
-    onChange: (current) => batcher.set({ settings: current }),
+    onChange: (current) => {
+      results.follow(current.localCopies);
+      batcher.set({ settings: current });
+    },
   });
 
   /**
@@ -671,7 +674,6 @@ export function createAvatarWatchService(options: ServiceOptions): AvatarWatchSe
     // results
     resultFilesOf: (photoIds) => results.resultFilesOf(photoIds),
     deleteResultFiles: (photoIds) => results.deleteResultFiles(photoIds),
-    setLocalCopies: (enabled) => results.setLocalCopies(enabled),
     deleteUnlistedResultFiles: () => results.deleteUnlistedResultFiles(),
   };
   return service;

@@ -85,7 +85,6 @@ export function registerIpc(options: IpcOptions): () => void {
     saveAllImages: (photoId) => resultActions.saveAllImages(photoId),
     resultFilesOf: (photoIds) => service.resultFilesOf(photoIds),
     deleteResultFiles: (photoIds) => service.deleteResultFiles(photoIds),
-    setLocalCopies: (enabled) => service.setLocalCopies(enabled),
     deleteUnlistedResultFiles: () => service.deleteUnlistedResultFiles(),
   };
 

@@ -52,6 +52,9 @@ test('a ready photo’s images are kept and shown from the app’s own origin, e
   await expect.poll(() => names.length).toBe(4);
   expect(names.sort()).toEqual(['kept-1-1.png', 'kept-1-2.png', 'kept-1-3.png', 'kept-1-4.png']);
 
-  // The room they take is shown in the settings.
-  await expect(page.getByText(/Local copies: [\d,.]+ (bytes|kB) of 2 GB/)).toBeVisible();
+  // The room they take is shown in Settings, under the switch that turns copies off.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('checkbox', { name: 'Keep copies of result images on this computer' })).toBeChecked();
+  await expect(settings.getByText(/Local copies: [\d,.]+ (bytes|kB) of 2 GB/)).toBeVisible();
 });

@@ -6,12 +6,16 @@ import type { LocalCopiesUsage, ResultFilesSize, WatchItem } from '../../../prel
 import type { Clock, Logger } from '../ports';
 import type { ImageUrlPolicy } from '../safe-url';
 import type { SettingsFile } from '../settings/settings-file';
+import { UNDO_KEEP_MS } from '../watchlist/removal';
 import { ResultKeeper, type KeptImage, type ReadImage } from './result-keeper';
 
 /** The folder below the data folder that the hosts serve (app://data/, the preview's /data/). */
 export const DATA_FILES_DIR = 'files';
-/** Longer than any undo of a removal lasts: files of a photo removed since then are not deleted in bulk. */
-export const REMOVAL_UNDO_GRACE_MS = 60_000;
+/**
+ * As long as a removal can be undone (watchlist/removal.ts): files of a photo removed since then are
+ * not deleted in bulk, so an Undo brings the photo back with its images.
+ */
+export const REMOVAL_UNDO_GRACE_MS = UNDO_KEEP_MS;
 
 export interface ResultsRoomOptions {
   dataDir: string;
@@ -46,7 +50,8 @@ export interface ResultsRoom {
   readImage(photoId: string, url: string): Promise<ReadImage>;
   resultFilesOf(photoIds: string[]): Promise<ResultFilesSize>;
   deleteResultFiles(photoIds: string[]): Promise<ResultFilesSize>;
-  setLocalCopies(enabled: boolean): Promise<LocalCopiesUsage>;
+  /** The Settings page's switch (settings' `localCopies`, the one place it is changed and saved). */
+  follow(enabled: boolean): void;
   deleteUnlistedResultFiles(): Promise<ResultFilesSize>;
   /** Settles when no download is queued or running (tests). */
   idle(): Promise<void>;
@@ -87,14 +92,7 @@ export function createResultsRoom(options: ResultsRoomOptions): ResultsRoom {
     resultFilesOf: (photoIds) => keeper.filesOf(photoIds),
     deleteResultFiles: (photoIds) => keeper.deleteFiles(photoIds, options.isWatched),
     deleteUnlistedResultFiles: () => keeper.deleteUnlistedFiles(REMOVAL_UNDO_GRACE_MS),
-    async setLocalCopies(enabled) {
-      keeper.setEnabled(enabled);
-      // The switch works at once; a settings write that fails only loses it for the next start.
-      await options.settings.update({ localCopies: enabled }).catch((error: unknown) => {
-        options.logger.warn(`Could not remember the local copies setting: ${(error as Error).message}`);
-      });
-      return keeper.usage();
-    },
+    follow: (enabled) => keeper.setEnabled(enabled),
     idle: () => keeper.idle(),
   };
 }

@@ -507,7 +507,6 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     saveAllImages: (photoId) => pageImageAction(call('saveAllImages', [photoId]), false),
     resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
     deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
-    setLocalCopies: (enabled) => call('setLocalCopies', [enabled]) as ReturnType<AvatarWatchApi['setLocalCopies']>,
     deleteUnlistedResultFiles: () => call('deleteUnlistedResultFiles', []) as ReturnType<AvatarWatchApi['deleteUnlistedResultFiles']>,
     onStateChanged(listener) {
       stateListeners.add(listener);

@@ -748,8 +748,6 @@ const en = {
     },
     linkRefused: 'The clipboard refused the link. Allow clipboard access and try again.',
     settings: {
-      heading: 'Local copies of results',
-      toggle: 'Keep copies of result images on this computer',
       usage: 'Local copies: {used} of {cap}',
       unlisted: '{bytes} of them belong to removed photos.',
       full: 'The space for local copies is full: new results are not downloaded.',

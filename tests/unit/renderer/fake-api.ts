@@ -102,7 +102,6 @@ export function createFakeApi(snapshot: Snapshot = snapshotOf()): FakeApi {
     resultFilesOf: vi.fn(async () => ({ files: 0, bytes: 0 })),
     deleteResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
     deleteUnlistedResultFiles: vi.fn(async () => ({ files: 4, bytes: 4096 })),
-    setLocalCopies: vi.fn(async (enabled: boolean) => ({ enabled, usedBytes: 0, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 0 })),
     onStateChanged: vi.fn((listener: (patch: StatePatch) => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);

@@ -88,20 +88,16 @@ describe('result images', () => {
 });
 
 describe('local copies setting', () => {
-  it('shows the room taken against the cap and turns copies off', async () => {
+  it('shows the room taken against the cap', async () => {
     const api = createFakeApi(snapshotOf({ localCopies: { enabled: true, usedBytes: 312 * 1024 ** 2, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 0 } }));
     installApi(api);
     const wrapper = mountWithApp(LocalCopiesSettings);
     await useWatchlistStore().start();
     await settle();
     expect(wrapper.get('[data-test="local-copies-usage"]').text()).toBe('Local copies: 312 MB of 2 GB');
-    await wrapper.get('input[name="localCopies"]').setValue(false);
-    await settle();
-    expect(api.setLocalCopies).toHaveBeenCalledWith(false);
-    expect((wrapper.get('input[name="localCopies"]').element as HTMLInputElement).checked).toBe(false);
   });
 
-  it('deletes the files of removed photos on request, says what went, and keeps focus in the section', async () => {
+  it('deletes the files of removed photos on request, says what went, and keeps focus on the usage line', async () => {
     const usage = { enabled: true, usedBytes: 8192, capBytes: 2 * 1024 ** 3, full: false, unlistedBytes: 4096 };
     const api = createFakeApi(snapshotOf({ localCopies: usage }));
     installApi(api);
@@ -115,7 +111,7 @@ describe('local copies setting', () => {
     expect(api.deleteUnlistedResultFiles).toHaveBeenCalledOnce();
     expect(wrapper.get('[role="status"]').text()).toContain('Deleted 4 files (4 kB).');
     expect(wrapper.find('button').exists()).toBe(false);
-    expect(document.activeElement?.id).toBe('local-copies-heading');
+    expect(document.activeElement?.id).toBe('local-copies-usage');
   });
 
   it('writes sizes as people read them', () => {

@@ -157,7 +157,8 @@ describe('kept across a restart', () => {
 
   it('the local copies switch is kept: off after a restart, nothing fetched', async () => {
     const first = await startHost();
-    expect(await first.service.setLocalCopies(false)).toMatchObject({ enabled: false });
+    expect(await first.service.updateSettings({ localCopies: false })).toMatchObject({ ok: true, value: { localCopies: false } });
+    expect((await first.service.getSnapshot()).localCopies?.enabled).toBe(false);
     await stopHost();
     fake.setPhoto('p1', { kind: 'ready', afterChecks: 0 });
     const second = await startHost();
@@ -176,7 +177,7 @@ describe('removing a photo', () => {
     await first.service.addPhotos('p1');
     const kept = (await readyAndKept(first.service, 'p1')).items[0]!.localCopies!;
     await first.service.removePhoto('p1');
-    // Within the minute an undo may still bring it back: nothing goes.
+    // While an undo may still bring it back (until a restart), nothing goes.
     expect(await first.service.deleteUnlistedResultFiles()).toEqual({ files: 0, bytes: 0 });
     await stopHost();
 

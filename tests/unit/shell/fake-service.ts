@@ -71,7 +71,6 @@ export function createFakeService(settingsDir = '/nonexistent/avatar-watch-fake'
     },
     resultFilesOf: vi.fn(async () => ({ files: 0, bytes: 0 })),
     deleteResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
-    setLocalCopies: vi.fn(async () => ({ enabled: true, usedBytes: 0, capBytes: 0, full: false, unlistedBytes: 0 })),
     deleteUnlistedResultFiles: vi.fn(async () => ({ files: 0, bytes: 0 })),
     emit(patch) {
       for (const listener of listeners) listener(patch);

@@ -44,7 +44,6 @@ const ARGS: Record<CommandName, unknown[]> = {
   saveAllImages: ['p1'],
   resultFilesOf: [['p1', 'p2']],
   deleteResultFiles: [['p1']],
-  setLocalCopies: [false],
   deleteUnlistedResultFiles: [],
 };
 
