@@ -11,7 +11,7 @@ import { watchConnectivity } from './connectivity';
 import { registerIpc } from './ipc';
 import { createAppLog, logUncaughtExceptions, setSecretsToScrub } from './log';
 import { installAppMenu } from './menu';
-import { followThemeSetting } from './native-theme';
+import { followSettings } from './follow-settings';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
 import { createMainText } from './text';
@@ -179,7 +179,7 @@ async function start(): Promise<void> {
   // The window opens where it was left and knows whether to stay hidden: it waits for
   // settings.json, never for the keychain.
   await Promise.race([created.settingsLoaded, started]);
-  followThemeSetting(created);
+  followSettings(created, text());
   launchHidden = startsHidden({ platform: process.platform, argv: process.argv, startInMenuBar: created.settings.get().startInMenuBar });
   windowAllowed = true;
   ensureWindow();
