@@ -649,6 +649,8 @@ const en = {
     restored: 'Brought back {n} photo | Brought back {n} photos',
     noRoom: 'The list is full: {n} more did not fit; remove others, then undo again.',
     expired: 'That removal can no longer be undone.',
+    // Removing photos that have local copies of their images offers to delete those too.
+    deleteFiles: 'Delete their saved images ({size})',
   },
   // labels: a photo's label and note, exporting the list and importing photo IDs from a file.
   labels: {

@@ -3,13 +3,15 @@
 // still held; an Undo that main can no longer honour says so rather than doing nothing.
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
-import type { RestorePhotosResult } from '../../../preload/api';
+import type { RestorePhotosResult, ResultFilesSize } from '../../../preload/api';
 
 /** As many as main keeps (main/core/watchlist/removal.ts); older tokens would only answer "expired". */
 const MAX_HELD = 20;
 
 type ToastBody =
-  | { kind: 'removed'; n: number; token: string }
+  /** `files`: what the removed photos keep on disk (local copies of results), once main has said. */
+  | { kind: 'removed'; n: number; token: string; photoIds: string[]; files: ResultFilesSize | null }
+  | { kind: 'files-deleted'; deleted: ResultFilesSize }
   | { kind: 'restored'; n: number; noRoom: number }
   | { kind: 'expired' }
   | { kind: 'failed'; message: string };
@@ -21,7 +23,7 @@ export const useUndoStore = defineStore('undo', () => {
   const toast = shallowRef<UndoToast | null>(null);
   let seq = 0;
 
-  const show = (body: ToastBody) => (toast.value = { ...body, seq: ++seq });
+  const show = (body: ToastBody): UndoToast => (toast.value = { ...body, seq: ++seq });
   const dismiss = () => (toast.value = null);
   /** A call to main that failed: said in the toast, where the user is already looking. */
   const fail = (cause: unknown) => show({ kind: 'failed', message: cause instanceof Error ? cause.message : String(cause) });
@@ -32,7 +34,15 @@ export const useUndoStore = defineStore('undo', () => {
       const { removed, undo } = await window.avatarWatch.removePhotos(photoIds);
       if (undo !== null) {
         if (held.push(undo) > MAX_HELD) held.shift();
-        show({ kind: 'removed', n: removed.length, token: undo });
+        const shown = show({ kind: 'removed', n: removed.length, token: undo, photoIds: removed, files: null });
+        // Removing a photo offers to delete its kept images too (they stay until asked: Undo brings
+        // the photo back with them).
+        void window.avatarWatch
+          .resultFilesOf(removed)
+          .then((files) => {
+            if (toast.value === shown && files.files > 0) toast.value = { ...shown, files };
+          })
+          .catch(() => undefined);
       }
       return removed;
     } catch (cause) {
@@ -59,5 +69,16 @@ export const useUndoStore = defineStore('undo', () => {
     }
   }
 
-  return { toast, remove, undo, dismiss, fail };
+  /** The toast's "Delete their saved images": an Undo after it brings the photos back without them. */
+  async function deleteFiles(): Promise<void> {
+    const now = toast.value;
+    if (now?.kind !== 'removed') return;
+    try {
+      show({ kind: 'files-deleted', deleted: await window.avatarWatch.deleteResultFiles(now.photoIds) });
+    } catch (cause) {
+      fail(cause);
+    }
+  }
+
+  return { toast, remove, undo, dismiss, fail, deleteFiles };
 });

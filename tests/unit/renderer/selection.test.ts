@@ -98,6 +98,28 @@ describe('the list', () => {
     expect(api.restorePhotos).toHaveBeenCalledWith('undo-ph_1,ph_2,ph_3');
   });
 
+  it('offers to delete the saved images of removed photos, only when they have some, and says what went', async () => {
+    const { api } = await mountList(4);
+    api.resultFilesOf.mockImplementation(async (photoIds: string[]) => (photoIds.includes('ph_0') ? { files: 8, bytes: 3 * 1024 ** 2 } : { files: 0, bytes: 0 }));
+    api.deleteResultFiles.mockImplementation(async () => ({ files: 8, bytes: 3 * 1024 ** 2 }));
+
+    clickBox('ph_2');
+    await settle();
+    button('Remove')!.click();
+    await settle();
+    expect(api.resultFilesOf).toHaveBeenCalledWith(['ph_2']);
+    expect(button('Delete their saved images (3 MB)')).toBeUndefined();
+
+    clickBox('ph_0');
+    await settle();
+    button('Remove')!.click();
+    await settle();
+    button('Delete their saved images (3 MB)')!.click();
+    await settle();
+    expect(api.deleteResultFiles).toHaveBeenCalledWith(['ph_0']);
+    expect(document.querySelector('[role="status"][aria-live="polite"]')!.textContent).toContain('Deleted 8 files (3 MB).');
+  });
+
   it('keeps the toast at least 10 seconds, and longer while keyboard focus is in it', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     await mountList(3);
