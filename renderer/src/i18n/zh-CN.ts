@@ -770,6 +770,16 @@ const zhCN: Catalogue = {
     'not-sendable': '此请求无法发送到预览。',
     other: 'Avatar Watch 未能完成此操作；详细信息见其日志。',
   },
+  fileDialogs: {
+    exportTitle: '导出监视列表',
+    exportButton: '导出',
+    csvFiles: 'CSV 文件',
+    jsonFiles: 'JSON 文件',
+    saveImageTitle: '保存 {id} 的第 {n} 张图片',
+    saveAllTitle: '选择保存 {id} 图片的文件夹',
+    saveAllButton: '保存到此处',
+    imageFiles: '{kind} 图片',
+  },
 };
 
 export default zhCN;
