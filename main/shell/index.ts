@@ -12,6 +12,7 @@ import { registerIpc } from './ipc';
 import { createAppLog, logUncaughtExceptions, setSecretsToScrub } from './log';
 import { installAppMenu } from './menu';
 import { followThemeSetting } from './native-theme';
+import { followLanguageSetting } from './follow-language';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createPresence, type Presence } from './presence';
 import { createMainText } from './text';
@@ -180,6 +181,8 @@ async function start(): Promise<void> {
   // settings.json, never for the keychain.
   await Promise.race([created.settingsLoaded, started]);
   followThemeSetting(created);
+  // zh2: menus, tray, notifications and dialogs speak the language chosen in Settings.
+  followLanguageSetting(created, text());
   launchHidden = startsHidden({ platform: process.platform, argv: process.argv, startInMenuBar: created.settings.get().startInMenuBar });
   windowAllowed = true;
   ensureWindow();
