@@ -4,21 +4,28 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Result } from '../../preload/api';
+import type { MessageKey, Translate } from './text';
 
 /** Only what the window exports: a name it made up for a CSV or a JSON file. */
-const FILTERS: Record<string, { name: string; extensions: string[] }> = {
-  '.csv': { name: 'CSV', extensions: ['csv'] },
-  '.json': { name: 'JSON', extensions: ['json'] },
+const FILTERS: Record<string, { name: MessageKey; extensions: string[] }> = {
+  '.csv': { name: 'fileDialogs.csvFiles', extensions: ['csv'] },
+  '.json': { name: 'fileDialogs.jsonFiles', extensions: ['json'] },
 };
 
-export async function saveExport(window: BrowserWindow | null, fileName: string, content: string): Promise<Result<{ saved: boolean }>> {
+/** `t` words the dialog (title, button, file type) in the user's language: it is the OS's, not the page's. */
+export async function saveExport(window: BrowserWindow | null, fileName: string, content: string, t: Translate): Promise<Result<{ saved: boolean }>> {
   // The name is a suggestion for the dialog: never a path, and only the two kinds we write.
   const name = basename(fileName.replace(/\\/gu, '/'));
   const filter = FILTERS[extname(name).toLowerCase()];
   if (filter === undefined || name !== fileName) {
     return { ok: false, error: { kind: 'invalid-input', message: 'An export is saved as a .csv or .json file.', input: { code: 'export-not-saved', reason: 'bad-name' } } };
   }
-  const options = { defaultPath: join(app.getPath('downloads'), name), filters: [filter], properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+  const options = {
+    title: t('fileDialogs.exportTitle'),
+    buttonLabel: t('fileDialogs.exportButton'),
+    defaultPath: join(app.getPath('downloads'), name),
+    filters: [{ name: t(filter.name), extensions: filter.extensions }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
   try {

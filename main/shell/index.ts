@@ -174,7 +174,7 @@ async function start(): Promise<void> {
   // Commands wait for the saved watchlist and key, so the first snapshot is already complete.
   const started = created.start();
   const desktopSettings = createDesktopSettingsControl(created.settings, electronLoginItemHost(app), logger);
-  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger, sendTestNotification: () => notifier.sendTest(), desktopSettings });
+  registerIpc({ service: created, renderer, getWindow: () => mainWindow, ready: started, logger, sendTestNotification: () => notifier.sendTest(), desktopSettings, translate: text().t });
 
   // The window opens where it was left and knows whether to stay hidden: it waits for
   // settings.json, never for the keychain.

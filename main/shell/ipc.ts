@@ -18,6 +18,7 @@ import type { AvatarWatchService } from '../core/service';
 import { isRendererUrl, type RendererLocation } from './window';
 import { saveExport } from './export-save';
 import { createResultActions, type ResultActions } from './result-actions';
+import { createMainText, type Translate } from './text';
 
 export interface IpcOptions {
   service: AvatarWatchService;
@@ -36,6 +37,9 @@ export interface IpcOptions {
   /** Settles when the service has started; commands wait for it so the first snapshot is whole. */
   ready?: Promise<unknown>;
   logger: Logger;
+  // zh2
+  /** Main's words for the native file dialogs, in the user's language (text.ts); English when not given. */
+  translate?: Translate;
 }
 
 /** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
@@ -48,7 +52,8 @@ export function registerIpc(options: IpcOptions): () => void {
   const { service, renderer, getWindow, logger } = options;
   // A failed start is reported by whoever started the service; commands then answer as they can.
   const ready = (options.ready ?? Promise.resolve()).catch(() => undefined);
-  const resultActions = options.resultActions ?? createResultActions(service.results, getWindow);
+  const translate = options.translate ?? createMainText(['en']).t;
+  const resultActions = options.resultActions ?? createResultActions(service.results, getWindow, undefined, translate);
 
   // Arguments arrive here already checked (type, count, length) by checkCommandArgs.
   const handlers: { [K in CommandName]: (...args: Parameters<AvatarWatchCommands[K]>) => ReturnType<AvatarWatchCommands[K]> } = {
@@ -78,7 +83,7 @@ export function registerIpc(options: IpcOptions): () => void {
     // labels
     setLabel: (photoId, labels) => service.setLabel(photoId, labels),
     importPhotos: (entries) => service.importPhotos(entries),
-    saveExport: (fileName, content) => saveExport(getWindow(), fileName, content),
+    saveExport: (fileName, content) => saveExport(getWindow(), fileName, content, translate),
     // results
     copyImage: (photoId, url) => resultActions.copyImage(photoId, url),
     saveImage: (photoId, url) => resultActions.saveImage(photoId, url),

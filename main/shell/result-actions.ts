@@ -9,6 +9,7 @@ import type { ImageKind } from '../core/results/image-kind';
 import { EXTENSIONS } from '../core/results/image-kind';
 import type { ResultsRoom } from '../core/results/results-room';
 import { resultFileName } from '../core/results/file-name';
+import { createMainText, type Translate } from './text';
 
 export interface ResultActions {
   copyImage(photoId: string, url: string): Promise<ImageActionResult>;
@@ -34,6 +35,8 @@ export function createResultActions(
   results: Pick<ResultsRoom, 'imagesOf' | 'readImage'>,
   getWindow: () => BrowserWindow | null,
   parts: DesktopParts = ELECTRON,
+  // The native dialogs' words, in the user's language (text.ts); English when none is given.
+  t: Translate = createMainText(['en']).t,
 ): ResultActions {
   /** Dialogs hang off the window when there is one (modal on macOS), else stand alone. */
   const parent = () => {
@@ -67,7 +70,11 @@ export function createResultActions(
       // Read first: the file name's extension is what the bytes are, and a failure is said before any dialog.
       const image = await results.readImage(photoId, url);
       if (!image.ok) return failure(image.problem, image.detail);
-      const options = { defaultPath: fileName(photoId, index, image.kind), filters: [filterFor(image.kind)] };
+      const options = {
+        title: t('fileDialogs.saveImageTitle', { n: index + 1, id: photoId }),
+        defaultPath: fileName(photoId, index, image.kind),
+        filters: [{ name: t('fileDialogs.imageFiles', { kind: image.kind.toUpperCase() }), extensions: [EXTENSIONS[image.kind]] }],
+      };
       const window = parent();
       const chosen = window ? await parts.dialog.showSaveDialog(window, options) : await parts.dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { ok: true, saved: 0, cancelled: true };
@@ -79,7 +86,9 @@ export function createResultActions(
     async saveAllImages(photoId) {
       const images = results.imagesOf(photoId);
       if (images.length === 0) return failure('not-result');
-      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      // macOS shows `message` where other systems show the title.
+      const title = t('fileDialogs.saveAllTitle', { id: photoId });
+      const options = { title, message: title, buttonLabel: t('fileDialogs.saveAllButton'), properties: ['openDirectory' as const, 'createDirectory' as const] };
       const window = parent();
       const chosen = window ? await parts.dialog.showOpenDialog(window, options) : await parts.dialog.showOpenDialog(options);
       const folder = chosen.filePaths[0];
@@ -121,10 +130,6 @@ export function createResultActions(
 /** `<photo id>-<n>.<ext>`, named after what the bytes are. */
 export function fileName(photoId: string, index: number, kind: ImageKind): string {
   return resultFileName(photoId, index, EXTENSIONS[kind]);
-}
-
-function filterFor(kind: ImageKind): { name: string; extensions: string[] } {
-  return { name: kind.toUpperCase(), extensions: [EXTENSIONS[kind]] };
 }
 
 function problemOf(error: unknown): ImageActionProblem {

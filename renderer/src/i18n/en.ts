@@ -814,6 +814,17 @@ const en = {
     'not-sendable': 'This request could not be sent to the preview.',
     other: 'Avatar Watch could not finish this; the details are in its log.',
   },
+  // zh2: titles, buttons and file-type names of main's own file dialogs (export, save images).
+  fileDialogs: {
+    exportTitle: 'Export the watchlist',
+    exportButton: 'Export',
+    csvFiles: 'CSV files',
+    jsonFiles: 'JSON files',
+    saveImageTitle: 'Save image {n} of {id}',
+    saveAllTitle: 'Choose a folder for the images of {id}',
+    saveAllButton: 'Save here',
+    imageFiles: '{kind} images',
+  },
 } as const;
 
 export default en;

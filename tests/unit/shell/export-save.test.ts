@@ -10,6 +10,7 @@ import { createFakeService } from './fake-service';
 vi.mock('electron', () => import('./fake-electron'));
 
 const { registerIpc } = await import('../../../main/shell/ipc');
+const { createMainText } = await import('../../../main/shell/text');
 
 let dir: string;
 let window: BrowserWindow;
@@ -37,11 +38,25 @@ describe('saving an export in Electron', () => {
     const target = join(dir, 'chosen.csv');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await saveExport('avatar-watch-photos.csv', CSV)).toEqual({ ok: true, value: { saved: true } });
-    const [parent, options] = dialog.showSaveDialog.mock.calls[0]! as [unknown, { defaultPath: string; filters: unknown[] }];
+    const [parent, options] = dialog.showSaveDialog.mock.calls[0]! as [unknown, { defaultPath: string; filters: unknown[]; title: string }];
     expect(parent).toBe(window);
     expect(options.defaultPath).toBe(join('/fake/downloads', 'avatar-watch-photos.csv'));
-    expect(options.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    expect(options.filters).toEqual([{ name: 'CSV files', extensions: ['csv'] }]);
+    expect(options.title).toBe('Export the watchlist');
     expect(await readFile(target, 'utf8')).toBe(CSV);
+  });
+
+  it('words the dialog in the user’s language: a Chinese user gets a Chinese title, button and file type', async () => {
+    dispose();
+    dispose = registerIpc({
+      service: createFakeService(),
+      renderer: { kind: 'app' },
+      getWindow: () => window as never,
+      logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+      translate: createMainText(['zh-CN']).t,
+    });
+    await saveExport('photos.json', '[]');
+    expect(dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({ title: '导出监视列表', buttonLabel: '导出', filters: [{ name: 'JSON 文件', extensions: ['json'] }] });
   });
 
   it('answers "not saved" when the user cancels, and writes nothing', async () => {

@@ -10,6 +10,7 @@ import { BrowserWindow, clipboard, dialog, resetElectronFakes } from './fake-ele
 
 vi.mock('electron', () => import('./fake-electron'));
 const { createResultActions, fileName } = await import('../../../main/shell/result-actions');
+const { createMainText } = await import('../../../main/shell/text');
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 9, 9]);
@@ -32,14 +33,19 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const actions = (window: BrowserWindow | null = null, writeFileImpl?: (path: string) => Promise<void>) =>
-  createResultActions(results, () => window as never, {
-    clipboard: clipboard as never,
-    ClipboardItem: fakes.ClipboardItem as never,
-    dialog: dialog as never,
-    nativeImage: fakes.nativeImage as never,
-    writeFile: writeFileImpl ? (path) => writeFileImpl(path) : (path, data, options) => writeFile(path, data, options),
-  });
+const actions = (window: BrowserWindow | null = null, writeFileImpl?: (path: string) => Promise<void>, language?: 'zh-CN') =>
+  createResultActions(
+    results,
+    () => window as never,
+    {
+      clipboard: clipboard as never,
+      ClipboardItem: fakes.ClipboardItem as never,
+      dialog: dialog as never,
+      nativeImage: fakes.nativeImage as never,
+      writeFile: writeFileImpl ? (path) => writeFileImpl(path) : (path, data, options) => writeFile(path, data, options),
+    },
+    ...(language ? [createMainText([language]).t] : []),
+  );
 
 
 async function clipboardBytes(): Promise<Uint8Array> {
@@ -90,6 +96,14 @@ describe('Save image', () => {
     expect(new Uint8Array(await readFile(target))).toEqual(PNG);
   });
 
+  it('words the save dialog in the user’s language: title with the image and photo, file type', async () => {
+    images.set(URLS[1]!, { ok: true, bytes: JPEG, kind: 'jpeg' });
+    await actions(null).saveImage('p/1', URLS[1]!);
+    expect(dialog.showSaveDialog.mock.calls[0]![0]).toMatchObject({ title: 'Save image 2 of p/1', filters: [{ name: 'JPEG images', extensions: ['jpg'] }] });
+    await actions(null, undefined, 'zh-CN').saveImage('p/1', URLS[1]!);
+    expect(dialog.showSaveDialog.mock.calls[1]![0]).toMatchObject({ title: '保存 p/1 的第 2 张图片', filters: [{ name: 'JPEG 图片', extensions: ['jpg'] }] });
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     expect(await actions().saveImage('p/1', URLS[0]!)).toEqual({ ok: true, saved: 0, cancelled: true });
     expect(await readdir(folder)).toEqual([]);
@@ -123,6 +137,12 @@ describe('Save all', () => {
     expect((await readdir(folder)).sort()).toEqual(['p_1-1 (2).png', 'p_1-1.png', 'p_1-2.png', 'p_1-3.png', 'p_1-4.png']);
     expect(await readFile(join(folder, 'p_1-1.png'), 'utf8')).toBe('the user’s own file');
     expect((dialog.showOpenDialog.mock.calls[0]![0] as { properties: string[] }).properties).toContain('openDirectory');
+  });
+
+  it('words the folder dialog in the user’s language (title, macOS message, button)', async () => {
+    await actions(null, undefined, 'zh-CN').saveAllImages('p/1');
+    expect(dialog.showOpenDialog.mock.calls[0]![0]).toMatchObject({ title: '选择保存 p/1 图片的文件夹', message: '选择保存 p/1 图片的文件夹', buttonLabel: '保存到此处' });
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('stops at the first image it cannot get, and says how far it got', async () => {
