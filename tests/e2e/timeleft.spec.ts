@@ -71,7 +71,7 @@ test('an in-progress photo shows an estimate once a few photos have finished', a
 
   for (const id of done) await expect(row(page, id)).toContainText('In progress', FIRST_ANSWER);
   // Seen running from their first check, then asked again: each finished within a known window.
-  for (const id of done) await row(page, id).getByRole('button', { name: `Check ${id} now` }).click();
+  for (const id of done) await row(page, id).getByRole('button', { name: `Check now ${id}` }).click();
   for (const id of done) await expect(row(page, id)).toContainText(/took about \d+ s/, { timeout: 15_000 });
 
   const estimate = row(page, 'long-one');

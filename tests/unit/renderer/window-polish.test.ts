@@ -177,9 +177,9 @@ describe('counts grouped alike everywhere', () => {
 });
 
 describe("a row's Tab order follows what the eye reads", () => {
-  it('Copy, Check now, Remove, then the label and Details below them', () => {
+  it('the photo’s own line (Copy, then its label on the line below), then Check now and Remove at the right, then Details', () => {
     const row = mountRow(makeItem('p', { status: 'checking', problem: { kind: 'server-error', message: 'x', code: 50000 } }));
     const order = row.findAll('button, summary').map((el) => el.text());
-    expect(order.slice(0, 5)).toEqual(['Copy', 'Check now', 'Remove', '🏷 Add label', 'Details']);
+    expect(order.slice(0, 5)).toEqual(['Copy', 'Add label', 'Check now', 'Remove', 'Details']);
   });
 });
