@@ -9,6 +9,7 @@ import type {
   AddPhotosResult,
   AppError,
   AvatarWatchCommands,
+  CoreCommand,
   Notice,
   PauseReason,
   Result,
@@ -83,12 +84,11 @@ export interface ServiceOptions {
   startupNotices?: readonly CodedNotice[];
 }
 
-/** The host's own jobs: opening a URL in the browser, showing a test notification on its desktop, login items. */
-export type ServiceCommands = Omit<AvatarWatchCommands, 'openImage' | 'sendTestNotification' | 'getDesktopSettings' | 'setDesktopSettings' | HostLabelCommand | HostImageCommand>;
-/** Saving an export is the host's (a save dialog, or the page's download). */
-type HostLabelCommand = 'saveExport';
-/** Copying and saving images need the host's clipboard and dialogs (main/shell/result-actions.ts, the web bridge). */
-export type HostImageCommand = 'copyImage' | 'saveImage' | 'saveAllImages';
+/**
+ * The commands the core answers in both hosts (`runsIn: 'core'` in preload/api.ts CONTRACT); the
+ * hosts answer the rest (opening a URL, a test notification, login items, dialogs, the clipboard).
+ */
+export type ServiceCommands = Pick<AvatarWatchCommands, CoreCommand>;
 
 export interface AvatarWatchService extends ServiceCommands {
   /** Loads the watchlist, reads the saved key and starts checking. */

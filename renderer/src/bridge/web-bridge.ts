@@ -7,16 +7,19 @@ import type {
   AppError,
   AvatarWatchApi,
   ClientMessage,
+  CommandHandlers,
   CommandName,
   FinishedNotification,
+  HostCommand,
   ImageActionResult,
+  PageCommand,
   Result,
   ServerMessage,
   Snapshot,
   StatePatch,
   TestNotificationResult,
 } from '../../../preload/api';
-import { MAX_FRAME_BYTES } from '../../../preload/api';
+import { COMMAND_NAMES, MAX_FRAME_BYTES, answersNothing, runsIn } from '../../../preload/api';
 import { isOverBytes } from '../format/paste-size';
 import type { PageImages } from './page-images';
 
@@ -130,8 +133,11 @@ export class BridgeError extends Error {
 
 const OPEN = 1;
 
-/** Commands whose answer is a Result: a lost connection becomes an error value, not a throw. */
-const RESULT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
+/**
+ * The key commands answer a lost connection with an error value, not a throw: the key form words
+ * it like any failed check. Other callers show a rejected call in their own way.
+ */
+const RESULT_ON_LOST_CONNECTION: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
 
 /** A call ready to go: its id and its frame, encoded (and measured) once. */
 interface Outgoing {
@@ -288,7 +294,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   /** A Result command answers with an error value, as main would; the others reject. */
   function answerFailure(call: Pick<Pending, 'method' | 'resolve' | 'reject'>, reason: string) {
-    if (RESULT_COMMANDS.has(call.method)) {
+    if (RESULT_ON_LOST_CONNECTION.has(call.method)) {
       const error: AppError = { kind: 'network', message: reason };
       call.resolve({ ok: false, error } satisfies Result<never>);
     } else {
@@ -468,47 +474,40 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   connect();
 
-  return {
-    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
-    saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
-    removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
-    refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
-    addPhotos: (text) => call('addPhotos', [text]) as ReturnType<AvatarWatchApi['addPhotos']>,
-    removePhoto: async (photoId) => {
-      await call('removePhoto', [photoId]);
-    },
-    checkNow: async (photoId) => {
-      await call('checkNow', [photoId]);
-    },
-    dismissNotice: async (noticeId) => {
-      await call('dismissNotice', [noticeId]);
-    },
+  // Every command the core or the host answers is one call over the socket, made from the
+  // contract's map; a trailing argument left out stays out (JSON would make it null).
+  const overSocket: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of COMMAND_NAMES) {
+    if (runsIn(name) === 'page') continue;
+    const silent = answersNothing(name);
+    overSocket[name] = async (...args) => {
+      while (args.length > 0 && args.at(-1) === undefined) args.pop();
+      const value = await call(name, args);
+      // A bare acknowledgement stays bare, whatever the host sent with it.
+      return silent ? undefined : value;
+    };
+  }
+  /** What the page does itself (`runsIn: 'page'`): one handler each, or this does not compile. */
+  const inPage: CommandHandlers<PageCommand> = {
     openImage,
-    getDesktopSettings: () => call('getDesktopSettings', []) as ReturnType<AvatarWatchApi['getDesktopSettings']>,
-    setDesktopSettings: (patch) => call('setDesktopSettings', [patch]) as ReturnType<AvatarWatchApi['setDesktopSettings']>,
-    checkAll: async () => {
-      await call('checkAll', []);
-    },
-    setCheckingPaused: async (paused) => {
-      await call('setCheckingPaused', [paused]);
-    },
     sendTestNotification,
-    // labels
-    setLabel: (photoId, labels) => call('setLabel', [photoId, labels]) as ReturnType<AvatarWatchApi['setLabel']>,
-    importPhotos: (entries) => call('importPhotos', [entries]) as ReturnType<AvatarWatchApi['importPhotos']>,
-    // The page saves an export itself, as a download; it never crosses the socket.
+    // labels: the page saves an export itself, as a download; it never crosses the socket.
     saveExport: async (fileName, content) => {
       options.download?.(fileName, content);
       return { ok: true, value: { saved: options.download !== undefined } };
     },
-    // results
+  };
+  /** The host names the kept files; the page copies or downloads them. */
+  const finishedInPage: Pick<CommandHandlers<HostCommand>, 'copyImage' | 'saveImage' | 'saveAllImages'> = {
     copyImage: (photoId, url) => pageImageAction(call('copyImage', [photoId, url]), true),
     saveImage: (photoId, url) => pageImageAction(call('saveImage', [photoId, url]), false),
     saveAllImages: (photoId) => pageImageAction(call('saveAllImages', [photoId]), false),
-    resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
-    deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
-    setLocalCopies: (enabled) => call('setLocalCopies', [enabled]) as ReturnType<AvatarWatchApi['setLocalCopies']>,
-    deleteUnlistedResultFiles: () => call('deleteUnlistedResultFiles', []) as ReturnType<AvatarWatchApi['deleteUnlistedResultFiles']>,
+  };
+
+  return {
+    ...(overSocket as unknown as CommandHandlers<Exclude<CommandName, PageCommand>>),
+    ...finishedInPage,
+    ...inPage,
     onStateChanged(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
@@ -518,8 +517,6 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
       return () => focusListeners.delete(listener);
     },
     // settings
-    getSettings: () => call('getSettings', []) as ReturnType<AvatarWatchApi['getSettings']>,
-    updateSettings: (patch) => call('updateSettings', [patch]) as ReturnType<AvatarWatchApi['updateSettings']>,
     onFocusItems(listener) {
       focusItemsListeners.add(listener);
       return () => focusItemsListeners.delete(listener);
@@ -527,11 +524,6 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     // The preview has no app menu: the page's own Ctrl/Cmd+, opens Settings.
     onOpenSettings: () => () => undefined,
     // selection
-    removePhotos: (photoIds) => call('removePhotos', [photoIds]) as ReturnType<AvatarWatchApi['removePhotos']>,
-    restorePhotos: (undo) => call('restorePhotos', [undo]) as ReturnType<AvatarWatchApi['restorePhotos']>,
-    checkPhotos: async (photoIds) => {
-      await call('checkPhotos', [photoIds]);
-    },
     // The browser has no application menu: the page's own keys are all there is.
     onEditCommand: () => () => undefined,
     onTransportChanged(listener) {
