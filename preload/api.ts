@@ -850,12 +850,14 @@ export type ClientMessage = { type: 'call'; id: number; method: CommandName; arg
 export type ServerMessage =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
-  | { type: 'event'; name: 'stateChanged'; payload: StatePatch }
-  | { type: 'event'; name: 'focusItem'; payload: string }
+  /** Any event of the contract (CONTRACT.events), with what its listener receives. */
+  | EventMessage
   /** The preview host has no desktop: the page words this and shows it through the browser's Notification API. */
-  | ({ type: 'notify' } & FinishedNotification)
-  // settings
-  | { type: 'event'; name: 'focusItems'; payload: string[] };
+  | ({ type: 'notify' } & FinishedNotification);
+
+/** What an event carries: the one argument its `on…` listener receives. */
+export type EventPayload<E extends EventName> = Parameters<Parameters<AvatarWatchEvents[`on${Capitalize<E>}`]>[0]>[0];
+export type EventMessage = { [E in EventName]: { type: 'event'; name: E; payload: EventPayload<E> } }[EventName];
 
 // ---------------------------------------------------------------------------------------------
 // settings

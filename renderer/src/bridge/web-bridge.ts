@@ -6,9 +6,12 @@
 import type {
   AppError,
   AvatarWatchApi,
+  AvatarWatchEvents,
   ClientMessage,
   CommandHandlers,
   CommandName,
+  EventName,
+  EventPayload,
   FinishedNotification,
   HostCommand,
   ImageActionResult,
@@ -16,10 +19,9 @@ import type {
   Result,
   ServerMessage,
   Snapshot,
-  StatePatch,
   TestNotificationResult,
 } from '../../../preload/api';
-import { COMMAND_NAMES, MAX_FRAME_BYTES, answersNothing, runsIn } from '../../../preload/api';
+import { COMMAND_NAMES, EVENT_NAMES, MAX_FRAME_BYTES, answersNothing, eventMethod, runsIn } from '../../../preload/api';
 import { isOverBytes } from '../format/paste-size';
 import type { PageImages } from './page-images';
 
@@ -174,9 +176,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const queueTimeout = options.queueTimeoutMs ?? 15_000;
   const maxRefused = options.maxRefusedConnections ?? 5;
 
-  const stateListeners = new Set<(patch: StatePatch) => void>();
-  const focusListeners = new Set<(photoId: string) => void>();
-  const focusItemsListeners = new Set<(photoIds: string[]) => void>();
+  /** Listeners per event of the contract (CONTRACT.events): a new event needs no line here. */
+  const eventListeners = Object.fromEntries(EVENT_NAMES.map((name) => [name, new Set()])) as Record<EventName, Set<(payload: unknown) => void>>;
   const pending = new Map<number, Pending>();
   /** Calls made while the socket was not open; sent in order once it is. */
   const queue: Outgoing[] = [];
@@ -197,14 +198,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     for (const listener of [...transportListeners]) listener(next);
   }
 
-  function emitState(patch: StatePatch) {
-    for (const listener of [...stateListeners]) listener(patch);
-  }
-  function emitFocus(photoId: string) {
-    for (const listener of [...focusListeners]) listener(photoId);
-  }
-  function emitFocusItems(photoIds: string[]) {
-    for (const listener of [...focusItemsListeners]) listener(photoIds);
+  function emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+    for (const listener of [...eventListeners[name]]) listener(payload);
   }
 
   function connect() {
@@ -306,7 +301,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   async function resync() {
     try {
       const snapshot = (await call('getSnapshot', [])) as Snapshot;
-      emitState({
+      emit('stateChanged', {
         upserted: snapshot.items,
         pause: snapshot.pause,
         checkingPaused: snapshot.checkingPaused,
@@ -340,16 +335,15 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         return;
       }
       case 'event':
-        if (message.name === 'stateChanged') emitState(message.payload);
-        else if (message.name === 'focusItem') emitFocus(message.payload);
-        else if (message.name === 'focusItems') emitFocusItems(message.payload);
+        // An event this page does not know (a newer host) is ignored.
+        if (Object.hasOwn(eventListeners, message.name)) emit(message.name, message.payload);
         return;
       case 'notify': {
         const { type: _type, ...finished } = message;
         // The user's settings came with it: nothing while they look at the page, if they chose so.
         if (finished.quietWhileFocused && options.hasFocus?.()) return;
         const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
-        const onClick = finished.outcome === 'summary' ? () => emitFocusItems([...finished.photoIds]) : () => emitFocus(finished.photoId);
+        const onClick = finished.outcome === 'summary' ? () => emit('focusItems', [...finished.photoIds]) : () => emit('focusItem', finished.photoId);
         showNotification(onClick, words.title, words.body, `avatar-watch-finished-${finished.group}`, finished.silent ?? false);
         return;
       }
@@ -504,28 +498,23 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     saveAllImages: (photoId) => pageImageAction(call('saveAllImages', [photoId]), false),
   };
 
+  // One subscription per event. The preview has no app menu, so openSettings and editCommand
+  // never come: the page's own keys (Ctrl/Cmd+, and the list's shortcuts) are all there is.
+  const subscriptions = Object.fromEntries(
+    EVENT_NAMES.map((name) => [
+      eventMethod(name),
+      (listener: (payload: unknown) => void) => {
+        eventListeners[name].add(listener);
+        return () => eventListeners[name].delete(listener);
+      },
+    ]),
+  ) as unknown as Pick<AvatarWatchApi, keyof AvatarWatchEvents>;
+
   return {
     ...(overSocket as unknown as CommandHandlers<Exclude<CommandName, PageCommand>>),
     ...finishedInPage,
     ...inPage,
-    onStateChanged(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-    onFocusItem(listener) {
-      focusListeners.add(listener);
-      return () => focusListeners.delete(listener);
-    },
-    // settings
-    onFocusItems(listener) {
-      focusItemsListeners.add(listener);
-      return () => focusItemsListeners.delete(listener);
-    },
-    // The preview has no app menu: the page's own Ctrl/Cmd+, opens Settings.
-    onOpenSettings: () => () => undefined,
-    // selection
-    // The browser has no application menu: the page's own keys are all there is.
-    onEditCommand: () => () => undefined,
+    ...subscriptions,
     onTransportChanged(listener) {
       transportListeners.add(listener);
       listener(transport);
