@@ -1,6 +1,7 @@
-// The core's front door: one object both hosts (Electron shell, web preview) drive.
-// It wires the JoggAI client, the secret store, the tracker and the watchlist file together
-// and answers every command of the contract except opening URLs, which is the host's job.
+// The core's front door: one object both hosts (Electron shell, web preview) drive. A composition
+// root: it creates the rooms (account, watchlist store, results, settings, notices, removal) and
+// the tracker, connects their events, and answers the contract's `core` commands by handing each
+// to its room; the hosts answer the rest (preload/api.ts CONTRACT says which).
 import type { AddPhotosResult, AvatarWatchCommands, CoreCommand, Snapshot, StatePatch, WatchItem } from '../../preload/api';
 import { MAX_WATCHED_PHOTOS, PHOTO_ID_SEPARATORS } from '../../preload/api';
 import { DEFAULT_BUDGET, type Budget } from './budget';
