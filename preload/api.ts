@@ -540,61 +540,131 @@ export interface AvatarWatchEvents {
 export type AvatarWatchApi = AvatarWatchCommands & AvatarWatchEvents;
 
 export type CommandName = keyof AvatarWatchCommands;
-export type EventName = 'stateChanged' | 'focusItem'
-  // settings
-  | 'focusItems'
-  | 'openSettings'
-  // selection
-  | 'editCommand';
+/** `onStateChanged` is the event `stateChanged`: the names follow the interface, never a hand list. */
+export type EventName = { [K in keyof AvatarWatchEvents]: K extends `on${infer Name}` ? Uncapitalize<Name> : never }[keyof AvatarWatchEvents];
+
+/**
+ * Who answers a command. `core`: the service, in both hosts. `host`: each host's own code (the
+ * Electron shell; the preview server). `page`: the Electron shell, but in the preview the page
+ * itself (a browser download, window.open, the browser's Notification), so it never crosses the socket.
+ */
+export type CommandRunsIn = 'core' | 'host' | 'page';
+/**
+ * `result`: the answer is a Result, so a refused argument comes back as an error value for the
+ * window to word; `value`: anything else, which rejects instead; `nothing`: a bare acknowledgement.
+ */
+export type CommandAnswers = 'value' | 'result' | 'nothing';
+interface CommandEntry {
+  channel: `avatar-watch:${string}`;
+  runsIn: CommandRunsIn;
+  answers: CommandAnswers;
+}
+
+/**
+ * The one map of the contract: every command and event, its IPC channel, who runs it and how it
+ * answers. The channel tables, the hosts' handler tables and the preload are all derived from it,
+ * so adding a command means one entry here, its method in AvatarWatchCommands and its handler
+ * where the compiler asks for one (see tests/unit/contract.test.ts).
+ */
+export const CONTRACT = {
+  commands: {
+    getSnapshot: { channel: 'avatar-watch:get-snapshot', runsIn: 'core', answers: 'value' },
+    saveApiKey: { channel: 'avatar-watch:save-api-key', runsIn: 'core', answers: 'result' },
+    removeApiKey: { channel: 'avatar-watch:remove-api-key', runsIn: 'core', answers: 'result' },
+    refreshAccount: { channel: 'avatar-watch:refresh-account', runsIn: 'core', answers: 'value' },
+    addPhotos: { channel: 'avatar-watch:add-photos', runsIn: 'core', answers: 'value' },
+    removePhoto: { channel: 'avatar-watch:remove-photo', runsIn: 'core', answers: 'nothing' },
+    checkNow: { channel: 'avatar-watch:check-now', runsIn: 'core', answers: 'nothing' },
+    dismissNotice: { channel: 'avatar-watch:dismiss-notice', runsIn: 'core', answers: 'nothing' },
+    checkAll: { channel: 'avatar-watch:check-all', runsIn: 'core', answers: 'nothing' },
+    setCheckingPaused: { channel: 'avatar-watch:set-checking-paused', runsIn: 'core', answers: 'nothing' },
+    sendTestNotification: { channel: 'avatar-watch:send-test-notification', runsIn: 'page', answers: 'result' },
+    openImage: { channel: 'avatar-watch:open-image', runsIn: 'page', answers: 'result' },
+    getDesktopSettings: { channel: 'avatar-watch:get-desktop-settings', runsIn: 'host', answers: 'value' },
+    setDesktopSettings: { channel: 'avatar-watch:set-desktop-settings', runsIn: 'host', answers: 'result' },
+    // settings
+    getSettings: { channel: 'avatar-watch:get-settings', runsIn: 'core', answers: 'value' },
+    updateSettings: { channel: 'avatar-watch:update-settings', runsIn: 'core', answers: 'result' },
+    // selection
+    removePhotos: { channel: 'avatar-watch:remove-photos', runsIn: 'core', answers: 'value' },
+    restorePhotos: { channel: 'avatar-watch:restore-photos', runsIn: 'core', answers: 'value' },
+    checkPhotos: { channel: 'avatar-watch:check-photos', runsIn: 'core', answers: 'nothing' },
+    // labels
+    setLabel: { channel: 'avatar-watch:set-label', runsIn: 'core', answers: 'result' },
+    importPhotos: { channel: 'avatar-watch:import-photos', runsIn: 'core', answers: 'value' },
+    saveExport: { channel: 'avatar-watch:save-export', runsIn: 'page', answers: 'result' },
+    // results
+    copyImage: { channel: 'avatar-watch:copy-image', runsIn: 'host', answers: 'value' },
+    saveImage: { channel: 'avatar-watch:save-image', runsIn: 'host', answers: 'value' },
+    saveAllImages: { channel: 'avatar-watch:save-all-images', runsIn: 'host', answers: 'value' },
+    resultFilesOf: { channel: 'avatar-watch:result-files-of', runsIn: 'core', answers: 'value' },
+    deleteResultFiles: { channel: 'avatar-watch:delete-result-files', runsIn: 'core', answers: 'value' },
+    deleteUnlistedResultFiles: { channel: 'avatar-watch:delete-unlisted-result-files', runsIn: 'core', answers: 'value' },
+  },
+  events: {
+    stateChanged: { channel: 'avatar-watch:state-changed' },
+    focusItem: { channel: 'avatar-watch:focus-item' },
+    // settings
+    focusItems: { channel: 'avatar-watch:focus-items' },
+    openSettings: { channel: 'avatar-watch:open-settings' },
+    // selection
+    editCommand: { channel: 'avatar-watch:edit-command' },
+  },
+} as const satisfies {
+  // Exactly the interfaces' members: a missing or a stray entry is a compile error.
+  commands: Record<CommandName, CommandEntry>;
+  events: Record<EventName, { channel: `avatar-watch:${string}` }>;
+};
+
+type Commands = typeof CONTRACT.commands;
+/** The commands run by `runsIn`. */
+export type CommandsRunIn<Where extends CommandRunsIn> = { [K in CommandName]: Commands[K]['runsIn'] extends Where ? K : never }[CommandName];
+export type CoreCommand = CommandsRunIn<'core'>;
+export type HostCommand = CommandsRunIn<'host'>;
+export type PageCommand = CommandsRunIn<'page'>;
+/** One handler per command in `K`, typed as the contract declares it: a missing one does not compile. */
+export type CommandHandlers<K extends CommandName> = { [C in K]: (...args: Parameters<AvatarWatchCommands[C]>) => ReturnType<AvatarWatchCommands[C]> };
+
+/** Commands declared `answers: 'result'`. */
+export type ResultCommand = { [K in CommandName]: Commands[K]['answers'] extends 'result' ? K : never }[CommandName];
+/** The commands whose method answers a Result; a compile-time check keeps `answers` true to it. */
+export type ResultAnsweringCommand = { [K in CommandName]: Awaited<ReturnType<AvatarWatchCommands[K]>> extends Result<unknown> ? K : never }[CommandName];
+/** Commands declared `answers: 'nothing'`, and those whose method answers Promise<void>. */
+export type SilentCommand = { [K in CommandName]: Commands[K]['answers'] extends 'nothing' ? K : never }[CommandName];
+export type VoidAnsweringCommand = { [K in CommandName]: Awaited<ReturnType<AvatarWatchCommands[K]>> extends void ? K : never }[CommandName];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+/** Fails to compile when a command's `answers` says otherwise than its method's return type. */
+export type AnswersMatchTypes = [Holds<Same<ResultCommand, ResultAnsweringCommand>>, Holds<Same<SilentCommand, VoidAnsweringCommand>>];
+
+export const COMMAND_NAMES = Object.keys(CONTRACT.commands) as CommandName[];
+export const EVENT_NAMES = Object.keys(CONTRACT.events) as EventName[];
 
 /** IPC channel per command (ipcRenderer.invoke / ipcMain.handle). */
-export const COMMAND_CHANNELS = {
-  getSnapshot: 'avatar-watch:get-snapshot',
-  saveApiKey: 'avatar-watch:save-api-key',
-  removeApiKey: 'avatar-watch:remove-api-key',
-  refreshAccount: 'avatar-watch:refresh-account',
-  addPhotos: 'avatar-watch:add-photos',
-  removePhoto: 'avatar-watch:remove-photo',
-  checkNow: 'avatar-watch:check-now',
-  dismissNotice: 'avatar-watch:dismiss-notice',
-  checkAll: 'avatar-watch:check-all',
-  setCheckingPaused: 'avatar-watch:set-checking-paused',
-  sendTestNotification: 'avatar-watch:send-test-notification',
-  openImage: 'avatar-watch:open-image',
-  getDesktopSettings: 'avatar-watch:get-desktop-settings',
-  setDesktopSettings: 'avatar-watch:set-desktop-settings',
-  // settings
-  getSettings: 'avatar-watch:get-settings',
-  updateSettings: 'avatar-watch:update-settings',
-  // selection
-  removePhotos: 'avatar-watch:remove-photos',
-  restorePhotos: 'avatar-watch:restore-photos',
-  checkPhotos: 'avatar-watch:check-photos',
-  // labels
-  setLabel: 'avatar-watch:set-label',
-  importPhotos: 'avatar-watch:import-photos',
-  saveExport: 'avatar-watch:save-export',
-  // results
-  copyImage: 'avatar-watch:copy-image',
-  saveImage: 'avatar-watch:save-image',
-  saveAllImages: 'avatar-watch:save-all-images',
-  resultFilesOf: 'avatar-watch:result-files-of',
-  deleteResultFiles: 'avatar-watch:delete-result-files',
-  deleteUnlistedResultFiles: 'avatar-watch:delete-unlisted-result-files',
-} as const satisfies Record<CommandName, string>;
-
+export const COMMAND_CHANNELS = Object.fromEntries(COMMAND_NAMES.map((name) => [name, CONTRACT.commands[name].channel])) as {
+  readonly [K in CommandName]: Commands[K]['channel'];
+};
 /** IPC channel per event (webContents.send / ipcRenderer.on). */
-export const EVENT_CHANNELS = {
-  stateChanged: 'avatar-watch:state-changed',
-  focusItem: 'avatar-watch:focus-item',
-  // settings
-  focusItems: 'avatar-watch:focus-items',
-  openSettings: 'avatar-watch:open-settings',
-  // selection
-  editCommand: 'avatar-watch:edit-command',
-} as const satisfies Record<EventName, string>;
+export const EVENT_CHANNELS = Object.fromEntries(EVENT_NAMES.map((name) => [name, CONTRACT.events[name].channel])) as {
+  readonly [K in EventName]: (typeof CONTRACT.events)[K]['channel'];
+};
 
-export const COMMAND_NAMES = Object.keys(COMMAND_CHANNELS) as CommandName[];
+export function runsIn(command: CommandName): CommandRunsIn {
+  return CONTRACT.commands[command].runsIn;
+}
+export function isCoreCommand(command: CommandName): command is CoreCommand {
+  return runsIn(command) === 'core';
+}
+export function answersWithResult(command: CommandName): command is ResultCommand {
+  return CONTRACT.commands[command].answers === 'result';
+}
+export function answersNothing(command: CommandName): command is SilentCommand {
+  return CONTRACT.commands[command].answers === 'nothing';
+}
+/** The API's method for an event: `stateChanged` -> `onStateChanged`. */
+export function eventMethod<E extends EventName>(event: E): `on${Capitalize<E>}` {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;
+}
 
 
 /** Limits shared by the input parser and the UI's hints. */
@@ -777,12 +847,14 @@ export type ClientMessage = { type: 'call'; id: number; method: CommandName; arg
 export type ServerMessage =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
-  | { type: 'event'; name: 'stateChanged'; payload: StatePatch }
-  | { type: 'event'; name: 'focusItem'; payload: string }
+  /** Any event of the contract (CONTRACT.events), with what its listener receives. */
+  | EventMessage
   /** The preview host has no desktop: the page words this and shows it through the browser's Notification API. */
-  | ({ type: 'notify' } & FinishedNotification)
-  // settings
-  | { type: 'event'; name: 'focusItems'; payload: string[] };
+  | ({ type: 'notify' } & FinishedNotification);
+
+/** What an event carries: the one argument its `on…` listener receives. */
+export type EventPayload<E extends EventName> = Parameters<Parameters<AvatarWatchEvents[`on${Capitalize<E>}`]>[0]>[0];
+export type EventMessage = { [E in EventName]: { type: 'event'; name: E; payload: EventPayload<E> } }[EventName];
 
 // ---------------------------------------------------------------------------------------------
 // settings

@@ -4,8 +4,11 @@ import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'ele
 import {
   COMMAND_CHANNELS,
   EVENT_CHANNELS,
-  type AvatarWatchCommands,
+  answersWithResult,
+  isCoreCommand,
+  type CommandHandlers,
   type CommandName,
+  type CoreCommand,
   type DesktopSettings,
   type DesktopSettingsPatch,
   type Result,
@@ -42,10 +45,8 @@ export interface IpcOptions {
   translate?: Translate;
 }
 
-/** Commands whose answer is a Result carry an argument problem as a value, the others reject. */
-const ANSWERS_WITH_RESULT = new Set<CommandName>(['saveApiKey', 'openImage', 'sendTestNotification', 'setDesktopSettings', 'updateSettings']);
-// labels
-ANSWERS_WITH_RESULT.add('setLabel').add('saveExport');
+/** What the Electron shell answers itself: every command of the contract the core does not. */
+export type ShellHandlers = CommandHandlers<Exclude<CommandName, CoreCommand>>;
 
 /** Registers every command handler and the state-patch forwarding; returns an undo. */
 export function registerIpc(options: IpcOptions): () => void {
@@ -55,43 +56,26 @@ export function registerIpc(options: IpcOptions): () => void {
   const translate = options.translate ?? createMainText(['en']).t;
   const resultActions = options.resultActions ?? createResultActions(service.results, getWindow, undefined, translate);
 
-  // Arguments arrive here already checked (type, count, length) by checkCommandArgs.
-  const handlers: { [K in CommandName]: (...args: Parameters<AvatarWatchCommands[K]>) => ReturnType<AvatarWatchCommands[K]> } = {
-    getSnapshot: () => service.getSnapshot(),
-    saveApiKey: (key, place) => service.saveApiKey(key, place),
-    removeApiKey: () => service.removeApiKey(),
-    refreshAccount: () => service.refreshAccount(),
-    addPhotos: (text) => service.addPhotos(text),
-    removePhoto: (photoId) => service.removePhoto(photoId),
-    checkNow: (photoId) => service.checkNow(photoId),
-    dismissNotice: (noticeId) => service.dismissNotice(noticeId),
+  // Arguments arrive here already checked (type, count, length) by checkCommandArgs. The core's
+  // commands go to the service as they are; the shell answers the rest itself, one handler each
+  // (the mapped type makes a command of the contract without one a compile error).
+  const shellHandlers: ShellHandlers = {
     openImage: (url) => openImage(url),
     getDesktopSettings: () => desktopSettings.get(),
     setDesktopSettings: (patch) => desktopSettings.set(patch),
-    checkAll: () => service.checkAll(),
-    setCheckingPaused: (paused) => service.setCheckingPaused(paused),
     sendTestNotification: () =>
       options.sendTestNotification?.() ??
       Promise.resolve({ ok: false, error: { kind: 'invalid-input', message: 'This host cannot show notifications.', input: { code: 'host-cannot-notify' } } }),
-    // settings
-    getSettings: () => service.getSettings(),
-    updateSettings: (patch) => service.updateSettings(patch),
-    // selection
-    removePhotos: (photoIds) => service.removePhotos(photoIds),
-    restorePhotos: (undo) => service.restorePhotos(undo),
-    checkPhotos: (photoIds) => service.checkPhotos(photoIds),
     // labels
-    setLabel: (photoId, labels) => service.setLabel(photoId, labels),
-    importPhotos: (entries) => service.importPhotos(entries),
     saveExport: (fileName, content) => saveExport(getWindow(), fileName, content, translate),
     // results
     copyImage: (photoId, url) => resultActions.copyImage(photoId, url),
     saveImage: (photoId, url) => resultActions.saveImage(photoId, url),
     saveAllImages: (photoId) => resultActions.saveAllImages(photoId),
-    resultFilesOf: (photoIds) => service.resultFilesOf(photoIds),
-    deleteResultFiles: (photoIds) => service.deleteResultFiles(photoIds),
-    deleteUnlistedResultFiles: () => service.deleteUnlistedResultFiles(),
   };
+  const core = service as unknown as Record<CoreCommand, (...args: unknown[]) => Promise<unknown>>;
+  const handlerOf = (name: CommandName) =>
+    (isCoreCommand(name) ? (...args: unknown[]) => core[name](...args) : shellHandlers[name]) as (...args: unknown[]) => Promise<unknown>;
 
   const desktopSettings = options.desktopSettings ?? {
     get: async (): Promise<DesktopSettings> => ({ startAtLogin: false, startInMenuBar: false, loginItem: 'not-supported', platform: 'other' }),
@@ -116,7 +100,7 @@ export function registerIpc(options: IpcOptions): () => void {
 
   const channels = Object.entries(COMMAND_CHANNELS) as [CommandName, string][];
   for (const [name, channel] of channels) {
-    const handler = handlers[name] as (...args: unknown[]) => Promise<unknown>;
+    const handler = handlerOf(name);
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, renderer, getWindow())) {
         logger.warn(`Refused "${name}" from a frame that is not the app's window.`);
@@ -126,7 +110,7 @@ export function registerIpc(options: IpcOptions): () => void {
       const checked = checkCommandArgs(name, args);
       if (!checked.ok) {
         logger.warn(`Rejected "${name}": ${checked.error.message}`);
-        if (ANSWERS_WITH_RESULT.has(name)) return checked;
+        if (answersWithResult(name)) return checked;
         throw new Error(checked.error.message);
       }
       try {

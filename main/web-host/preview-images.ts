@@ -2,11 +2,12 @@
 // dialogs, so it answers with the kept files (their /data/ paths and the names to save them
 // under) and the page fetches or downloads them itself. Only kept copies: JoggAI's CDN is another
 // origin the page may not read (CSP connect-src 'self').
-import type { ImageActionResult } from '../../preload/api';
+import type { HostCommand, ImageActionResult } from '../../preload/api';
 import { resultFileName } from '../core/results/file-name';
-import type { AvatarWatchService, HostImageCommand } from '../core/service';
+import type { AvatarWatchService } from '../core/service';
 
-export const PREVIEW_IMAGE_COMMANDS: readonly HostImageCommand[] = ['copyImage', 'saveImage', 'saveAllImages'];
+/** The contract's image commands, which the preview host answers here. */
+export type HostImageCommand = Extract<HostCommand, 'copyImage' | 'saveImage' | 'saveAllImages'>;
 
 export function previewImageAction(service: Pick<AvatarWatchService, 'results'>, command: HostImageCommand, photoId: string, url?: string): ImageActionResult {
   const images = service.results.imagesOf(photoId);

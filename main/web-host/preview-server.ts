@@ -6,16 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { ClientMessage, CommandName, DesktopSettings, DesktopSettingsPatch, Result, ServerMessage } from '../../preload/api';
-import { COMMAND_NAMES, MAX_FRAME_BYTES } from '../../preload/api';
+import type { ClientMessage, CommandHandlers, CommandName, CoreCommand, DesktopSettings, DesktopSettingsPatch, HostCommand, Result, ServerMessage } from '../../preload/api';
+import { CONTRACT, MAX_FRAME_BYTES, answersWithResult, isCoreCommand, runsIn } from '../../preload/api';
 import { checkCommandArgs } from '../core/command-args';
 import type { Logger, Notifier, PhotoNotification } from '../core/ports';
-import type { AvatarWatchService, HostImageCommand } from '../core/service';
+import type { AvatarWatchService } from '../core/service';
 import { desktopSettingsOf, saveDesktopPatch } from '../core/settings/desktop-settings';
 import { logText } from './log-text';
 import { readStatic } from './static-files';
 import { readDataFile } from './data-files';
-import { PREVIEW_IMAGE_COMMANDS, previewImageAction } from './preview-images';
+import { previewImageAction } from './preview-images';
 
 export interface PreviewServerOptions {
   rendererDir: string;
@@ -35,19 +35,28 @@ export interface PreviewServer {
 }
 
 
-// labels
-/** The page downloads an export itself (a Blob and a link); it never crosses the socket. */
-const LABEL_PAGE_COMMANDS = ['saveExport'] as const satisfies readonly CommandName[];
-
 /**
- * Opening images and the test notification are done by the page itself (window.open, the
- * browser's Notification); everything else goes to the core.
+ * What this host answers itself (`runsIn: 'host'` in preload/api.ts CONTRACT), one handler each: a
+ * host command without one is a compile error. The core answers `core` commands; `page` ones
+ * (opening images, the test notification, saving an export) the page does itself, so they never
+ * arrive here and are refused like unknown names.
  */
-const PAGE_COMMANDS = ['openImage', 'sendTestNotification', ...LABEL_PAGE_COMMANDS] as const satisfies readonly CommandName[];
-/** The preview host answers the desktop switches itself (see previewDesktopSettings). */
-type HostCommand = 'getDesktopSettings' | 'setDesktopSettings' | HostImageCommand;
-type ServerCommand = Exclude<CommandName, (typeof PAGE_COMMANDS)[number] | HostCommand>;
-const SERVER_COMMANDS = new Set<CommandName>(COMMAND_NAMES.filter((name) => !(PAGE_COMMANDS as readonly CommandName[]).includes(name)));
+export type PreviewHostHandlers = CommandHandlers<HostCommand>;
+function previewHostHandlers(service: AvatarWatchService): PreviewHostHandlers {
+  return {
+    getDesktopSettings: async () => (await previewDesktopSettings(service, undefined)) as DesktopSettings,
+    setDesktopSettings: async (patch) => (await previewDesktopSettings(service, patch)) as Result<DesktopSettings>,
+    // results
+    copyImage: async (photoId, url) => previewImageAction(service, 'copyImage', photoId, url),
+    saveImage: async (photoId, url) => previewImageAction(service, 'saveImage', photoId, url),
+    saveAllImages: async (photoId) => previewImageAction(service, 'saveAllImages', photoId),
+  };
+}
+
+/** A name the page may send over the socket: a command of the contract that does not run in the page. */
+function isServedHere(name: string): name is CoreCommand | HostCommand {
+  return Object.hasOwn(CONTRACT.commands, name) && runsIn(name as CommandName) !== 'page';
+}
 
 /** Broadcasts finished photos to every open preview page, which shows a browser notification. */
 export class BroadcastNotifier implements Notifier {
@@ -78,6 +87,7 @@ export async function startPreviewServer(
   options: PreviewServerOptions,
 ): Promise<PreviewServer> {
   const token = randomBytes(24).toString('base64url');
+  const hostHandlers = previewHostHandlers(service);
   const pageHtml = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
   let indexHtml = '';
   let origin = '';
@@ -156,7 +166,7 @@ export async function startPreviewServer(
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       notifier.attach(ws);
-      serveConnection(ws, service, options.logger);
+      serveConnection(ws, service, hostHandlers, options.logger);
     });
   });
 
@@ -198,7 +208,7 @@ const CLOSE_POLICY = 1008;
 type Call = { kind: 'call'; message: ClientMessage } | { kind: 'bad'; id: number | null; code: number; reason: string };
 
 /** One page: answers its calls and forwards state patches to it. */
-function serveConnection(ws: WebSocket, service: AvatarWatchService, logger: Logger): void {
+function serveConnection(ws: WebSocket, service: AvatarWatchService, hostHandlers: CommandHandlers<HostCommand>, logger: Logger): void {
   // Without an 'error' listener, ws's report of a protocol error (an oversized frame, invalid
   // UTF-8) or of a failed connection would be an uncaught exception and stop the whole host. ws
   // has already sent the close frame with the right code by then; this only says what happened.
@@ -216,7 +226,7 @@ function serveConnection(ws: WebSocket, service: AvatarWatchService, logger: Log
       return;
     }
     // answer() never rejects; the catch is for a bug in it, which must cost one call, not the host.
-    answer(service, call.message, logger)
+    answer(service, hostHandlers, call.message, logger)
       .catch((error: unknown): ServerMessage => {
         logger.error(`Preview: "${logText(call.message.method, 64)}" failed unexpectedly: ${logText(errorText(error))}`);
         return { type: 'result', id: call.message.id, ok: false, error: 'The preview host could not answer this call.' };
@@ -266,29 +276,22 @@ function closeReason(reason: string): string {
   return Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 100);
 }
 
-async function answer(service: AvatarWatchService, message: ClientMessage, logger: Logger): Promise<ServerMessage> {
+async function answer(service: AvatarWatchService, hostHandlers: CommandHandlers<HostCommand>, message: ClientMessage, logger: Logger): Promise<ServerMessage> {
   const id = message.id;
-  if (!SERVER_COMMANDS.has(message.method)) {
+  if (!isServedHere(message.method)) {
     // Cut and spelled out, in the log and in the answer: the name can be anything a client sent.
     const name = logText(message.method, 64);
     logger.warn(`Preview: refused an unknown command "${name}".`);
     return { type: 'result', id, ok: false, error: `Unknown command: ${name}` };
   }
-  const args = checkCommandArgs(message.method, message.args);
-  // settings: a refused settings change is an answer with its code for the window to word, as in Electron.
-  if (!args.ok && message.method === 'updateSettings') return { type: 'result', id, ok: true, value: args };
+  const method = message.method;
+  const args = checkCommandArgs(method, message.args);
+  // A refused argument of a command that answers a Result is an answer with its code for the window to word, as in Electron.
+  if (!args.ok && answersWithResult(method)) return { type: 'result', id, ok: true, value: args };
   if (!args.ok) return { type: 'result', id, ok: false, error: args.error.message };
   try {
-    // results
-    if ((PREVIEW_IMAGE_COMMANDS as readonly CommandName[]).includes(message.method)) {
-      const [photoId, url] = args.value as [string, string | undefined];
-      return { type: 'result', id, ok: true, value: previewImageAction(service, message.method as HostImageCommand, photoId, url) };
-    }
-    if (message.method === 'getDesktopSettings' || message.method === 'setDesktopSettings') {
-      return { type: 'result', id, ok: true, value: await previewDesktopSettings(service, args.value[0] as DesktopSettingsPatch | undefined) };
-    }
-    const method = service[message.method as ServerCommand] as (...a: unknown[]) => Promise<unknown>;
-    return { type: 'result', id, ok: true, value: await method(...args.value) };
+    const handler = (isCoreCommand(method) ? (service as unknown as Record<CoreCommand, unknown>)[method] : hostHandlers[method]) as (...a: unknown[]) => Promise<unknown>;
+    return { type: 'result', id, ok: true, value: await handler(...args.value) };
   } catch (error) {
     return { type: 'result', id, ok: false, error: errorText(error) };
   }

@@ -6,17 +6,22 @@
 import type {
   AppError,
   AvatarWatchApi,
+  AvatarWatchEvents,
   ClientMessage,
+  CommandHandlers,
   CommandName,
+  EventName,
+  EventPayload,
   FinishedNotification,
+  HostCommand,
   ImageActionResult,
+  PageCommand,
   Result,
   ServerMessage,
   Snapshot,
-  StatePatch,
   TestNotificationResult,
 } from '../../../preload/api';
-import { MAX_FRAME_BYTES } from '../../../preload/api';
+import { COMMAND_NAMES, EVENT_NAMES, MAX_FRAME_BYTES, answersNothing, eventMethod, runsIn } from '../../../preload/api';
 import { isOverBytes } from '../format/paste-size';
 import type { PageImages } from './page-images';
 
@@ -130,8 +135,11 @@ export class BridgeError extends Error {
 
 const OPEN = 1;
 
-/** Commands whose answer is a Result: a lost connection becomes an error value, not a throw. */
-const RESULT_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
+/**
+ * The key commands answer a lost connection with an error value, not a throw: the key form words
+ * it like any failed check. Other callers show a rejected call in their own way.
+ */
+const RESULT_ON_LOST_CONNECTION: ReadonlySet<CommandName> = new Set<CommandName>(['saveApiKey', 'removeApiKey']);
 
 /** A call ready to go: its id and its frame, encoded (and measured) once. */
 interface Outgoing {
@@ -168,9 +176,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const queueTimeout = options.queueTimeoutMs ?? 15_000;
   const maxRefused = options.maxRefusedConnections ?? 5;
 
-  const stateListeners = new Set<(patch: StatePatch) => void>();
-  const focusListeners = new Set<(photoId: string) => void>();
-  const focusItemsListeners = new Set<(photoIds: string[]) => void>();
+  /** Listeners per event of the contract (CONTRACT.events): a new event needs no line here. */
+  const eventListeners = Object.fromEntries(EVENT_NAMES.map((name) => [name, new Set()])) as Record<EventName, Set<(payload: unknown) => void>>;
   const pending = new Map<number, Pending>();
   /** Calls made while the socket was not open; sent in order once it is. */
   const queue: Outgoing[] = [];
@@ -191,14 +198,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     for (const listener of [...transportListeners]) listener(next);
   }
 
-  function emitState(patch: StatePatch) {
-    for (const listener of [...stateListeners]) listener(patch);
-  }
-  function emitFocus(photoId: string) {
-    for (const listener of [...focusListeners]) listener(photoId);
-  }
-  function emitFocusItems(photoIds: string[]) {
-    for (const listener of [...focusItemsListeners]) listener(photoIds);
+  function emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+    for (const listener of [...eventListeners[name]]) listener(payload);
   }
 
   function connect() {
@@ -288,7 +289,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   /** A Result command answers with an error value, as main would; the others reject. */
   function answerFailure(call: Pick<Pending, 'method' | 'resolve' | 'reject'>, reason: string) {
-    if (RESULT_COMMANDS.has(call.method)) {
+    if (RESULT_ON_LOST_CONNECTION.has(call.method)) {
       const error: AppError = { kind: 'network', message: reason };
       call.resolve({ ok: false, error } satisfies Result<never>);
     } else {
@@ -300,7 +301,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   async function resync() {
     try {
       const snapshot = (await call('getSnapshot', [])) as Snapshot;
-      emitState({
+      emit('stateChanged', {
         upserted: snapshot.items,
         pause: snapshot.pause,
         checkingPaused: snapshot.checkingPaused,
@@ -334,16 +335,15 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         return;
       }
       case 'event':
-        if (message.name === 'stateChanged') emitState(message.payload);
-        else if (message.name === 'focusItem') emitFocus(message.payload);
-        else if (message.name === 'focusItems') emitFocusItems(message.payload);
+        // An event this page does not know (a newer host) is ignored.
+        if (Object.hasOwn(eventListeners, message.name)) emit(message.name, message.payload);
         return;
       case 'notify': {
         const { type: _type, ...finished } = message;
         // The user's settings came with it: nothing while they look at the page, if they chose so.
         if (finished.quietWhileFocused && options.hasFocus?.()) return;
         const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
-        const onClick = finished.outcome === 'summary' ? () => emitFocusItems([...finished.photoIds]) : () => emitFocus(finished.photoId);
+        const onClick = finished.outcome === 'summary' ? () => emit('focusItems', [...finished.photoIds]) : () => emit('focusItem', finished.photoId);
         showNotification(onClick, words.title, words.body, `avatar-watch-finished-${finished.group}`, finished.silent ?? false);
         return;
       }
@@ -468,71 +468,53 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   connect();
 
-  return {
-    getSnapshot: () => call('getSnapshot', []) as Promise<Snapshot>,
-    saveApiKey: (key, place) => call('saveApiKey', [key, place ?? 'keychain']) as ReturnType<AvatarWatchApi['saveApiKey']>,
-    removeApiKey: () => call('removeApiKey', []) as ReturnType<AvatarWatchApi['removeApiKey']>,
-    refreshAccount: () => call('refreshAccount', []) as ReturnType<AvatarWatchApi['refreshAccount']>,
-    addPhotos: (text) => call('addPhotos', [text]) as ReturnType<AvatarWatchApi['addPhotos']>,
-    removePhoto: async (photoId) => {
-      await call('removePhoto', [photoId]);
-    },
-    checkNow: async (photoId) => {
-      await call('checkNow', [photoId]);
-    },
-    dismissNotice: async (noticeId) => {
-      await call('dismissNotice', [noticeId]);
-    },
+  // Every command the core or the host answers is one call over the socket, made from the
+  // contract's map; a trailing argument left out stays out (JSON would make it null).
+  const overSocket: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of COMMAND_NAMES) {
+    if (runsIn(name) === 'page') continue;
+    const silent = answersNothing(name);
+    overSocket[name] = async (...args) => {
+      while (args.length > 0 && args.at(-1) === undefined) args.pop();
+      const value = await call(name, args);
+      // A bare acknowledgement stays bare, whatever the host sent with it.
+      return silent ? undefined : value;
+    };
+  }
+  /** What the page does itself (`runsIn: 'page'`): one handler each, or this does not compile. */
+  const inPage: CommandHandlers<PageCommand> = {
     openImage,
-    getDesktopSettings: () => call('getDesktopSettings', []) as ReturnType<AvatarWatchApi['getDesktopSettings']>,
-    setDesktopSettings: (patch) => call('setDesktopSettings', [patch]) as ReturnType<AvatarWatchApi['setDesktopSettings']>,
-    checkAll: async () => {
-      await call('checkAll', []);
-    },
-    setCheckingPaused: async (paused) => {
-      await call('setCheckingPaused', [paused]);
-    },
     sendTestNotification,
-    // labels
-    setLabel: (photoId, labels) => call('setLabel', [photoId, labels]) as ReturnType<AvatarWatchApi['setLabel']>,
-    importPhotos: (entries) => call('importPhotos', [entries]) as ReturnType<AvatarWatchApi['importPhotos']>,
-    // The page saves an export itself, as a download; it never crosses the socket.
+    // labels: the page saves an export itself, as a download; it never crosses the socket.
     saveExport: async (fileName, content) => {
       options.download?.(fileName, content);
       return { ok: true, value: { saved: options.download !== undefined } };
     },
-    // results
+  };
+  /** The host names the kept files; the page copies or downloads them. */
+  const finishedInPage: Pick<CommandHandlers<HostCommand>, 'copyImage' | 'saveImage' | 'saveAllImages'> = {
     copyImage: (photoId, url) => pageImageAction(call('copyImage', [photoId, url]), true),
     saveImage: (photoId, url) => pageImageAction(call('saveImage', [photoId, url]), false),
     saveAllImages: (photoId) => pageImageAction(call('saveAllImages', [photoId]), false),
-    resultFilesOf: (photoIds) => call('resultFilesOf', [photoIds]) as ReturnType<AvatarWatchApi['resultFilesOf']>,
-    deleteResultFiles: (photoIds) => call('deleteResultFiles', [photoIds]) as ReturnType<AvatarWatchApi['deleteResultFiles']>,
-    deleteUnlistedResultFiles: () => call('deleteUnlistedResultFiles', []) as ReturnType<AvatarWatchApi['deleteUnlistedResultFiles']>,
-    onStateChanged(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-    onFocusItem(listener) {
-      focusListeners.add(listener);
-      return () => focusListeners.delete(listener);
-    },
-    // settings
-    getSettings: () => call('getSettings', []) as ReturnType<AvatarWatchApi['getSettings']>,
-    updateSettings: (patch) => call('updateSettings', [patch]) as ReturnType<AvatarWatchApi['updateSettings']>,
-    onFocusItems(listener) {
-      focusItemsListeners.add(listener);
-      return () => focusItemsListeners.delete(listener);
-    },
-    // The preview has no app menu: the page's own Ctrl/Cmd+, opens Settings.
-    onOpenSettings: () => () => undefined,
-    // selection
-    removePhotos: (photoIds) => call('removePhotos', [photoIds]) as ReturnType<AvatarWatchApi['removePhotos']>,
-    restorePhotos: (undo) => call('restorePhotos', [undo]) as ReturnType<AvatarWatchApi['restorePhotos']>,
-    checkPhotos: async (photoIds) => {
-      await call('checkPhotos', [photoIds]);
-    },
-    // The browser has no application menu: the page's own keys are all there is.
-    onEditCommand: () => () => undefined,
+  };
+
+  // One subscription per event. The preview has no app menu, so openSettings and editCommand
+  // never come: the page's own keys (Ctrl/Cmd+, and the list's shortcuts) are all there is.
+  const subscriptions = Object.fromEntries(
+    EVENT_NAMES.map((name) => [
+      eventMethod(name),
+      (listener: (payload: unknown) => void) => {
+        eventListeners[name].add(listener);
+        return () => eventListeners[name].delete(listener);
+      },
+    ]),
+  ) as unknown as Pick<AvatarWatchApi, keyof AvatarWatchEvents>;
+
+  return {
+    ...(overSocket as unknown as CommandHandlers<Exclude<CommandName, PageCommand>>),
+    ...finishedInPage,
+    ...inPage,
+    ...subscriptions,
     onTransportChanged(listener) {
       transportListeners.add(listener);
       listener(transport);

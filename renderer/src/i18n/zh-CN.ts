@@ -618,6 +618,7 @@ const zhCN: Catalogue = {
     restored: '已恢复 {n} 张照片 | 已恢复 {n} 张照片',
     noRoom: '列表已满：还有 {n} 张放不下；请先移除其他照片，再撤销一次。',
     expired: '这次移除已无法撤销。',
+    deleteFiles: '同时删除它们保存的图片（{size}）',
   },
   labels: {
     add: '添加标签',
@@ -715,8 +716,6 @@ const zhCN: Catalogue = {
     },
     linkRefused: '剪贴板拒绝了该链接。请允许访问剪贴板后重试。',
     settings: {
-      heading: '结果的本地副本',
-      toggle: '在这台电脑上保留结果图片的副本',
       usage: '本地副本：已用 {used}，上限 {cap}',
       unlisted: '其中 {bytes} 属于已移除的照片。',
       full: '本地副本的空间已满：新的结果不会再下载。',

@@ -40,7 +40,7 @@ export const useUndoStore = defineStore('undo', () => {
         void window.avatarWatch
           .resultFilesOf(removed)
           .then((files) => {
-            if (toast.value === shown && files.files > 0) toast.value = { ...shown, files };
+            if (toast.value === shown && shown.kind === 'removed' && files.files > 0) toast.value = { ...shown, files };
           })
           .catch(() => undefined);
       }

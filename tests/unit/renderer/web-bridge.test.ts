@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, FinishedNotification, ServerMessage, StatePatch } from '../../../preload/api';
-import { MAX_FRAME_BYTES, MAX_PASTE_BYTES } from '../../../preload/api';
+import { EVENT_NAMES, MAX_FRAME_BYTES, MAX_PASTE_BYTES, eventMethod } from '../../../preload/api';
 import {
   CALL_NOT_SENDABLE,
   CALL_TOO_LARGE,
@@ -177,6 +177,20 @@ describe('web bridge', () => {
 
     expect(patches).toEqual([{ removed: ['a'] }]);
     expect(focused).toEqual(['ph_1']);
+  });
+
+  // Built from the contract's map: every event reaches its listener, and an unknown one is ignored.
+  it.each(EVENT_NAMES)('delivers the %s event to its own listener only', (name) => {
+    bridge = makeBridge();
+    FakeSocket.last.open();
+    const heard: [string, unknown][] = [];
+    for (const other of EVENT_NAMES) {
+      const subscribe = bridge[eventMethod(other)] as (listener: (payload: unknown) => void) => () => void;
+      subscribe((payload) => heard.push([other, payload]));
+    }
+    FakeSocket.last.receive(JSON.stringify({ type: 'event', name: 'notAnEvent', payload: 1 }));
+    FakeSocket.last.receive({ type: 'event', name, payload: 'payload' } as ServerMessage);
+    expect(heard).toEqual([[name, 'payload']]);
   });
 
   it('reconnects with growing, capped delays and then rebuilds the mirror with replaceAll', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_CHANNELS, COMMAND_NAMES, EVENT_CHANNELS, type AvatarWatchApi, type CommandName } from '../../../preload/api';
+import { COMMAND_CHANNELS, COMMAND_NAMES, EVENT_CHANNELS, EVENT_NAMES, eventMethod, type AvatarWatchApi, type CommandName } from '../../../preload/api';
 import { contextBridge, ipcRenderer } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -50,7 +50,7 @@ const ARGS: Record<CommandName, unknown[]> = {
 describe('the preload', () => {
   it('exposes one object, avatarWatch, with exactly the contract’s methods', () => {
     expect(exposedKeys).toEqual(['avatarWatch']);
-    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, 'onStateChanged', 'onFocusItem', 'onFocusItems', 'onOpenSettings', 'onEditCommand']));
+    expect(new Set(Object.keys(api))).toEqual(new Set([...COMMAND_NAMES, ...EVENT_NAMES.map(eventMethod)]));
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -59,6 +59,16 @@ describe('the preload', () => {
     const method = api[name] as (...args: unknown[]) => Promise<unknown>;
     await expect(method(...ARGS[name])).resolves.toBe('answer');
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(COMMAND_CHANNELS[name], ...ARGS[name]);
+  });
+
+  it.each(EVENT_NAMES)('%s is heard on its own channel', (name) => {
+    const heard: unknown[][] = [];
+    const subscribe = api[eventMethod(name)] as (listener: (...args: unknown[]) => void) => () => void;
+    const stop = subscribe((...args) => heard.push(args));
+    ipcRenderer.emit(EVENT_CHANNELS[name], { sender: ipcRenderer }, 'payload');
+    stop();
+    ipcRenderer.emit(EVENT_CHANNELS[name], { sender: ipcRenderer }, 'after');
+    expect(heard).toEqual([['payload']]);
   });
 
   it('hands listeners the payload, never the IPC event', () => {
