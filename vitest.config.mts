@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { catalogueParts } from './scripts/locale-modules';
 
 // Unit suites: Node for main/core and the shell (electron mocked), happy-dom for the renderer.
 export default defineConfig({
-  plugins: [vue()],
+  // The catalogue's parts (virtual:catalogue/…) load as in the page, uncompiled here.
+  plugins: [vue(), catalogueParts(import.meta.dirname)],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
