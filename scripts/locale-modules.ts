@@ -30,7 +30,7 @@ export const PART_FILES = 'renderer/src/i18n/[a-z][a-z]?(-+([A-Za-z])).+([a-z]).
 const PART_FILE = /\/([a-z]{2}(?:-[A-Za-z]+)?)\.([a-z]+)\.ts$/;
 
 /** A catalogue's source as plain data: its types stripped, then evaluated (it imports nothing). */
-async function evaluateCatalogue(code: string, id: string, fail: (message: string) => never): Promise<object> {
+async function evaluateCatalogue(code: string, id: string, fail: (message: string) => never): Promise<Record<string, unknown>> {
   const { code: js } = await transformWithOxc(code, id, { lang: 'ts' });
   const url = `data:text/javascript;base64,${Buffer.from(js).toString('base64')}`;
   let messages: unknown;
@@ -40,7 +40,7 @@ async function evaluateCatalogue(code: string, id: string, fail: (message: strin
     fail(`${id} must be plain data with no run-time imports to be precompiled: ${String(error)}`);
   }
   if (typeof messages !== 'object' || messages === null) fail(`${id} must export its messages as the default export`);
-  return messages;
+  return messages as Record<string, unknown>;
 }
 
 function localeModules(root: string): Plugin {

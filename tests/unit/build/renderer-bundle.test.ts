@@ -60,7 +60,8 @@ describe('renderer bundle', () => {
       // Unminified, this bundle is some 14,000 lines of about 36 characters; minified, a handful
       // (a small chunk's text with line breaks, such as the CSV writer's, counts a few more).
       const lines = code.split('\n').length;
-      expect(code.length / lines, name).toBeGreaterThan(code.length > 50_000 ? 1000 : 300);
+      // A tiny chunk (a helper two lazy parts share) may be one short line: minified all the same.
+      if (lines > 1) expect(code.length / lines, name).toBeGreaterThan(code.length > 50_000 ? 1000 : 300);
     }
   });
 
