@@ -12,6 +12,6 @@ export default defineConfig({
     testTimeout: 15_000,
     // English registered up front: the window loads every catalogue as a chunk (i18n/index.ts).
     // …and the window's lazily loaded parts already in, as after their chunks came.
-    setupFiles: ['tests/support/i18n-setup.ts', 'tests/support/lazy-parts-setup.ts'],
+    setupFiles: ['tests/support/i18n-setup.ts', 'tests/unit/renderer/lazy-parts-setup.ts'],
   },
 });

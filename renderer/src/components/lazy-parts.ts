@@ -17,3 +17,11 @@ export const KeyUnverified = lazy(() => import('./KeyUnverified.vue'));
 export const ProblemDetails = lazy(() => import('./ProblemDetails.vue'));
 /** The first run only. */
 export const Welcome = lazy(() => import('./Welcome.vue'));
+/** A row's label and note form, the first time one opens. */
+export const LabelForm = lazyWithWords(() => import('./LabelForm.vue'));
+/** The key form: the first run's, or Replace key's. */
+export const ApiKeyForm = lazy(() => import('./ApiKeyForm.vue'));
+/** Only while checking is paused. */
+export const PauseBanner = lazy(() => import('./PauseBanner.vue'));
+/** Only while JoggAI is unreachable or asks for fewer requests. */
+export const ConnectionBanner = lazy(() => import('./ConnectionBanner.vue'));
