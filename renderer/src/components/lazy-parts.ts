@@ -25,3 +25,7 @@ export const ApiKeyForm = lazy(() => import('./ApiKeyForm.vue'));
 export const PauseBanner = lazy(() => import('./PauseBanner.vue'));
 /** Only while JoggAI is unreachable or asks for fewer requests. */
 export const ConnectionBanner = lazy(() => import('./ConnectionBanner.vue'));
+/** Only while main has something to tell (a restored or unreadable watchlist, say). */
+export const NoticeBanner = lazy(() => import('./NoticeBanner.vue'));
+/** The preview only, and only while its link to the host is down. */
+export const PreviewConnectionBanner = lazy(() => import('./PreviewConnectionBanner.vue'));
