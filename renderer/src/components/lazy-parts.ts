@@ -27,5 +27,3 @@ export const PauseBanner = lazy(() => import('./PauseBanner.vue'));
 export const ConnectionBanner = lazy(() => import('./ConnectionBanner.vue'));
 /** Only while main has something to tell (a restored or unreadable watchlist, say). */
 export const NoticeBanner = lazy(() => import('./NoticeBanner.vue'));
-/** The preview only, and only while its link to the host is down. */
-export const PreviewConnectionBanner = lazy(() => import('./PreviewConnectionBanner.vue'));

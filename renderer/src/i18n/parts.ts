@@ -75,6 +75,8 @@ const PLACES: Readonly<Record<string, Destination>> = {
   'selection.restored': 'later',
   'selection.noRoom': 'later',
   'selection.expired': 'later',
+  // What changes after an action or a finish (a pressed Copy or Check now, a photo done).
+  a11y: 'later',
 };
 
 function destination(path: string): Destination {
