@@ -1,7 +1,7 @@
-// What a result image's buttons do (open, copy, copy link, save one, save all four) and the one
-// line that says how it went. Loaded on the first press (ResultImages.vue), so the window's first
+// What a result image's buttons do (copy, copy link, save one, save all four) and the one line
+// that says how it went. Loaded on the first press (ResultImages.vue), so the window's first
 // load carries only the buttons; the words these lines use come after the first paint too.
-import type { AppError, ImageActionResult } from '../../../preload/api';
+import type { ImageActionResult } from '../../../preload/api';
 import type { Translate } from '../i18n';
 import { failureText } from '../i18n/failure-words';
 
@@ -13,21 +13,11 @@ export interface Outcome {
 /** The row's side: its words, its photo, and where the outcome line goes. */
 export interface ImageActionContext {
   t: Translate;
-  explain: (error: AppError) => string;
   photoId: string;
   say: (outcome: Outcome) => void;
 }
 
 const api = () => window.avatarWatch;
-
-export async function openImage({ t, explain, say }: ImageActionContext, url: string): Promise<void> {
-  try {
-    const result = await api().openImage(url);
-    if (!result.ok) say({ text: t('images.openFailed', { reason: explain(result.error) }), bad: true });
-  } catch (cause) {
-    say({ text: t('images.openFailed', { reason: failureText(t, cause) }), bad: true });
-  }
-}
 
 /** Runs one copy or save and says what it did (nothing when the user cancelled a dialog). */
 async function act({ t, say }: ImageActionContext, run: () => Promise<ImageActionResult>, done: (result: ImageActionResult & { ok: true }) => string) {
