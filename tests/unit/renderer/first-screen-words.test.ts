@@ -27,7 +27,8 @@ async function missingOnFirstScreen(snapshot: Snapshot): Promise<string[]> {
   const i18n = createI18n({
     legacy: false,
     locale: 'en',
-    messages: { en: cataloguePart(en, 'start') },
+    // A part is a partial catalogue: its type is not the whole catalogue's.
+    messages: { en: cataloguePart(en, 'start') as never },
     missingWarn: false,
     fallbackWarn: false,
     missing: (_locale, key) => void missing.push(key),
@@ -67,7 +68,11 @@ const STARTUP_NOTICES: Notice[] = [
   { id: 'n5', level: 'warning', message: 'x', code: 'list-over-cap', params: { total: 12_000, kept: 10_000, aside: 2_000, copy: '/tmp/aside.json' } },
 ];
 
-const LOCKED: AccountState = { ...CONNECTED, account: null, key: { ...NO_KEY_STATUS, place: 'keychain', unreachable: 'locked' } };
+const LOCKED: AccountState = {
+  ...NO_KEY,
+  error: { kind: 'keychain-locked', message: 'x' },
+  key: { ...NO_KEY_STATUS, unreachable: { place: 'keychain', hint: 'abcd' } },
+};
 
 describe('the first screen, worded from the start part alone', () => {
   it('the first run', async () => {
@@ -88,6 +93,8 @@ describe('the first screen, worded from the start part alone', () => {
 
   it('a key that cannot be read, and one JoggAI rejects', async () => {
     expect(await missingOnFirstScreen(snapshotOf({ account: LOCKED, items: EVERY_STATUS, pause: { kind: 'key-unreachable', message: 'x' } }))).toEqual([]);
+    expect(document.body.textContent).toContain('Your API key can’t be read right now');
+    document.body.innerHTML = '';
     const rejected: AccountState = { ...CONNECTED, account: null, error: { kind: 'invalid-key', message: 'x' } };
     expect(await missingOnFirstScreen(snapshotOf({ account: rejected, items: EVERY_STATUS, pause: { kind: 'invalid-key', message: 'x' } }))).toEqual([]);
   });
