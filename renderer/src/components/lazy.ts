@@ -40,3 +40,25 @@ export function whenMounted<T>(target: Ref<T | null>, waitMs = 5_000): Promise<T
     });
   });
 }
+
+/**
+ * An element a lazily loaded part will hold (found by `find`), once it is in the page: for focus
+ * that moves to a control in a part shown for the first time. Null if it does not appear in `waitMs`.
+ */
+export function whenShown(find: () => HTMLElement | null, waitMs = 5_000): Promise<HTMLElement | null> {
+  const now = find();
+  if (now !== null) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const found = find();
+      if (found !== null) done(found);
+    });
+    const timer = setTimeout(() => done(null), waitMs);
+    function done(found: HTMLElement | null) {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(found);
+    }
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
