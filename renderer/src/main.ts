@@ -5,7 +5,7 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
 import { browserImageParts, createPageImages } from './bridge/page-images';
-import { createAppI18n, setLanguage } from './i18n';
+import { createAppI18n, loadWords, setLanguage } from './i18n';
 import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
@@ -48,6 +48,8 @@ void setLanguage('system')
   .catch(() => 'en')
   .finally(() => {
     app.mount('#app');
+    // The words no first screen shows (Settings, import reports, undo…) follow the first paint.
+    void loadWords('later').catch(() => undefined);
     void useWatchlistStore(pinia).start();
     const settings = useSettingsStore(pinia);
     void settings.start();

@@ -1,39 +1,55 @@
 // The app's vue-i18n instance, the language switch, and the two translators every part needs: an
 // AppError in plain words (chosen by its kind, never by matching message text) and a duration in
-// words. Every catalogue, English too, is its own chunk and only the user's is loaded: each is
-// complete (catalogue-parity.test.ts), so none needs another as a fallback, and the page's first
-// load carries no words at all (npm run size reports each chunk).
+// words. Every catalogue, English too, comes in chunks and only the user's language is loaded: each
+// is complete (catalogue-parity.test.ts), so none needs another as a fallback. The page's first
+// load carries no words at all; the first paint waits for the `start` part only, the rest
+// (i18n/parts.ts) follows (npm run size reports each chunk).
 import { createI18n, useI18n } from 'vue-i18n';
 import type { AppError } from '../../../preload/api';
 import { setFormatLocale } from '../format/locale';
 import { count } from '../format/numbers';
 import type { DurationParts } from '../format/time';
 import { resolveLocale, type Catalogue, type LanguagePreference, type Locale } from './catalogue';
+import { CATALOGUE_PARTS, mergeParts, type CataloguePart } from './parts';
 export { pickLocale, resolveLocale, LOCALES, type LanguagePreference, type Locale } from './catalogue';
 
 /**
- * Catalogues already in memory. The page fills it through setLanguage; Node-side callers (the
- * unit tests: tests/support/i18n-setup.ts) register English up front, so createAppI18n() is
- * ready to use at once there.
+ * Words already in memory, by locale: the parts loaded (i18n/parts.ts) and their messages merged.
+ * The page fills it part by part; Node-side callers (the unit tests: tests/support/i18n-setup.ts)
+ * register a whole catalogue up front, so createAppI18n() is ready to use at once there.
  */
-const loaded = new Map<Locale, Catalogue>();
+const loaded = new Map<Locale, { parts: Set<CataloguePart>; messages: Record<string, unknown> }>();
 
 export function registerCatalogue(locale: Locale, messages: Catalogue): void {
-  loaded.set(locale, messages);
+  loaded.set(locale, { parts: new Set(CATALOGUE_PARTS), messages: { ...messages } });
 }
 
-/** Each catalogue a dynamic import, so Vite makes it a chunk of its own. */
-const CATALOGUE_CHUNKS: Record<Locale, () => Promise<{ default: Catalogue }>> = {
-  en: () => import('./en'),
-  'zh-CN': () => import('./zh-CN'),
+/** Each part of each catalogue a dynamic import, so Vite makes it a chunk of its own. */
+const PART_CHUNKS: Record<Locale, Record<CataloguePart, () => Promise<{ default: object }>>> = {
+  en: { start: () => import('virtual:catalogue/en/start'), later: () => import('virtual:catalogue/en/later') },
+  'zh-CN': { start: () => import('virtual:catalogue/zh-CN/start'), later: () => import('virtual:catalogue/zh-CN/later') },
 };
 
-async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  const known = loaded.get(locale);
-  if (known !== undefined) return known;
-  const messages = (await CATALOGUE_CHUNKS[locale]()).default;
-  loaded.set(locale, messages);
-  return messages;
+/** The parts the window has asked for so far: a language switch brings them all in the new language. */
+const wanted = new Set<CataloguePart>(['start']);
+
+/** Loads the parts not yet in memory for `locale`; resolves to that locale's words so far. */
+async function loadParts(locale: Locale, parts: Iterable<CataloguePart>): Promise<Record<string, unknown>> {
+  const entry = loaded.get(locale) ?? { parts: new Set<CataloguePart>(), messages: {} };
+  loaded.set(locale, entry);
+  const missing = [...parts].filter((part) => !entry.parts.has(part));
+  const chunks = await Promise.all(missing.map(async (part) => [part, (await PART_CHUNKS[locale][part]()).default] as const));
+  for (const [part, messages] of chunks) {
+    if (entry.parts.has(part)) continue;
+    entry.parts.add(part);
+    entry.messages = mergeParts(entry.messages, messages as Record<string, unknown>);
+  }
+  return entry.messages;
+}
+
+function hasParts(i18n: AppI18n, locale: Locale): boolean {
+  const entry = loaded.get(locale);
+  return entry !== undefined && i18n.global.availableLocales.includes(locale) && [...wanted].every((part) => entry.parts.has(part));
 }
 
 export function createAppI18n() {
@@ -41,7 +57,7 @@ export function createAppI18n() {
     legacy: false,
     locale: 'en',
     fallbackLocale: 'en',
-    messages: Object.fromEntries(loaded) as Record<Locale, Catalogue>,
+    messages: Object.fromEntries([...loaded].map(([locale, entry]) => [locale, entry.messages])) as Record<Locale, Catalogue>,
     // Text from JoggAI or main is interpolated, never compiled as a message, so no escaping
     // worries; and a missing key should be loud in tests, not silently English-ish.
     missingWarn: true,
@@ -82,7 +98,7 @@ export async function setLanguage(preference: LanguagePreference, options: SetLa
   const systemLanguages = options.systemLanguages ?? page.navigator?.languages ?? [];
   const locale = resolveLocale(preference, systemLanguages);
   const turn = ++switches;
-  if (!i18n.global.availableLocales.includes(locale)) i18n.global.setLocaleMessage(locale, await loadCatalogue(locale));
+  if (!hasParts(i18n, locale)) i18n.global.setLocaleMessage(locale, (await loadParts(locale, wanted)) as Catalogue);
   if (turn !== switches) return i18n.global.locale.value as Locale;
   // Numbers first: the re-render that the locale change triggers must already group them anew.
   setFormatLocale(locale, systemLanguages);
@@ -90,6 +106,21 @@ export async function setLanguage(preference: LanguagePreference, options: SetLa
   const doc = options.document ?? page.document;
   if (doc !== undefined) doc.documentElement.lang = locale;
   return locale;
+}
+
+/**
+ * Brings in a part of the catalogue (i18n/parts.ts) in the window's language, and keeps it in
+ * any language switched to later. Lazily loaded components await it with their code (lazyWithWords);
+ * main.ts asks for `later` right after the first paint. Safe to call often: a part loads once.
+ */
+export async function loadWords(part: CataloguePart, i18n: AppI18n | null = active): Promise<void> {
+  wanted.add(part);
+  if (i18n === null) return;
+  const locale = i18n.global.locale.value as Locale;
+  if (hasParts(i18n, locale)) return;
+  const messages = await loadParts(locale, wanted);
+  // A switch meanwhile loads every wanted part for its own language; this one must not undo it.
+  if (i18n.global.locale.value === locale) i18n.global.setLocaleMessage(locale, messages as Catalogue);
 }
 
 /** The slice of vue-i18n's `t` these helpers need, so any composer's `t` fits. */
