@@ -4,9 +4,7 @@ import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createWebBridge, type WebBridge } from './bridge/web-bridge';
-import { browserImageParts, createPageImages } from './bridge/page-images';
 import { createAppI18n, loadWords, setLanguage } from './i18n';
-import { wordNotification, wordTestNotification } from './i18n/notification-words';
 import { useSettingsStore } from './stores/settings';
 import { useTransportStore } from './stores/transport';
 import { useViewStore } from './stores/view';
@@ -15,6 +13,7 @@ import './styles/base.css';
 
 const i18n = createAppI18n();
 let webBridge: WebBridge | null = null;
+const notificationWords = () => import('./i18n/notification-words');
 if ((window as Partial<Window>).avatarWatch === undefined) {
   webBridge = createWebBridge({
     WebSocket: window.WebSocket,
@@ -22,16 +21,20 @@ if ((window as Partial<Window>).avatarWatch === undefined) {
     host: window.location.host,
     search: window.location.search,
     Notification: 'Notification' in window ? window.Notification : undefined,
-    describeNotification: (notification) => wordNotification(i18n.global.t, notification),
-    describeTestNotification: () => wordTestNotification(i18n.global.t),
+    // The notifications' words are their own chunk: only the preview's page needs them here.
+    describeNotification: async (notification) => (await notificationWords()).wordNotification(i18n.global.t, notification),
+    describeTestNotification: async () => (await notificationWords()).wordTestNotification(i18n.global.t),
     gestureTarget: window,
     openWindow: (url, target, features) => window.open(url, target, features),
     focusWindow: () => window.focus(),
     hasFocus: () => document.hasFocus(),
     // Loaded with the exporter (already there when an export asks for it).
     download: (fileName, content) => void import('./labels/files').then(({ downloadText }) => downloadText(fileName, content)),
-    // results
-    pageImages: createPageImages(browserImageParts()),
+    // results: the page's half of copy and save, loaded on the first press (its own chunk).
+    pageImages: async (answer, copy) => {
+      const { browserImageParts, createPageImages } = await import('./bridge/page-images');
+      return createPageImages(browserImageParts())(answer, copy);
+    },
   });
   window.avatarWatch = webBridge;
 }

@@ -48,6 +48,12 @@ export interface NotificationConstructor {
   requestPermission(): Promise<NotificationPermission>;
 }
 
+/** A notification's title and body, in the page's language. */
+export interface NotificationWords {
+  title: string;
+  body: string;
+}
+
 export interface WebBridgeOptions {
   WebSocket: SocketConstructor;
   /** `location.protocol`: `https:` means `wss:`. */
@@ -59,9 +65,9 @@ export interface WebBridgeOptions {
   /** Absent where the browser has no notifications. */
   Notification?: NotificationConstructor;
   /** Words a finished photo's notification in the page's language (main sends only data). */
-  describeNotification?: (notification: FinishedNotification) => { title: string; body: string };
+  describeNotification?: (notification: FinishedNotification) => NotificationWords | Promise<NotificationWords>;
   /** Words the "Send a test notification" sample. */
-  describeTestNotification?: () => { title: string; body: string };
+  describeTestNotification?: () => NotificationWords | Promise<NotificationWords>;
   /** Where the first user gesture is awaited to ask for notification permission (window). */
   gestureTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   /** `window.open`. */
@@ -342,9 +348,12 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         const { type: _type, ...finished } = message;
         // The user's settings came with it: nothing while they look at the page, if they chose so.
         if (finished.quietWhileFocused && options.hasFocus?.()) return;
-        const words = options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome };
         const onClick = finished.outcome === 'summary' ? () => emit('focusItems', [...finished.photoIds]) : () => emit('focusItem', finished.photoId);
-        showNotification(onClick, words.title, words.body, `avatar-watch-finished-${finished.group}`, finished.silent ?? false);
+        // The words may still be loading (the page fetches them after its first paint): shown when in,
+        // in arrival order (one shared load), never dropped.
+        void Promise.resolve(options.describeNotification?.(finished) ?? { title: finished.photoId, body: finished.outcome }).then((words) =>
+          showNotification(onClick, words.title, words.body, `avatar-watch-finished-${finished.group}`, finished.silent ?? false),
+        );
         return;
       }
     }
@@ -432,7 +441,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     let permission = Notify.permission;
     if (permission === 'default') permission = await Notify.requestPermission().catch(() => 'denied' as const);
     if (permission !== 'granted') return { ok: true, value: { shown: false, platform } };
-    const words = options.describeTestNotification?.() ?? { title: 'Avatar Watch', body: '' };
+    const words = (await options.describeTestNotification?.()) ?? { title: 'Avatar Watch', body: '' };
     try {
       const notification = new Notify(words.title, { body: words.body, tag: 'avatar-watch-test' });
       notification.onclick = () => {

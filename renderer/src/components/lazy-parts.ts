@@ -25,5 +25,14 @@ export const ApiKeyForm = lazy(() => import('./ApiKeyForm.vue'));
 export const PauseBanner = lazy(() => import('./PauseBanner.vue'));
 /** Only while JoggAI is unreachable or asks for fewer requests. */
 export const ConnectionBanner = lazy(() => import('./ConnectionBanner.vue'));
+/**
+ * The selection bar and the file buttons: shown with the list, but nothing in them is needed before
+ * the first paint (their chunk arrives a moment after it; the buttons act only on a click).
+ */
+export const SelectionBar = lazy(() => import('./SelectionBar.vue'));
+export const ExportList = lazy(() => import('./ExportList.vue'));
+export const ImportFile = lazy(() => import('./ImportFile.vue'));
+/** The undo toast's words and buttons, on the first removal (its live region is always there). */
+export const UndoToastBody = lazyWithWords(() => import('./UndoToastBody.vue'));
 /** Only while main has something to tell (a restored or unreadable watchlist, say). */
 export const NoticeBanner = lazy(() => import('./NoticeBanner.vue'));

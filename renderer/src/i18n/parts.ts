@@ -76,6 +76,8 @@ const PLACES: Readonly<Record<string, Destination>> = {
   'selection.noRoom': 'later',
   'selection.expired': 'later',
   'selection.deleteFiles': 'later',
+  // Only after a notification was clicked, well after the first paint.
+  fromNotification: 'later',
   // Main's own file dialogs (export, save an image, save all).
   fileDialogs: 'main',
   // What changes after an action or a finish (a pressed Copy or Check now, a photo done).

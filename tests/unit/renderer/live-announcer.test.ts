@@ -29,11 +29,16 @@ describe('live announcer', () => {
 
     store.applyPatch({ upserted: [makeItem('a', { status: 'ready', finishedAt: 2 })] });
     await vi.advanceTimersByTimeAsync(ANNOUNCE_WAIT_MS);
+    // Its words are a chunk of their own, loaded with the first announcement.
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
     expect(region.text()).toBe('Photo a is ready');
 
     store.applyPatch({ upserted: [makeItem('b', { status: 'failed', finishedAt: 3 })] });
     store.applyPatch({ upserted: [makeItem('c', { status: 'ready', finishedAt: 3 })] });
     await vi.advanceTimersByTimeAsync(ANNOUNCE_WAIT_MS);
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
     expect(region.text()).toBe('1 photo avatar is ready · 1 failed');
   });
 });

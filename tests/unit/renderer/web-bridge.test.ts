@@ -70,6 +70,10 @@ function makeBridge(extra: Partial<Parameters<typeof createWebBridge>[0]> = {}):
   });
 }
 
+
+/** Lets a notification's words (a promise in the page) arrive. */
+const notifyWords = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('web bridge', () => {
   let bridge: WebBridge | null = null;
   beforeEach(() => {
@@ -408,6 +412,7 @@ describe('web bridge', () => {
     bridge.onFocusItem((id) => focused.push(id));
 
     FakeSocket.last.receive({ type: 'notify', photoId: 'ph_1', outcome: 'ready', imageCount: 4, failureMessage: null, group: 1 });
+    await notifyWords();
     expect(shown).toHaveLength(0); // no permission yet
 
     target.dispatchEvent(new Event('pointerdown'));
@@ -416,6 +421,7 @@ describe('web bridge', () => {
     expect(requestPermission).toHaveBeenCalledOnce();
 
     FakeSocket.last.receive({ type: 'notify', photoId: 'ph_2', outcome: 'ready', imageCount: 4, failureMessage: null, group: 2 });
+    await notifyWords();
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ title: 'Ready', options: { body: 'ph_2 has 4 images', tag: 'avatar-watch-finished-2' } });
     shown[0]!.instance.onclick?.(new Event('click'));
@@ -427,13 +433,14 @@ describe('web bridge', () => {
     const filtered: string[][] = [];
     bridge.onFocusItems((ids) => filtered.push(ids));
     FakeSocket.last.receive({ type: 'notify', outcome: 'summary', photoId: 'ph_2', photoIds: ['ph_2', 'ph_3', 'ph_4'], ready: 3, failed: 0, group: 2 });
+    await notifyWords();
     expect(shown[1]).toMatchObject({ title: 'Ready', options: { body: '3 ready', tag: 'avatar-watch-finished-2' } });
     shown[1]!.instance.onclick?.(new Event('click'));
     expect(focused).toEqual(['ph_2']);
     expect(filtered).toEqual([['ph_2', 'ph_3', 'ph_4']]);
   });
 
-  it('follows the notification settings main sends along: silent without sound, nothing while the page has the focus', () => {
+  it('follows the notification settings main sends along: silent without sound, nothing while the page has the focus', async () => {
     const shown: { title: string; options?: NotificationOptions }[] = [];
     const FakeNotification = class {
       onclick: ((e: Event) => void) | null = null;
@@ -449,9 +456,12 @@ describe('web bridge', () => {
     FakeSocket.last.open();
     const finished = { type: 'notify', outcome: 'ready', imageCount: 4, failureMessage: null } as const;
     FakeSocket.last.receive({ ...finished, photoId: 'quiet', group: 1, quietWhileFocused: true, silent: false });
+    await notifyWords();
     FakeSocket.last.receive({ ...finished, photoId: 'muted', group: 2, quietWhileFocused: false, silent: true });
+    await notifyWords();
     focused = false;
     FakeSocket.last.receive({ ...finished, photoId: 'away', group: 3, quietWhileFocused: true, silent: false });
+    await notifyWords();
     expect(shown.map((n) => [n.title, n.options?.silent])).toEqual([
       ['muted', true],
       ['away', false],
