@@ -134,3 +134,22 @@ test('Save all keeps focus on itself while the images download', async ({ page, 
   await expect(saveAll).toBeFocused();
   expect(await focusedTag(page)).toBe('BUTTON');
 });
+
+test('a half-typed label survives its row scrolling out of the list and back', async ({ page, startHost }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const host = await startHost();
+  await page.goto(host.url);
+  await connect(page);
+  const ids = Array.from({ length: 120 }, (_, i) => `far-${String(i).padStart(3, '0')}`);
+  await watch(page, ids.join('\n'));
+  const first = row(page, 'far-000');
+  await first.getByRole('button', { name: 'Add label' }).click();
+  await first.getByLabel('Label', { exact: true }).fill('Acme, half typed');
+
+  // Far enough that the virtual list unmounts the row with its form, then back to the top.
+  const scroller = page.locator('.scroller');
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(first).toHaveCount(0);
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
+  await expect(first.getByLabel('Label', { exact: true })).toHaveValue('Acme, half typed');
+});
