@@ -99,6 +99,12 @@ function saveSettings({ dataDir }: StateContext, settings: Record<string, unknow
 }
 
 
+/** The Settings dialog, where the test notification lives since issue 8. */
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+}
+
 /** The selection bar, where many photos are acted on. */
 const selectionBar = (page: Page) => page.getByRole('group', { name: 'Act on many photos' });
 
@@ -235,6 +241,7 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
   },
   'test notification answered': async (context) => {
     await open(context);
+    await openSettings(context.page);
     await context.page.getByRole('button', { name: 'Send a test notification' }).click();
     await expect(context.page.getByText(/Did it appear/)).toBeVisible();
   },
@@ -265,6 +272,7 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
   },
   'notification advice shown': async (context) => {
     await open(context);
+    await openSettings(context.page);
     await context.page.getByRole('button', { name: 'Send a test notification' }).click();
     await context.page.getByRole('button', { name: 'No', exact: true }).click();
     await expect(context.page.getByRole('heading', { name: 'What to check' })).toBeVisible();
@@ -285,8 +293,7 @@ const STATES: Record<string, (context: StateContext) => Promise<void>> = {
   'settings dialog open': async (context) => {
     await open(context);
     await connect(context.page);
-    await context.page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await expect(context.page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    await openSettings(context.page);
   },
   'rows selected, selection bar': async (context) => {
     await smallList(context);
