@@ -34,7 +34,10 @@ test('Escape closes the replace-key form, the remove-key question and the notifi
   // Escape cancelled: the key is still there.
   await expect(page.getByText('Connected as demo-user')).toBeVisible();
 
-  const send = page.getByRole('button', { name: 'Send a test notification' });
+  // The test notification lives in Settings: Escape folds its answer and leaves the dialog open.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const send = settings.getByRole('button', { name: 'Send a test notification' });
   await send.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('A test notification was sent. Did it appear?')).toBeVisible();
@@ -44,6 +47,11 @@ test('Escape closes the replace-key form, the remove-key question and the notifi
   await page.keyboard.press('Escape');
   await expect(page.getByText('A test notification was sent. Did it appear?')).toHaveCount(0);
   await expect(send).toBeFocused();
+  await expect(settings).toBeVisible();
+  // The next Escape closes Settings, focus back on its button.
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Settings', exact: true })).toBeFocused();
 
   // Removing the key for real: the question goes with it, and focus goes on to the key field.
   await removeKey.focus();
