@@ -56,6 +56,6 @@ describe('label drafts', () => {
     const again = mountRow('p3');
     await settle();
     expect(again.find('form').exists()).toBe(false);
-    expect(again.get('button.chip').text()).toBe('🏷 Old');
+    expect(again.get('button.chip').text()).toBe('Old');
   });
 });
