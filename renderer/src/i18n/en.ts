@@ -208,10 +208,6 @@ const en = {
     failedSaid: 'JoggAI said: {message}',
     failedNoReason: 'JoggAI did not say why.',
     // Several photos finished within a few seconds: one banner for them all.
-    summaryTitle: 'Photo avatars finished',
-    summaryReady: '{n} photo avatars are ready | {n} photo avatar is ready | {n} photo avatars are ready',
-    summaryFailed: '{n} photo avatars failed | {n} photo avatar failed | {n} photo avatars failed',
-    summaryBoth: '{ready} · {n} failed',
     notFound: 'JoggAI does not know this photo ID. Check it for typos and that it belongs to this account; very new photos can take a moment to appear.',
     unknown: 'JoggAI reported a status this app does not know yet. It keeps checking.',
     // JoggAI answered without `data` or a status, as its spec allows: nothing wrong, nothing new.
@@ -321,7 +317,6 @@ const en = {
   },
   // Where the API key is kept, and what to do when it cannot be reached.
   keyStore: {
-    placeKeychain: 'Kept in your computer’s keychain.',
     placeFile: 'Kept in an encrypted file in Avatar Watch’s data folder, not in a keychain.',
     placeFileWeak: 'Kept in a file in Avatar Watch’s data folder. On this computer its encryption is no real protection: anyone who can read your files can read the key.',
     placeSession: 'Kept for this session only: Avatar Watch will ask for it again after it restarts.',
@@ -389,7 +384,6 @@ const en = {
     error: 'Problem',
   },
   settings: {
-    heading: 'Settings',
     startAtLogin: 'Start Avatar Watch when I log in',
     startAtLoginHint: 'It starts in the tray, without opening this window.',
     startInMenuBar: 'Start in the menu bar (without opening this window)',
@@ -787,7 +781,6 @@ const en = {
     fold: {
       addPhotos: 'Add photos',
       account: 'Account',
-      more: 'Help and settings',
     },
     // The account panel while JoggAI refuses the saved key: never "Connected".
     keyRejected: 'Not connected: JoggAI refuses this key.',

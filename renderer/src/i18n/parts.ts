@@ -82,13 +82,6 @@ const PLACES: Readonly<Record<string, Destination>> = {
   fileDialogs: 'main',
   // What changes after an action or a finish (a pressed Copy or Check now, a photo done).
   a11y: 'later',
-  // Named nowhere in the window today (nor in main): not worth the first paint's bytes.
-  'item.summaryTitle': 'later',
-  'item.summaryReady': 'later',
-  'item.summaryFailed': 'later',
-  'item.summaryBoth': 'later',
-  'keyStore.placeKeychain': 'later',
-  'timeleft.fold.more': 'later',
 };
 
 function destination(path: string): Destination {

@@ -196,10 +196,6 @@ const zhCN: Catalogue = {
     rowLabel: '{id} — {state}',
     failedSaid: 'JoggAI 提示：{message}',
     failedNoReason: 'JoggAI 没有说明原因。',
-    summaryTitle: '照片数字人已完成',
-    summaryReady: '{n} 个照片数字人已就绪 | {n} 个照片数字人已就绪 | {n} 个照片数字人已就绪',
-    summaryFailed: '{n} 个照片数字人失败 | {n} 个照片数字人失败 | {n} 个照片数字人失败',
-    summaryBoth: '{ready} · {n} 个失败',
     notFound: 'JoggAI 不认识这个照片 ID。请检查是否有拼写错误、是否属于此账户；刚创建的照片可能需要一点时间才会出现。',
     unknown: 'JoggAI 报告了一个本应用尚不认识的状态。会继续检查。',
     noNews: 'JoggAI 暂时还没有这张照片的消息。',
@@ -302,7 +298,6 @@ const zhCN: Catalogue = {
     resume: '恢复检查',
   },
   keyStore: {
-    placeKeychain: '保存在你电脑的钥匙串中。',
     placeFile: '保存在 Avatar Watch 数据文件夹中的一个加密文件里，而不是钥匙串中。',
     placeFileWeak: '保存在 Avatar Watch 数据文件夹中的一个文件里。在这台电脑上，它的加密并不能真正起到保护作用：任何能读取你文件的人都能读取该密钥。',
     placeSession: '仅在本次会话中保留：Avatar Watch 重新启动后会再次要求你输入。',
@@ -371,7 +366,6 @@ const zhCN: Catalogue = {
     error: '问题',
   },
   settings: {
-    heading: '设置',
     startAtLogin: '登录时启动 Avatar Watch',
     startAtLoginHint: '它会在托盘中启动，不打开此窗口。',
     startInMenuBar: '在菜单栏中启动（不打开此窗口）',
@@ -749,7 +743,6 @@ const zhCN: Catalogue = {
     fold: {
       addPhotos: '添加照片',
       account: '账户',
-      more: '帮助和设置',
     },
     keyRejected: '未连接：JoggAI 拒绝了此密钥。',
     keyNoPermission: '未连接：此密钥所属的 JoggAI 套餐没有 API 访问权限。',
